@@ -1,0 +1,53 @@
+# Finds every third-party dependency; each one that is missing names its Debian package.
+
+find_package(PkgConfig QUIET)
+if(NOT PkgConfig_FOUND)
+  message(FATAL_ERROR "pkg-config not found: install the Debian package 'pkg-config'")
+endif()
+
+# thecaview_require(<what> <debian-package> <found-variable>)
+function(thecaview_require what package found)
+  if(NOT ${found})
+    message(FATAL_ERROR "${what} not found: install the Debian package '${package}' "
+                        "(apt-get install ${package}), or run scripts/run, which installs it")
+  endif()
+endfunction()
+
+find_package(OpenGL QUIET)
+thecaview_require("OpenGL" "libgl-dev" OpenGL_OpenGL_FOUND)
+
+find_package(glfw3 3.3 QUIET)
+thecaview_require("GLFW 3.3" "libglfw3-dev" glfw3_FOUND)
+
+find_package(glm QUIET)
+thecaview_require("GLM" "libglm-dev" glm_FOUND)
+
+find_package(CLI11 QUIET)
+thecaview_require("CLI11" "libcli11-dev" CLI11_FOUND)
+
+find_package(nlohmann_json 3 QUIET)
+thecaview_require("nlohmann-json" "nlohmann-json3-dev" nlohmann_json_FOUND)
+
+pkg_check_modules(STB QUIET IMPORTED_TARGET stb)
+thecaview_require("stb" "libstb-dev" STB_FOUND)
+
+# Debian's imgui.pc omits GLFW, GL and the backends folder; they are added here.
+pkg_check_modules(IMGUI QUIET IMPORTED_TARGET imgui)
+thecaview_require("Dear ImGui" "libimgui-dev" IMGUI_FOUND)
+find_path(IMGUI_BACKENDS_DIR imgui_impl_opengl3.h PATHS ${IMGUI_INCLUDE_DIRS}/backends
+          PATH_SUFFIXES imgui/backends NO_CACHE)
+thecaview_require("Dear ImGui's GLFW and OpenGL3 backends" "libimgui-dev" IMGUI_BACKENDS_DIR)
+add_library(thecaview_imgui INTERFACE)
+target_include_directories(thecaview_imgui SYSTEM INTERFACE ${IMGUI_INCLUDE_DIRS} ${IMGUI_BACKENDS_DIR})
+target_link_libraries(thecaview_imgui INTERFACE PkgConfig::IMGUI glfw OpenGL::GL ${CMAKE_DL_LIBS})
+
+if(THECAVIEW_TESTS)
+  find_package(GTest QUIET)
+  thecaview_require("GoogleTest" "libgtest-dev" GTest_FOUND)
+  find_package(benchmark QUIET)
+  thecaview_require("Google Benchmark" "libbenchmark-dev" benchmark_FOUND)
+endif()
+
+find_program(GLAD_EXECUTABLE glad PATHS /usr/bin NO_DEFAULT_PATH)
+find_program(GLAD_EXECUTABLE glad)
+thecaview_require("The glad loader generator" "python3-glad" GLAD_EXECUTABLE)

@@ -1,0 +1,18 @@
+// The present pass: tone-maps the linear image and encodes it for the screen (sRGB).
+in vec2 vUv;
+out vec4 outColour;
+uniform sampler2D uImage;
+uniform float uExposure;
+
+vec3 acesFilm(vec3 x) {  // Narkowicz's fit of the ACES filmic curve
+    return clamp((x * (2.51 * x + 0.03)) / (x * (2.43 * x + 0.59) + 0.14), 0.0, 1.0);
+}
+
+vec3 linearToSrgb(vec3 c) {
+    return mix(c * 12.92, 1.055 * pow(c, vec3(1.0 / 2.4)) - 0.055, step(0.0031308, c));
+}
+
+void main() {
+    vec3 linear = texture(uImage, vUv).rgb * uExposure;
+    outColour = vec4(linearToSrgb(acesFilm(linear)), 1.0);
+}

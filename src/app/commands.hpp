@@ -1,0 +1,11 @@
+// The commands main() dispatches to; each returns the process exit status.
+#pragma once
+
+#include "app/cli.hpp"
+
+namespace thecaview {
+
+int run_viewer();
+int run_render(const RenderCommand& command);
+
+}  // namespace thecaview

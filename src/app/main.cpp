@@ -1,0 +1,13 @@
+// Thecaview's entry point: parse the command line, run the command.
+#include "app/cli.hpp"
+#include "app/commands.hpp"
+
+int main(int argc, char** argv) {
+    const thecaview::Command cmd = thecaview::parse_command_line(argc, argv);
+    switch (cmd.kind) {
+        case thecaview::CommandKind::exit: return cmd.exit_code;
+        case thecaview::CommandKind::render: return thecaview::run_render(cmd.render);
+        case thecaview::CommandKind::viewer: return thecaview::run_viewer();
+    }
+    return 1;
+}

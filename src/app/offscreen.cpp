@@ -1,0 +1,107 @@
+// Off-screen frames for `thecaview render`, the docs and the tests.
+#include "app/offscreen.hpp"
+
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include "core/coverage.hpp"
+#include "render/framebuffer.hpp"
+#include "ui/fonts.hpp"
+#include "ui/panel.hpp"
+
+namespace thecaview {
+
+std::uint32_t RenderResult::id_at(int x, int y) const {
+    const int lx = x - viewport.x;
+    const int ly = y - viewport.y;
+    if (lx < 0 || ly < 0 || lx >= viewport.width || ly >= viewport.height) return 0;
+    return ids[(static_cast<std::size_t>(ly) * viewport.width + lx) * 2];
+}
+
+std::unique_ptr<OffscreenRenderer> OffscreenRenderer::open(std::string& error) {
+    std::unique_ptr<OffscreenRenderer> r(new OffscreenRenderer());
+    r->window_ = Window::open({64, 64, false, "Thecaview (off-screen)"}, error);
+    if (!r->window_) return nullptr;
+    r->session_ = open_session(error);
+    if (!r->session_) return nullptr;
+    r->ui_scale_ = r->window_->content_scale();
+    return r;
+}
+
+OffscreenRenderer::~OffscreenRenderer() {
+    if (imgui_ready_) {
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplGlfw_Shutdown();
+        ImGui::DestroyContext();
+    }
+    session_.reset();  // GL objects go before the context does
+}
+
+void OffscreenRenderer::draw_ui(ViewerState& state, int width, int height) {
+    if (!imgui_ready_) {
+        ImGui::CreateContext();
+        ImGui::GetIO().IniFilename = nullptr;  // writes only what it is told to
+        const std::string font_message = setup_fonts_and_style(ui_scale_);
+        if (!font_message.empty()) session_->warnings.push_back(font_message);
+        ImGui_ImplGlfw_InitForOpenGL(window_->handle(), false);
+        ImGui_ImplOpenGL3_Init("#version 330 core");
+        imgui_ready_ = true;
+    }
+    // Two passes: ImGui settles some sizes on the first frame; only the second is drawn.
+    for (int pass = 0; pass < 2; ++pass) {
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        ImGuiIO& io = ImGui::GetIO();
+        io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
+        io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
+        io.MousePos = ImVec2(-1.0f, -1.0f);
+        ImGui::NewFrame();
+        draw_panel({state, session_->content, session_->views, ui_scale_}, static_cast<float>(height));
+        ImGui::Render();
+    }
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+std::optional<RenderResult> OffscreenRenderer::render(const RenderRequest& request, std::string& error) {
+    const auto view = find_view(session_->views, request.view);
+    if (!view) {
+        error = "unknown view '" + request.view + "'";
+        return std::nullopt;
+    }
+    ViewerState state;
+    go_to_view(state, *view, false);
+
+    const int w = request.size.width, h = request.size.height;
+    Framebuffer image;
+    if (!image.create(w, h, {{GL_RGBA8, GL_RGBA, GL_UNSIGNED_BYTE}})) {
+        error = "the GL driver cannot make a " + std::to_string(w) + "x" + std::to_string(h) + " image";
+        return std::nullopt;
+    }
+    RenderResult result;
+    result.width = w;
+    result.height = h;
+    result.camera = state.camera;
+    result.viewport = scene_viewport(w, h, request.ui, ui_scale_);
+    image.bind_for_drawing();
+    glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    draw_scene(*session_, state, result.viewport, h);
+    result.ids = session_->renderer.read_ids();
+    if (request.ui) {
+        image.bind_for_drawing();
+        draw_ui(state, w, h);
+    }
+    glFinish();
+    if (const std::string gl_errors = drain_gl_errors(); !gl_errors.empty()) {
+        error = "OpenGL reported: " + gl_errors;
+        return std::nullopt;
+    }
+    result.rgba = image.read_rgba8(0);
+    std::vector<std::uint32_t> masks(result.ids.size() / 2);
+    for (std::size_t i = 0; i < masks.size(); ++i) masks[i] = result.ids[i * 2 + 1];
+    result.coverage = coverage_from_masks(masks);
+    return result;
+}
+
+}  // namespace thecaview

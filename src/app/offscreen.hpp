@@ -1,0 +1,58 @@
+// Off-screen rendering: one frame into a framebuffer of a hidden window, UI optional.
+// `thecaview render` and the render tests both go through OffscreenRenderer::render.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/session.hpp"
+#include "app/window.hpp"
+#include "core/image_size.hpp"
+
+namespace thecaview {
+
+struct RenderRequest {
+    ImageSize size;
+    std::string view = "overview";
+    bool ui = false;
+};
+
+struct RenderResult {
+    int width = 0;
+    int height = 0;
+    std::vector<std::uint8_t> rgba;   // the whole image, top-down
+    Viewport viewport;                // where the 3D view sits in it
+    std::vector<std::uint32_t> ids;   // per 3D-view pixel, top-down: R (main structure), G (bits)
+    std::map<std::string, double> coverage;
+    OrbitCamera camera;               // the camera that drew it
+
+    // The main structure at image pixel (x, y); 0 for background or outside the 3D view.
+    [[nodiscard]] std::uint32_t id_at(int x, int y) const;
+};
+
+class OffscreenRenderer {
+public:
+    static std::unique_ptr<OffscreenRenderer> open(std::string& error);
+    ~OffscreenRenderer();
+    OffscreenRenderer(const OffscreenRenderer&) = delete;
+    OffscreenRenderer& operator=(const OffscreenRenderer&) = delete;
+
+    std::optional<RenderResult> render(const RenderRequest& request, std::string& error);
+    [[nodiscard]] Session& session() { return *session_; }
+    [[nodiscard]] const GlInfo& gl() const { return window_->gl(); }
+
+private:
+    OffscreenRenderer() = default;
+    void draw_ui(ViewerState& state, int width, int height);
+
+    std::unique_ptr<Window> window_;
+    std::unique_ptr<Session> session_;
+    bool imgui_ready_ = false;
+    float ui_scale_ = 1.0f;
+};
+
+}  // namespace thecaview

@@ -1,0 +1,38 @@
+// `thecaview render`: one off-screen frame to the PNG (and coverage JSON) it was told to write.
+#include <iostream>
+
+#include "app/commands.hpp"
+#include "app/offscreen.hpp"
+#include "core/coverage.hpp"
+#include "render/png.hpp"
+
+namespace thecaview {
+
+int run_render(const RenderCommand& command) {
+    std::string error;
+    auto renderer = OffscreenRenderer::open(error);
+    if (!renderer) {
+        std::cerr << "thecaview render: " << error << "\n";
+        return 1;
+    }
+    const auto result = renderer->render({command.size, command.view, command.ui}, error);
+    for (const auto& w : renderer->session().warnings) std::cerr << "thecaview: warning: " << w << "\n";
+    if (!result) {
+        std::cerr << "thecaview render: " << error << "\n";
+        return 1;
+    }
+    if (!write_png_atomically(command.out, result->width, result->height, result->rgba, error)) {
+        std::cerr << "thecaview render: " << error << "\n";
+        return 1;
+    }
+    if (!command.coverage.empty() &&
+        !write_text_atomically(command.coverage, coverage_json(result->coverage), error)) {
+        std::cerr << "thecaview render: " << error << "\n";
+        return 1;
+    }
+    std::cout << "wrote " << command.out << " (" << result->width << "x" << result->height << ", view "
+              << command.view << ")\n";
+    return 0;
+}
+
+}  // namespace thecaview

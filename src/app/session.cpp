@@ -1,0 +1,62 @@
+// Session start-up and the frame steps shared by the window and off-screen modes.
+#include "app/session.hpp"
+
+#include <algorithm>
+
+#include "app/data_dir.hpp"
+
+namespace thecaview {
+
+std::unique_ptr<Session> open_session(std::string& error) {
+    auto dir = find_data_dir(error);
+    if (!dir) return nullptr;
+    auto s = std::make_unique<Session>();
+    s->data_dir = *dir;
+    s->anatomy = build_anatomy();
+    s->views = named_views(s->anatomy);
+    const auto load = load_procedure(*dir / "assets" / "content" / "en" / "steps.json", view_names(s->views));
+    for (const auto& e : load.errors) s->warnings.push_back(e.to_string());
+    s->content = load.content;
+    if (!s->renderer.init(*dir / "shaders", error)) return nullptr;
+    s->renderer.set_anatomy(s->anatomy);
+    return s;
+}
+
+std::vector<std::string> view_names(const std::vector<NamedView>& views) {
+    std::vector<std::string> names;
+    for (const auto& v : views) names.push_back(v.name);
+    return names;
+}
+
+Viewport scene_viewport(int framebuffer_width, int framebuffer_height, bool ui, float ui_scale) {
+    Viewport v{0, 0, framebuffer_width, framebuffer_height};
+    if (ui) {
+        const int panel = static_cast<int>(panel_width(ui_scale));
+        // Keep a usable 3D view even in a narrow window: the panel then overlaps it.
+        if (framebuffer_width - panel >= framebuffer_width / 3) {
+            v.x = panel;
+            v.width = framebuffer_width - panel;
+        }
+    }
+    return v;
+}
+
+void draw_scene(Session& session, const ViewerState& state, const Viewport& viewport, int framebuffer_height) {
+    if (viewport.width <= 0 || viewport.height <= 0) return;
+    session.renderer.trace({state.camera, state.visible_mask, state.xray_mask}, viewport.width, viewport.height);
+    session.renderer.present(viewport.x, framebuffer_height - viewport.y - viewport.height, viewport.width,
+                             viewport.height);
+}
+
+void apply_panel_actions(Session& session, ViewerState& state, const PanelActions& actions, bool animate) {
+    if (actions.visible_mask) state.visible_mask = *actions.visible_mask;
+    if (actions.go_to_view) {
+        if (auto v = find_view(session.views, *actions.go_to_view)) go_to_view(state, *v, animate);
+    }
+    if (actions.select_step && !session.content.steps.empty()) {
+        state.step = std::clamp(*actions.select_step, 0, static_cast<int>(session.content.steps.size()) - 1);
+        if (auto v = find_view(session.views, session.content.steps[state.step].view)) go_to_view(state, *v, animate);
+    }
+}
+
+}  // namespace thecaview

@@ -1,0 +1,47 @@
+// What every mode loads at start: data folder, anatomy, views, content and the renderer.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/anatomy.hpp"
+#include "core/camera.hpp"
+#include "core/content.hpp"
+#include "core/viewer_state.hpp"
+#include "render/renderer.hpp"
+#include "ui/panel.hpp"
+
+namespace thecaview {
+
+struct Session {
+    std::filesystem::path data_dir;
+    Anatomy anatomy;
+    std::vector<NamedView> views;
+    ProcedureContent content;
+    Renderer renderer;
+    std::vector<std::string> warnings;  // bad content and the like: reported, then carried on
+};
+
+// Needs a current GL context. Returns nullptr with `error` when the app cannot run at all.
+std::unique_ptr<Session> open_session(std::string& error);
+
+std::vector<std::string> view_names(const std::vector<NamedView>& views);
+
+// The 3D view's rectangle in framebuffer pixels (y from the top): right of the panel when the UI is shown.
+struct Viewport {
+    int x = 0;
+    int y = 0;
+    int width = 0;
+    int height = 0;
+};
+Viewport scene_viewport(int framebuffer_width, int framebuffer_height, bool ui, float ui_scale);
+
+// Traces (when needed) and presents the scene into the bound framebuffer's viewport.
+void draw_scene(Session& session, const ViewerState& state, const Viewport& viewport, int framebuffer_height);
+
+// Applies what the panel asked for.
+void apply_panel_actions(Session& session, ViewerState& state, const PanelActions& actions, bool animate);
+
+}  // namespace thecaview

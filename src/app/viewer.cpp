@@ -1,0 +1,125 @@
+// The interactive viewer: a window, the panel, and orbit/pan/zoom with mouse, touch and touchpad.
+#include <cmath>
+#include <iostream>
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include "app/commands.hpp"
+#include "app/session.hpp"
+#include "app/window.hpp"
+#include "ui/fonts.hpp"
+#include "ui/panel.hpp"
+
+namespace thecaview {
+
+namespace {
+
+// Camera gestures from ImGui's view of the mouse, when the panel does not want it.
+// GLFW 3.3 has no touch events: a touch screen arrives as a mouse, so a one-finger drag is a
+// left drag and orbits. Right or middle drag (or Shift + left) pans; the wheel and a touchpad's
+// vertical scroll zoom; a touchpad's sideways scroll turns the model.
+bool camera_input(ViewerState& state, const Viewport& vp) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantCaptureMouse) return false;
+    const float h = static_cast<float>(std::max(vp.height, 1));
+    const ImVec2 d = io.MouseDelta;
+    bool moved = false;
+    const bool dragging = d.x != 0.0f || d.y != 0.0f;
+    if (dragging && (io.MouseDown[1] || io.MouseDown[2] || (io.MouseDown[0] && io.KeyShift))) {
+        state.camera.pan(d.x / h, d.y / h);
+        moved = true;
+    } else if (dragging && io.MouseDown[0]) {
+        state.camera.orbit(d.x / h, d.y / h);
+        moved = true;
+    }
+    if (io.MouseWheel != 0.0f) {
+        state.camera.zoom(io.MouseWheel);
+        moved = true;
+    }
+    if (io.MouseWheelH != 0.0f) {
+        state.camera.orbit(-io.MouseWheelH * 0.03f, 0.0f);
+        moved = true;
+    }
+    if (moved) cancel_flight(state);
+    return moved;
+}
+
+void report(const std::vector<std::string>& warnings) {
+    for (const auto& w : warnings) std::cerr << "thecaview: warning: " << w << "\n";
+}
+
+}  // namespace
+
+int run_viewer() {
+    std::string error;
+    auto window = Window::open({1440, 900, true, "Thecaview"}, error);
+    if (!window) {
+        std::cerr << "thecaview: " << error << "\n";
+        return 1;
+    }
+    auto session = open_session(error);
+    if (!session) {
+        std::cerr << "thecaview: " << error << "\n";
+        return 1;
+    }
+    std::cerr << "thecaview: OpenGL " << window->gl().version << " on " << window->gl().renderer << "\n";
+
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;  // the app writes no files of its own here
+    const float scale = window->content_scale();
+    if (auto message = setup_fonts_and_style(scale); !message.empty()) session->warnings.push_back(message);
+    report(session->warnings);
+    ImGui_ImplGlfw_InitForOpenGL(window->handle(), true);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+
+    ViewerState state;
+    if (auto v = find_view(session->views, "overview")) go_to_view(state, *v, false);
+    double last = glfwGetTime();
+    int busy_frames = 2;  // keep drawing briefly after any change so ImGui settles
+
+    while (!glfwWindowShouldClose(window->handle())) {
+        if (busy_frames > 0 || state.flight) glfwPollEvents();
+        else glfwWaitEventsTimeout(0.5);
+        const double now = glfwGetTime();
+        const float dt = static_cast<float>(now - last);
+        last = now;
+
+        int fb_w = 0, fb_h = 0;
+        glfwGetFramebufferSize(window->handle(), &fb_w, &fb_h);
+        if (fb_w <= 0 || fb_h <= 0) continue;  // minimised: nothing to draw
+
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::NewFrame();
+        const PanelActions actions =
+            draw_panel({state, session->content, session->views, scale}, ImGui::GetIO().DisplaySize.y);
+        const bool acted = actions.select_step || actions.go_to_view || actions.visible_mask;
+        apply_panel_actions(*session, state, actions, true);
+        const Viewport vp = scene_viewport(fb_w, fb_h, true, scale);
+        const bool moved = camera_input(state, vp) | advance_flight(state, dt);
+        ImGui::Render();
+
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        glViewport(0, 0, fb_w, fb_h);
+        glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        draw_scene(*session, state, vp, fb_h);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        glfwSwapBuffers(window->handle());
+
+        const ImGuiIO& io = ImGui::GetIO();
+        const bool input = io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f || io.MouseDown[0] ||
+                           io.MouseWheel != 0.0f || !io.InputQueueCharacters.empty();
+        busy_frames = (acted || moved || input) ? 3 : busy_frames - 1;
+    }
+
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    return 0;
+}
+
+}  // namespace thecaview

@@ -1,0 +1,40 @@
+// The GLFW window with an OpenGL 3.3 core context, and GLFW's lifetime.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "render/gl_context.hpp"
+
+struct GLFWwindow;
+
+namespace thecaview {
+
+struct WindowDesc {
+    int width = 1280;
+    int height = 720;
+    bool visible = true;
+    const char* title = "Thecaview";
+};
+
+class Window {
+public:
+    // Initialises GLFW, opens the window, makes its context current and loads GL 3.3 core.
+    // On failure returns nullptr and sets `error` to a message a person can act on.
+    static std::unique_ptr<Window> open(const WindowDesc& desc, std::string& error);
+    ~Window();
+    Window(const Window&) = delete;
+    Window& operator=(const Window&) = delete;
+
+    [[nodiscard]] GLFWwindow* handle() const { return window_; }
+    [[nodiscard]] const GlInfo& gl() const { return gl_; }
+    // The display's content scale (1 on a standard-density screen, 2 on a HiDPI one).
+    [[nodiscard]] float content_scale() const;
+
+private:
+    Window() = default;
+    GLFWwindow* window_ = nullptr;
+    GlInfo gl_;
+};
+
+}  // namespace thecaview

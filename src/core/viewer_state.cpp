@@ -1,0 +1,33 @@
+// Named-view flights.
+#include "core/viewer_state.hpp"
+
+namespace thecaview {
+
+void go_to_view(ViewerState& state, const NamedView& view, bool animate) {
+    state.view_name = view.name;
+    state.xray_mask = view.xray_mask;
+    if (animate) {
+        state.flight = CameraFlight{state.camera, view.camera, 0.0f, 1.2f};
+    } else {
+        state.flight.reset();
+        state.camera = view.camera;
+    }
+}
+
+bool advance_flight(ViewerState& state, float dt_s) {
+    if (!state.flight) return false;
+    auto& f = *state.flight;
+    f.elapsed_s += dt_s;
+    const float t = f.duration_s > 0.0f ? f.elapsed_s / f.duration_s : 1.0f;
+    state.camera = interpolate(f.from, f.to, t);
+    if (t >= 1.0f) {
+        state.camera = f.to;
+        state.flight.reset();
+        return false;
+    }
+    return true;
+}
+
+void cancel_flight(ViewerState& state) { state.flight.reset(); }
+
+}  // namespace thecaview

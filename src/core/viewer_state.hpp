@@ -1,0 +1,40 @@
+// The viewer's state: one plain struct that input changes and every frame reads.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/camera.hpp"
+#include "core/structures.hpp"
+
+namespace thecaview {
+
+struct CameraFlight {
+    OrbitCamera from;
+    OrbitCamera to;
+    float elapsed_s = 0.0f;
+    float duration_s = 1.2f;
+};
+
+struct ViewerState {
+    OrbitCamera camera;
+    std::string view_name = "overview";
+    std::uint32_t visible_mask = all_structures_mask();
+    std::uint32_t xray_mask = 0;
+    int step = 0;  // index of the procedure step shown
+    std::optional<CameraFlight> flight;
+};
+
+// Starts an eased flight to a named view (or jumps there when animate is false) and takes its
+// see-through settings.
+void go_to_view(ViewerState& state, const NamedView& view, bool animate);
+
+// Moves a flight on by dt seconds; returns true while the camera is moving.
+bool advance_flight(ViewerState& state, float dt_s);
+
+// Any direct camera input cancels a flight so the user is never fought.
+void cancel_flight(ViewerState& state);
+
+}  // namespace thecaview

@@ -1,0 +1,101 @@
+// Framebuffer creation and pixel read-back (flipped to top-down rows).
+#include "render/framebuffer.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+namespace thecaview {
+
+namespace {
+template <typename T>
+void flip_rows(std::vector<T>& pixels, std::size_t row_elements, int height) {
+    std::vector<T> row(row_elements);
+    for (int y = 0; y < height / 2; ++y) {
+        auto* a = pixels.data() + static_cast<std::size_t>(y) * row_elements;
+        auto* b = pixels.data() + static_cast<std::size_t>(height - 1 - y) * row_elements;
+        std::memcpy(row.data(), a, row_elements * sizeof(T));
+        std::memcpy(a, b, row_elements * sizeof(T));
+        std::memcpy(b, row.data(), row_elements * sizeof(T));
+    }
+}
+}  // namespace
+
+Framebuffer::~Framebuffer() { release(); }
+
+void Framebuffer::release() {
+    if (!textures_.empty()) glDeleteTextures(static_cast<GLsizei>(textures_.size()), textures_.data());
+    if (fbo_) glDeleteFramebuffers(1, &fbo_);
+    textures_.clear();
+    fbo_ = 0;
+    width_ = height_ = 0;
+}
+
+bool Framebuffer::create(int width, int height, const std::vector<AttachmentDesc>& attachments) {
+    release();
+    width_ = width;
+    height_ = height;
+    glGenFramebuffers(1, &fbo_);
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
+    textures_.resize(attachments.size());
+    glGenTextures(static_cast<GLsizei>(textures_.size()), textures_.data());
+    std::vector<GLenum> draw_buffers;
+    for (std::size_t i = 0; i < attachments.size(); ++i) {
+        const auto& a = attachments[i];
+        glBindTexture(GL_TEXTURE_2D, textures_[i]);
+        glTexImage2D(GL_TEXTURE_2D, 0, static_cast<GLint>(a.internal_format), width, height, 0, a.format, a.type, nullptr);
+        const bool integer = a.format == GL_RG_INTEGER || a.format == GL_RGBA_INTEGER || a.format == GL_RED_INTEGER;
+        const GLint filter = integer ? GL_NEAREST : GL_LINEAR;
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+        const auto attachment = static_cast<GLenum>(GL_COLOR_ATTACHMENT0 + i);
+        glFramebufferTexture2D(GL_FRAMEBUFFER, attachment, GL_TEXTURE_2D, textures_[i], 0);
+        draw_buffers.push_back(attachment);
+    }
+    glDrawBuffers(static_cast<GLsizei>(draw_buffers.size()), draw_buffers.data());
+    const bool complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+    glBindTexture(GL_TEXTURE_2D, 0);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    if (!complete) release();
+    return complete;
+}
+
+void Framebuffer::bind_for_drawing() const {
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
+    glViewport(0, 0, width_, height_);
+}
+
+std::vector<std::uint8_t> Framebuffer::read_rgba8(std::size_t i) const {
+    std::vector<std::uint8_t> pixels(static_cast<std::size_t>(width_) * height_ * 4);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_);
+    glReadBuffer(static_cast<GLenum>(GL_COLOR_ATTACHMENT0 + i));
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, width_, height_, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+    flip_rows(pixels, static_cast<std::size_t>(width_) * 4, height_);
+    return pixels;
+}
+
+std::vector<std::uint32_t> Framebuffer::read_rg32ui(std::size_t i) const {
+    std::vector<std::uint32_t> pixels(static_cast<std::size_t>(width_) * height_ * 2);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_);
+    glReadBuffer(static_cast<GLenum>(GL_COLOR_ATTACHMENT0 + i));
+    glPixelStorei(GL_PACK_ALIGNMENT, 4);
+    glReadPixels(0, 0, width_, height_, GL_RG_INTEGER, GL_UNSIGNED_INT, pixels.data());
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+    flip_rows(pixels, static_cast<std::size_t>(width_) * 2, height_);
+    return pixels;
+}
+
+std::array<std::uint32_t, 2> Framebuffer::read_rg32ui_at(std::size_t i, int x, int y) const {
+    std::array<std::uint32_t, 2> texel{};
+    if (x < 0 || y < 0 || x >= width_ || y >= height_) return texel;
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_);
+    glReadBuffer(static_cast<GLenum>(GL_COLOR_ATTACHMENT0 + i));
+    glReadPixels(x, height_ - 1 - y, 1, 1, GL_RG_INTEGER, GL_UNSIGNED_INT, texel.data());
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+    return texel;
+}
+
+}  // namespace thecaview

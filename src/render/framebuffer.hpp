@@ -1,0 +1,49 @@
+// Off-screen render targets: a framebuffer with one or more texture attachments, and read-back.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include <glad/gl.h>
+
+namespace thecaview {
+
+struct AttachmentDesc {
+    GLenum internal_format;  // e.g. GL_RGBA16F, GL_RG32UI, GL_RGBA8
+    GLenum format;           // e.g. GL_RGBA, GL_RG_INTEGER
+    GLenum type;             // e.g. GL_FLOAT, GL_UNSIGNED_INT
+};
+
+class Framebuffer {
+public:
+    Framebuffer() = default;
+    ~Framebuffer();
+    Framebuffer(const Framebuffer&) = delete;
+    Framebuffer& operator=(const Framebuffer&) = delete;
+
+    // (Re)creates the targets at this size; false when the driver rejects the combination.
+    bool create(int width, int height, const std::vector<AttachmentDesc>& attachments);
+    void release();
+    void bind_for_drawing() const;
+
+    [[nodiscard]] GLuint fbo() const { return fbo_; }
+    [[nodiscard]] GLuint texture(std::size_t i) const { return textures_.at(i); }
+    [[nodiscard]] int width() const { return width_; }
+    [[nodiscard]] int height() const { return height_; }
+
+    // Top-down RGBA8 pixels of attachment i (which must be RGBA8).
+    [[nodiscard]] std::vector<std::uint8_t> read_rgba8(std::size_t i) const;
+    // Top-down RG32UI pixels of attachment i, interleaved R, G.
+    [[nodiscard]] std::vector<std::uint32_t> read_rg32ui(std::size_t i) const;
+    // One RG32UI texel at (x, y) from the top-left.
+    [[nodiscard]] std::array<std::uint32_t, 2> read_rg32ui_at(std::size_t i, int x, int y) const;
+
+private:
+    GLuint fbo_ = 0;
+    std::vector<GLuint> textures_;
+    int width_ = 0;
+    int height_ = 0;
+};
+
+}  // namespace thecaview

@@ -1,0 +1,67 @@
+// Font loading and the app's ImGui style.
+#include "ui/fonts.hpp"
+
+#include <array>
+#include <cstdlib>
+#include <filesystem>
+
+#include <imgui.h>
+
+namespace thecaview {
+
+namespace {
+// Debian's fonts-dejavu-core puts the font here; THECAVIEW_FONT overrides it.
+constexpr std::array<const char*, 2> kFontCandidates{
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/local/share/fonts/DejaVuSans.ttf",
+};
+
+void apply_style(float scale) {
+    ImGuiStyle& style = ImGui::GetStyle();
+    ImGui::StyleColorsDark(&style);
+    style.WindowRounding = 6.0f;
+    style.FrameRounding = 5.0f;
+    style.GrabRounding = 5.0f;
+    style.WindowBorderSize = 0.0f;
+    style.FramePadding = ImVec2(8.0f, 6.0f);
+    style.ItemSpacing = ImVec2(8.0f, 7.0f);
+    style.Colors[ImGuiCol_WindowBg] = ImVec4(0.07f, 0.08f, 0.11f, 0.96f);
+    style.Colors[ImGuiCol_Header] = ImVec4(0.20f, 0.36f, 0.56f, 0.80f);
+    style.Colors[ImGuiCol_HeaderHovered] = ImVec4(0.26f, 0.45f, 0.68f, 0.90f);
+    style.Colors[ImGuiCol_Button] = ImVec4(0.18f, 0.32f, 0.50f, 1.00f);
+    style.ScaleAllSizes(scale);
+}
+}  // namespace
+
+std::string setup_fonts_and_style(float scale) {
+    ImGuiIO& io = ImGui::GetIO();
+    std::string message;
+    std::string path;
+    if (const char* env = std::getenv("THECAVIEW_FONT"); env && *env) {
+        path = env;
+    } else {
+        for (const char* candidate : kFontCandidates) {
+            if (std::filesystem::exists(candidate)) {
+                path = candidate;
+                break;
+            }
+        }
+    }
+    ImFont* font = nullptr;
+    if (!path.empty() && std::filesystem::exists(path)) {
+        // Latin and Latin-1 Supplement, Latin Extended-A: accents for the European languages.
+        static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x2027, 0};
+        font = io.Fonts->AddFontFromFileTTF(path.c_str(), kBaseFontPx * scale, nullptr, ranges);
+    }
+    if (!font) {
+        message = "font " + (path.empty() ? std::string(kFontCandidates[0]) : path) +
+                  " not found or unreadable (install fonts-dejavu-core); using ImGui's built-in font";
+        ImFontConfig config;
+        config.SizePixels = 13.0f * scale;
+        io.Fonts->AddFontDefault(&config);
+    }
+    apply_style(scale);
+    return message;
+}
+
+}  // namespace thecaview

@@ -1,0 +1,34 @@
+// The side panel: procedure steps, named views and structure toggles. Reads state, returns actions.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/camera.hpp"
+#include "core/content.hpp"
+#include "core/viewer_state.hpp"
+
+namespace thecaview {
+
+struct PanelActions {
+    std::optional<int> select_step;
+    std::optional<std::string> go_to_view;
+    std::optional<std::uint32_t> visible_mask;
+};
+
+struct PanelInput {
+    const ViewerState& state;
+    const ProcedureContent& content;
+    const std::vector<NamedView>& views;
+    float scale = 1.0f;  // UI scale (content scale of the display)
+};
+
+// The panel's width in pixels at this scale; the 3D view fills the rest of the window.
+float panel_width(float scale);
+
+// Draws the panel at the left edge of a display of this height and returns what the user asked for.
+PanelActions draw_panel(const PanelInput& input, float display_height);
+
+}  // namespace thecaview

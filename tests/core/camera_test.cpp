@@ -1,0 +1,72 @@
+// Orbit camera: projection, gestures, easing and the named views.
+#include <gtest/gtest.h>
+
+#include <glm/geometric.hpp>
+
+#include "core/camera.hpp"
+
+using namespace thecaview;
+
+TEST(Camera, TargetProjectsToTheImageCentre) {
+    OrbitCamera c;
+    c.yaw_rad = 0.7f;
+    c.pitch_rad = 0.3f;
+    const auto px = project_to_pixel(c, c.target_mm, 800, 600);
+    ASSERT_TRUE(px);
+    EXPECT_NEAR(px->x, 400.0f, 0.5f);
+    EXPECT_NEAR(px->y, 300.0f, 0.5f);
+}
+
+TEST(Camera, PointsAboveTheTargetAppearHigherInTheImage) {
+    OrbitCamera c;
+    const auto px = project_to_pixel(c, c.target_mm + glm::vec3(0.0f, 100.0f, 0.0f), 800, 600);
+    ASSERT_TRUE(px);
+    EXPECT_LT(px->y, 300.0f);
+}
+
+TEST(Camera, PointsBehindTheCameraDoNotProject) {
+    OrbitCamera c;
+    EXPECT_FALSE(project_to_pixel(c, c.eye() + (c.eye() - c.target_mm), 800, 600));
+}
+
+TEST(Camera, GesturesStayInRange) {
+    OrbitCamera c;
+    for (int i = 0; i < 100; ++i) c.zoom(5.0f);
+    EXPECT_FLOAT_EQ(c.distance_mm, OrbitCamera::kMinDistanceMm);
+    for (int i = 0; i < 100; ++i) c.zoom(-5.0f);
+    EXPECT_FLOAT_EQ(c.distance_mm, OrbitCamera::kMaxDistanceMm);
+    c.orbit(0.0f, 10.0f);
+    EXPECT_LE(c.pitch_rad, OrbitCamera::kMaxPitchRad);
+    const glm::vec3 before = c.target_mm;
+    c.pan(0.1f, 0.0f);
+    EXPECT_GT(glm::distance(before, c.target_mm), 1.0f);
+}
+
+TEST(Camera, InterpolationStartsAndEndsOnItsViews) {
+    OrbitCamera a, b;
+    b.yaw_rad = 3.0f;
+    b.distance_mm = 400.0f;
+    b.target_mm = glm::vec3(10.0f, 20.0f, 30.0f);
+    const OrbitCamera start = interpolate(a, b, 0.0f);
+    EXPECT_NEAR(start.distance_mm, a.distance_mm, 1e-2f);
+    EXPECT_NEAR(start.yaw_rad, a.yaw_rad, 1e-6f);
+    EXPECT_NEAR(glm::distance(start.target_mm, a.target_mm), 0.0f, 1e-4f);
+    const OrbitCamera end = interpolate(a, b, 1.0f);
+    EXPECT_NEAR(end.distance_mm, 400.0f, 1e-3f);
+    EXPECT_NEAR(glm::distance(end.target_mm, b.target_mm), 0.0f, 1e-3f);
+    const OrbitCamera mid = interpolate(a, b, 0.5f);
+    EXPECT_GT(mid.distance_mm, 400.0f);
+    EXPECT_LT(mid.distance_mm, a.distance_mm);
+}
+
+TEST(Camera, NamedViewsIncludeOverviewAndLookAtThePump) {
+    const Anatomy a = build_anatomy();
+    const auto views = named_views(a);
+    ASSERT_TRUE(find_view(views, "overview"));
+    ASSERT_TRUE(find_view(views, "back"));
+    ASSERT_TRUE(find_view(views, "side"));
+    const auto pump = find_view(views, "pump");
+    ASSERT_TRUE(pump);
+    EXPECT_LT(glm::distance(pump->camera.target_mm, a.pump.centre_mm), 1e-3f);
+    EXPECT_FALSE(find_view(views, "nowhere"));
+}
