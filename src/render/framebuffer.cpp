@@ -66,26 +66,26 @@ void Framebuffer::bind_for_drawing() const {
     glViewport(0, 0, width_, height_);
 }
 
-std::vector<std::uint8_t> Framebuffer::read_rgba8(std::size_t i) const {
-    std::vector<std::uint8_t> pixels(static_cast<std::size_t>(width_) * height_ * 4);
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_);
+// Reads attachment i as `components` values of T per pixel, flipped to top-down rows.
+template <typename T>
+std::vector<T> read_attachment(GLuint fbo, std::size_t i, int width, int height, int components, GLenum format,
+                               GLenum type) {
+    std::vector<T> pixels(static_cast<std::size_t>(width) * height * components);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo);
     glReadBuffer(static_cast<GLenum>(GL_COLOR_ATTACHMENT0 + i));
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadPixels(0, 0, width_, height_, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    glReadPixels(0, 0, width, height, format, type, pixels.data());
     glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
-    flip_rows(pixels, static_cast<std::size_t>(width_) * 4, height_);
+    flip_rows(pixels, static_cast<std::size_t>(width) * components, height);
     return pixels;
 }
 
+std::vector<std::uint8_t> Framebuffer::read_rgba8(std::size_t i) const {
+    return read_attachment<std::uint8_t>(fbo_, i, width_, height_, 4, GL_RGBA, GL_UNSIGNED_BYTE);
+}
+
 std::vector<std::uint32_t> Framebuffer::read_rg32ui(std::size_t i) const {
-    std::vector<std::uint32_t> pixels(static_cast<std::size_t>(width_) * height_ * 2);
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_);
-    glReadBuffer(static_cast<GLenum>(GL_COLOR_ATTACHMENT0 + i));
-    glPixelStorei(GL_PACK_ALIGNMENT, 4);
-    glReadPixels(0, 0, width_, height_, GL_RG_INTEGER, GL_UNSIGNED_INT, pixels.data());
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
-    flip_rows(pixels, static_cast<std::size_t>(width_) * 2, height_);
-    return pixels;
+    return read_attachment<std::uint32_t>(fbo_, i, width_, height_, 2, GL_RG_INTEGER, GL_UNSIGNED_INT);
 }
 
 std::array<std::uint32_t, 2> Framebuffer::read_rg32ui_at(std::size_t i, int x, int y) const {

@@ -1,6 +1,7 @@
 // Shader loading: include expansion, compilation, linking, readable errors.
 #include "render/shader.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -58,6 +59,16 @@ std::string name_files(const std::string& log, const std::vector<std::string>& f
     return out;
 }
 
+// The info log of a shader or program, through the matching pair of GL getters.
+template <typename GetIv, typename GetLog>
+std::string info_log(GLuint object, GetIv get_iv, GetLog get_log) {
+    GLint length = 0;
+    get_iv(object, GL_INFO_LOG_LENGTH, &length);
+    std::string log(static_cast<std::size_t>(std::max(length, 1)), '\0');
+    get_log(object, length, nullptr, log.data());
+    return log.c_str();
+}
+
 GLuint compile(GLenum stage, const ExpandedSource& src, std::string& error) {
     const GLuint shader = glCreateShader(stage);
     const char* text = src.text.c_str();
@@ -66,11 +77,7 @@ GLuint compile(GLenum stage, const ExpandedSource& src, std::string& error) {
     GLint ok = 0;
     glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
     if (!ok) {
-        GLint length = 0;
-        glGetShaderiv(shader, GL_INFO_LOG_LENGTH, &length);
-        std::string log(static_cast<std::size_t>(std::max(length, 1)), '\0');
-        glGetShaderInfoLog(shader, length, nullptr, log.data());
-        error = name_files(log.c_str(), src.files);
+        error = name_files(info_log(shader, glGetShaderiv, glGetShaderInfoLog), src.files);
         glDeleteShader(shader);
         return 0;
     }
@@ -112,11 +119,7 @@ GLuint build_program(const std::filesystem::path& vertex_file, const std::filesy
     GLint ok = 0;
     glGetProgramiv(program, GL_LINK_STATUS, &ok);
     if (!ok) {
-        GLint length = 0;
-        glGetProgramiv(program, GL_INFO_LOG_LENGTH, &length);
-        std::string log(static_cast<std::size_t>(std::max(length, 1)), '\0');
-        glGetProgramInfoLog(program, length, nullptr, log.data());
-        error = "linking " + fragment_file.filename().string() + ": " + log.c_str();
+        error = "linking " + fragment_file.filename().string() + ": " + info_log(program, glGetProgramiv, glGetProgramInfoLog);
         glDeleteProgram(program);
         return 0;
     }
