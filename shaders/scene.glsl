@@ -12,7 +12,7 @@ uniform vec4 uLevelD[LEVEL_COUNT];  // canal centre y, z; cord half width, half 
 uniform vec4 uTorso[TORSO_MAX];     // y, half width, half depth, centre z (bottom to top)
 uniform int uTorsoCount;
 uniform vec4 uNeck;                 // neck base y, top y, radius, centre z
-uniform vec4 uHead;                 // unused, unused; shoulder half width; unused
+uniform float uShoulderHalfWidth;
 uniform vec4 uCatheter[CATHETER_MAX];      // path points (xyz), tip first
 uniform vec4 uCatheterChunks[CATHETER_CHUNKS];  // bounding sphere of each chunk of points
 uniform int uCatheterCount;
@@ -53,7 +53,7 @@ float sdSkin(vec3 p) {
     float d = sdTrunk(p);
     // Shoulders and a neck stub, like a teaching torso: enough to show which way is up.
     float top = uTorso[uTorsoCount - 1].x;
-    d = smin(d, sdCapsule(p, vec3(-uHead.z, top - 20.0, uNeck.w - 10.0), vec3(uHead.z, top - 20.0, uNeck.w - 10.0), 52.0), 60.0);
+    d = smin(d, sdCapsule(p, vec3(-uShoulderHalfWidth, top - 20.0, uNeck.w - 10.0), vec3(uShoulderHalfWidth, top - 20.0, uNeck.w - 10.0), 52.0), 60.0);
     float neck = max(sdCapsule(p, vec3(0.0, uNeck.x, uNeck.w), vec3(0.0, uNeck.y + 40.0, uNeck.w), uNeck.z), p.y - uNeck.y);
     d = smin(d, neck, 50.0);
     // The skin bulges over the pump so that tissue always covers it.

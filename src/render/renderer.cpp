@@ -85,7 +85,7 @@ void Renderer::upload_anatomy() {
     const float neck_z = c4.z - 5.0f;
     const float neck_top = a.at(Level::C1).body_centre_mm.y + 10.0f;
     glUniform4f(loc(p, "uNeck"), a.torso.back().y_mm - 60.0f, neck_top, 55.0f, neck_z);
-    glUniform4f(loc(p, "uHead"), 0.0f, 0.0f, 150.0f, 0.0f);
+    glUniform1f(loc(p, "uShoulderHalfWidth"), 150.0f);
 
     std::vector<glm::vec4> path;
     for (const auto& q : a.catheter_path_mm) path.emplace_back(q, 0.0f);

@@ -77,6 +77,8 @@ TEST_F(RenderTest, ThePumpIsPickedAtItsCentreUnderTheSkin) {
         ASSERT_TRUE(px) << view;
         const int x = r.viewport.x + static_cast<int>(px->x), y = r.viewport.y + static_cast<int>(px->y);
         EXPECT_EQ(r.id_at(x, y), static_cast<std::uint32_t>(Structure::pump)) << view << " at " << x << "," << y;
+        // The renderer's own single-texel pick (what a tap uses) agrees with the full read-back.
+        EXPECT_EQ(renderer_->session().renderer.pick(x - r.viewport.x, y - r.viewport.y), Structure::pump) << view;
         // The skin lies over it and is counted there too, but the pump contributes most.
         const std::size_t i = (static_cast<std::size_t>(y - r.viewport.y) * r.viewport.width + (x - r.viewport.x)) * 2;
         EXPECT_NE(r.ids[i + 1] & bit(Structure::skin), 0u) << view;
