@@ -1,7 +1,9 @@
-// The present pass: tone-maps the linear image and encodes it for the screen (sRGB).
+// The present pass: averages the gathered samples, tone-maps the linear image and encodes it
+// for the screen (sRGB).
 in vec2 vUv;
 out vec4 outColour;
-uniform sampler2D uImage;
+uniform sampler2D uImage;   // summed colour; alpha counts the samples
+uniform vec2 uUvScale;      // the part of the image that holds the current picture
 uniform float uExposure;
 
 vec3 acesFilm(vec3 x) {  // Narkowicz's fit of the ACES filmic curve
@@ -13,6 +15,7 @@ vec3 linearToSrgb(vec3 c) {
 }
 
 void main() {
-    vec3 linear = texture(uImage, vUv).rgb * uExposure;
+    vec4 sum = texture(uImage, vUv * uUvScale);
+    vec3 linear = sum.rgb / max(sum.a, 1.0) * uExposure;
     outColour = vec4(linearToSrgb(acesFilm(linear)), 1.0);
 }

@@ -2,44 +2,52 @@
 // Shared by every pass that traces the scene. Structure ids (ID_*) and counts come from the
 // prelude that the renderer generates from the core's one list of structures.
 //
-// Sections: uniforms | torso and skin | spine (vertebrae, discs, cord, CSF) | catheter | pump | map
+// Sections: uniforms | torso, skin and body wall | spine | spinal canal | tubes | pelvis | pump | map
 
 // ---- uniforms ---------------------------------------------------------------------------
-uniform vec4 uLevelA[LEVEL_COUNT];  // body centre y, z; cos and sin of the tilt
-uniform vec4 uLevelB[LEVEL_COUNT];  // body height, width, depth; disc height below
-uniform vec4 uLevelC[LEVEL_COUNT];  // canal width, depth; dural sac radius; unused
-uniform vec4 uLevelD[LEVEL_COUNT];  // canal centre y, z; cord half width, half depth
-uniform vec4 uTorso[TORSO_MAX];     // y, half width, half depth, centre z (bottom to top)
-uniform int uTorsoCount;
-uniform vec4 uNeck;                 // neck base y, top y, radius, centre z
-uniform float uShoulderHalfWidth;
-uniform vec4 uCatheter[CATHETER_MAX];      // path points (xyz), tip first
-uniform vec4 uCatheterChunks[CATHETER_CHUNKS];  // bounding sphere of each chunk of points
-uniform int uCatheterCount;
-uniform float uCatheterRadius;
-uniform vec3 uPumpCentre;
-uniform vec3 uPumpAxis;
-uniform vec4 uPumpSize;             // radius, half thickness, tissue over the face, unused
-uniform uint uVisible;              // bit per structure id
+// The anatomy, uploaded once per anatomy change (std140, all 16-byte slots).
+layout(std140) uniform Scene {
+    vec4 uLevelA[LEVEL_COUNT];  // body centre y, z; cos and sin of the tilt
+    vec4 uLevelB[LEVEL_COUNT];  // body height, width, depth; disc height below
+    vec4 uLevelC[LEVEL_COUNT];  // canal width, depth; dural sac half width, half depth
+    vec4 uLevelD[LEVEL_COUNT];  // canal centre y, z; cord half width, half depth
+    vec4 uTorso[TORSO_MAX];     // y, half width, half depth, centre z (bottom to top)
+    vec4 uTubePoint[TUBE_POINT_MAX];  // polyline points (xyz) of every tube, and their radius
+    vec4 uChunkBound[CHUNK_MAX];      // bounding sphere of each chunk of a tube
+    ivec4 uChunk[CHUNK_MAX];          // first point, point count, structure id, mirrored (0/1)
+    vec4 uRib[12 * RIB_STRIDE];       // ribs 1-12: head, tubercle, one point per angle; w: radius
+    ivec4 uCounts;              // torso sections; end of the catheter, rib and root chunks
+    vec4 uGroupMin[GROUP_COUNT];  // bounding box of each group of structures (GROUP_*)
+    vec4 uGroupMax[GROUP_COUNT];
+    vec4 uNeck;                 // neck base y, top y, radius, centre z
+    vec4 uWall;                 // shoulder half width, fat front, fat back, muscle thickness
+    vec4 uPumpCentre;           // xyz
+    vec4 uPumpAxis;             // unit normal of the outer face
+    vec4 uPumpSize;             // radius, half thickness, tissue over the face, unused
+    vec4 uPelvisA;              // crest y, wing bottom y, wing thickness, acetabulum radius
+    vec4 uPelvisBowlCentre;
+    vec4 uPelvisBowlRadii;
+    vec4 uPelvisAsis;
+    vec4 uPelvisAcetabulum;
+    vec4 uPelvisSymphysis;
+    vec4 uPelvisIschium;
+    vec4 uPelvisSacroiliac;
+};
+uniform uint uVisible;  // bit per structure id
 uniform uint uXray;
 
 bool visible(int id) { return ((uVisible >> uint(id)) & 1u) != 0u; }
 
-// ---- torso and skin ---------------------------------------------------------------------
+// ---- torso, skin and body wall -----------------------------------------------------------
+// The trunk's section at height y, from sections spaced evenly in y.
 vec4 torsoSection(float y) {
-    if (y <= uTorso[0].x) return uTorso[0];
-    for (int i = 1; i < TORSO_MAX; ++i) {
-        if (i >= uTorsoCount) break;
-        if (y <= uTorso[i].x) {
-            return mix(uTorso[i - 1], uTorso[i], (y - uTorso[i - 1].x) / (uTorso[i].x - uTorso[i - 1].x));
-        }
-    }
-    return uTorso[uTorsoCount - 1];
+    float f = clamp((y - uTorso[0].x) / (uTorso[1].x - uTorso[0].x), 0.0, float(uCounts.x - 1) - 0.001);
+    int i = int(f);
+    return mix(uTorso[i], uTorso[i + 1], f - float(i));
 }
 
-float sdTrunk(vec3 p) {
-    vec4 s = torsoSection(p.y);
-    float bottom = uTorso[0].x, top = uTorso[uTorsoCount - 1].x;
+float sdTrunk(vec3 p, vec4 s) {
+    float bottom = uTorso[0].x, top = uTorso[uCounts.x - 1].x;
     // Ellipse across, rounded caps at the hips and the shoulders; 0.9 keeps the estimate safe
     // where the section changes with height.
     float across = sdEllipse2(vec2(p.x, p.z - s.w), s.yz);
@@ -49,16 +57,31 @@ float sdTrunk(vec3 p) {
 
 float sdPumpShape(vec3 p, float grow);
 
-float sdSkin(vec3 p) {
-    float d = sdTrunk(p);
+// The body's outline without the bulge over the pump: the fascia under the fat follows it.
+float sdBodyAt(vec3 p, vec4 s) {
+    float d = sdTrunk(p, s);
     // Shoulders and a neck stub, like a teaching torso: enough to show which way is up.
-    float top = uTorso[uTorsoCount - 1].x;
-    d = smin(d, sdCapsule(p, vec3(-uShoulderHalfWidth, top - 20.0, uNeck.w - 10.0), vec3(uShoulderHalfWidth, top - 20.0, uNeck.w - 10.0), 52.0), 60.0);
+    float top = uTorso[uCounts.x - 1].x;
+    float shoulder = uWall.x;
+    d = smin(d, sdCapsule(p, vec3(-shoulder, top - 20.0, uNeck.w - 10.0), vec3(shoulder, top - 20.0, uNeck.w - 10.0), 52.0), 60.0);
     float neck = max(sdCapsule(p, vec3(0.0, uNeck.x, uNeck.w), vec3(0.0, uNeck.y + 40.0, uNeck.w), uNeck.z), p.y - uNeck.y);
-    d = smin(d, neck, 50.0);
-    // The skin bulges over the pump so that tissue always covers it.
-    return smin(d, sdPumpShape(p, uPumpSize.z), 40.0);
+    return smin(d, neck, 50.0);
 }
+
+// The skin bulges over the pump so that tissue always covers it.
+float sdSkinAt(vec3 p, vec4 s) { return smin(sdBodyAt(p, s), sdPumpShape(p, uPumpSize.z), 40.0); }
+
+float sdSkin(vec3 p) { return sdSkinAt(p, torsoSection(p.y)); }
+
+// Depth of the subcutaneous fat (skin included) here: thicker over the belly than the back.
+float fatDepth(vec3 p, vec4 s) {
+    vec2 d = vec2(p.x / s.y, (p.z - s.w) / s.z);
+    float c = d.y / max(length(d), 1e-4);  // cosine of the angle from the front midline
+    return mix(uWall.z, uWall.y, 0.5 + 0.5 * c);
+}
+
+// Depth of the muscle fascia under the skin here, as a signed distance (negative beneath it).
+float sdFasciaAt(vec3 p, vec4 s) { return sdBodyAt(p, s) + fatDepth(p, s); }
 
 // ---- spine ------------------------------------------------------------------------------
 // Position in the tilted frame of level i: x lateral, y cranial, z anterior; body centre at 0.
@@ -119,13 +142,21 @@ float sdSacralSegment(vec3 q, int i) {
     float body = sdRoundBox(q, vec3(halfW * 0.45, 0.5 * b.x, halfD), 4.0);
     float wings = sdRoundBox(q - vec3(0.0, 0.0, -0.2 * halfD), vec3(halfW, 0.42 * b.x, halfD * 0.7), 6.0);
     float crest = sdRoundBox(q - vec3(0.0, 0.0, -halfD - 3.0), vec3(3.0, 0.4 * b.x, 5.0), 2.0);  // median crest
-    return smin(smin(body, wings, 8.0), crest, 4.0);
+    float bone = smin(smin(body, wings, 8.0), crest, 4.0);
+    // The sacral canal runs through the bone.
+    vec4 c = uLevelC[i];
+    float canal = sdEllipse2(vec2(q.x, q.z + 0.25 * b.z), 0.5 * c.xy);
+    return max(bone, -canal);
 }
 
+// Vertebra (mobile levels) or sacrum/coccyx at level i, whichever it is.
 float sdBone(vec3 p, int i) {
     vec3 q = levelLocal(p, i);
     return i < MOBILE_COUNT ? sdVertebra(q, i) : sdSacralSegment(q, i);
 }
+
+float sdVertebraAt(vec3 p, int i) { return i < MOBILE_COUNT ? sdBone(p, i) : 1e5; }
+float sdSacrumAt(vec3 p, int i) { return i >= MOBILE_COUNT ? sdBone(p, i) : 1e5; }
 
 float sdDisc(vec3 p, int i) {
     if (i <= 0 || i >= MOBILE_COUNT) return 1e5;  // no disc under the atlas or in the sacrum
@@ -135,106 +166,275 @@ float sdDisc(vec3 p, int i) {
     return sdRoundEllipticCylinder(q, 0.5 * b.yz * vec2(0.97, 0.95), 0.5 * b.w + 0.4, 1.5);
 }
 
+// The ligamentum flavum between the laminae of level i and the level below: the back wall of
+// the canal at the interspace, thicker lower down (about 3.5 mm in the lumbar spine).
+float sdFlavum(vec3 p, int i) {
+    if (i < 1 || i >= MOBILE_COUNT - 1) return 1e5;
+    vec3 q = levelLocal(p, i);
+    vec4 b = uLevelB[i];
+    vec4 c = uLevelC[i];
+    float half_t = i < 7 ? 1.0 : (i < 19 ? 1.4 : 1.75);
+    vec3 centre = vec3(0.0, -0.5 * b.x - 0.5 * b.w, -(0.5 * b.z + c.y + 1.0) + half_t);
+    return sdRoundBox(q - centre, vec3(0.5 * c.x + 1.0, 0.5 * b.w + 0.3 * b.x, half_t), half_t * 0.9);
+}
+
+// Erector spinae: a column of muscle each side of the spinous processes, behind the laminae.
+float sdBackMuscle(vec3 p, int i) {
+    vec3 a = vec3(0.0, uLevelD[i].xy), b = vec3(0.0, uLevelD[i + 1].xy);
+    vec2 seg = segmentDistance(vec3(0.0, p.yz), a, b);
+    vec3 axis = mix(a, b, seg.y);
+    float w = mix(uLevelB[i].y, uLevelB[i + 1].y, seg.y);
+    vec2 r = vec2(12.0 + 0.28 * w, 16.0 + 0.18 * w);
+    vec2 q = vec2(abs(p.x) - (8.0 + 0.45 * w), p.z - (axis.z - 18.0 - r.y * 0.8));
+    return 0.8 * sdEllipse2(q, r);
+}
+
+// ---- spinal canal -----------------------------------------------------------------------
 vec3 canalCentre(int i) { return vec3(0.0, uLevelD[i].xy); }
 
 // The canal segment between levels i and i+1: returns (distance to its axis, position along it).
 vec2 canalSegment(vec3 p, int i) { return segmentDistance(p, canalCentre(i), canalCentre(i + 1)); }
 
-float sdCord(vec3 p, int i) {
+// Cross-section coordinates in the canal segment below level i: (lateral, anterior, position 0..1).
+vec3 canalCross(vec3 p, int i) {
     vec3 a = canalCentre(i), b = canalCentre(i + 1);
     vec2 seg = segmentDistance(p, a, b);
-    vec2 r = mix(uLevelD[i].zw, uLevelD[i + 1].zw, seg.y);
-    if (r.y <= 0.3) return 1e5;
     vec3 off = p - mix(a, b, seg.y);
-    // Flattened front to back: squash the lateral offset.
-    return length(vec3(off.x * r.y / r.x, off.yz)) - r.y;
+    vec3 dir = normalize(b - a);
+    vec3 anterior = vec3(0.0, -dir.z, dir.y);
+    if (anterior.z < 0.0) anterior = -anterior;
+    return vec3(off.x, dot(off, anterior), seg.y);
 }
 
+float sdCord(vec3 p, int i) {
+    vec3 c = canalCross(p, i);
+    vec2 r = mix(uLevelD[i].zw, uLevelD[i + 1].zw, c.z);
+    if (r.y <= 0.3) return 1e5;
+    return sdEllipse2(c.xy, r);
+}
+
+// The dural sac's inside (CSF and what floats in it); 1e5 below its end in S2.
 float sdSac(vec3 p, int i) {
-    vec2 seg = canalSegment(p, i);
-    float r = mix(uLevelC[i].z, uLevelC[i + 1].z, seg.y);
-    return r <= 0.3 ? 1e5 : seg.x - r;
+    vec3 c = canalCross(p, i);
+    vec2 r = mix(uLevelC[i].zw, uLevelC[i + 1].zw, c.z);
+    return r.y <= 0.3 ? 1e5 : sdEllipse2(c.xy, r);
 }
 
-// ---- catheter ---------------------------------------------------------------------------
-float sdCatheter(vec3 p) {
-    float d = 1e5;
-    for (int c = 0; c < CATHETER_CHUNKS; ++c) {
-        int first = c * CATHETER_CHUNK;
-        if (first + 1 >= uCatheterCount) break;
-        float bound = length(p - uCatheterChunks[c].xyz) - uCatheterChunks[c].w;
-        if (bound > d) continue;
-        if (bound > 4.0) { d = min(d, bound); continue; }
-        for (int k = 0; k < CATHETER_CHUNK; ++k) {
-            int j = first + k;
-            if (j + 1 >= uCatheterCount) break;
-            d = min(d, sdCapsule(p, uCatheter[j].xyz, uCatheter[j + 1].xyz, uCatheterRadius));
+float sdDura(float sac) { return abs(sac - 0.35) - 0.35; }
+
+// The epidural space: what the canal holds outside the dura (fat and veins).
+float sdEpidural(vec3 p, int i, float sac) {
+    vec3 c = canalCross(p, i);
+    vec2 r = 0.5 * mix(uLevelC[i].xy, uLevelC[i + 1].xy, c.z);
+    if (r.y <= 0.3) return 1e5;
+    return max(sdEllipse2(c.xy, r), -(sac - 0.7));
+}
+
+// ---- tubes: catheter, ribs, nerve roots --------------------------------------------------
+// One chunk of a tube: a few capsules along its polyline, behind a bounding sphere.
+float sdChunk(vec3 p, int c, float best) {
+    ivec4 info = uChunk[c];
+    vec3 q = info.w != 0 ? vec3(abs(p.x), p.y, p.z) : p;
+    float bound = length(q - uChunkBound[c].xyz) - uChunkBound[c].w;
+    if (bound > best) return best;
+    if (bound > 2.0) return bound;
+    float d = best;
+    for (int k = 0; k < CHUNK_POINTS - 1; ++k) {
+        if (k + 1 >= info.y) break;
+        vec4 a = uTubePoint[info.x + k];
+        d = min(d, sdCapsule(q, a.xyz, uTubePoint[info.x + k + 1].xyz, a.w));
+    }
+    return d;
+}
+
+float sdChunks(vec3 p, int first, int end, float best) {
+    float d = best;
+    for (int c = first; c < end; ++c) d = min(d, sdChunk(p, c, d));
+    return d;
+}
+
+float sdCatheter(vec3 p) { return sdChunks(p, 0, uCounts.y, 1e5); }
+// Ribs: from the angle round the trunk and the height, only the two ribs above and below p are
+// looked at, near that angle. The sternum is a chunk of its own.
+float sdRibs(vec3 p, float best) {
+    vec3 q = vec3(abs(p.x), p.y, p.z);
+    vec4 s = torsoSection(p.y);
+    float angle = atan(q.x / s.y, (q.z - s.w) / s.z);  // 0: front midline, pi: back
+    int j = int(clamp((RIB_BACK_ANGLE - angle) / RIB_STEP + 0.5, 0.0, float(RIB_ANGLES - 1)));
+    int below = 12;
+    for (int k = 0; k < 12; ++k) {
+        if (uRib[k * RIB_STRIDE + 2 + j].y < q.y) { below = k; break; }
+    }
+    float d = sdChunks(p, uCounts.y, uCounts.z, best);
+    for (int k = max(below - 1, 0); k <= min(below, 11); ++k) {
+        int base = k * RIB_STRIDE;
+        for (int m = max(j, 0); m <= min(j + 3, RIB_STRIDE - 2); ++m) {
+            d = min(d, sdCapsule(q, uRib[base + m].xyz, uRib[base + m + 1].xyz, uRib[base].w));
         }
     }
+    return d;
+}
+float sdRoots(vec3 p) { return sdChunks(p, uCounts.z, uCounts.w, 1e5); }
+
+// ---- pelvis -----------------------------------------------------------------------------
+float sdPelvis(vec3 p) {
+    vec3 q = vec3(abs(p.x), p.y, p.z);
+    // Iliac wings: the back and side of a bowl's shell, from the sacroiliac joint round to the
+    // anterior superior iliac spine, between the crest and the body of the ilium.
+    float shell = abs(sdEllipsoid(q - uPelvisBowlCentre.xyz, uPelvisBowlRadii.xyz)) - 0.5 * uPelvisA.z;
+    float wing = max(shell, q.y - uPelvisA.x);
+    wing = max(wing, uPelvisA.y - q.y);
+    wing = max(wing, q.z - uPelvisAsis.z - 6.0);
+    wing = max(wing, uPelvisSacroiliac.x - 4.0 - q.x);
+    float d = wing;
+    vec3 acetabulum = uPelvisAcetabulum.xyz;
+    d = smin(d, sdCapsule(q, vec3(acetabulum.x + 6.0, uPelvisA.y + 10.0, acetabulum.z - 12.0), acetabulum, 16.0), 10.0);
+    d = min(d, length(q - acetabulum) - uPelvisA.w);
+    d = smin(d, sdCapsule(q, acetabulum, uPelvisSymphysis.xyz, 8.0), 6.0);           // superior pubic ramus
+    d = smin(d, sdCapsule(q, acetabulum, uPelvisIschium.xyz, 12.0), 6.0);            // ischium
+    d = smin(d, sdCapsule(q, uPelvisIschium.xyz, uPelvisSymphysis.xyz, 6.5), 6.0);   // inferior ramus
     return d;
 }
 
 // ---- pump -------------------------------------------------------------------------------
 // The titanium disc, grown by `grow` millimetres (the skin bulge uses a grown copy).
 float sdPumpShape(vec3 p, float grow) {
-    return sdRoundCylinder(p - uPumpCentre, uPumpAxis, uPumpSize.x + grow, uPumpSize.y + grow, 6.0 + grow);
+    return sdRoundCylinder(p - uPumpCentre.xyz, uPumpAxis.xyz, uPumpSize.x + grow, uPumpSize.y + grow, 6.0 + grow);
 }
 
 float sdPump(vec3 p) {
-    vec3 q = p - uPumpCentre;
+    vec3 q = p - uPumpCentre.xyz;
+    vec3 axis = uPumpAxis.xyz;
     float d = sdPumpShape(p, 0.0);
     if (d > 8.0) return d;
     // The central refill port: a raised ring around the septum on the outer face.
-    float y = dot(q, uPumpAxis);
-    float x = length(q - uPumpAxis * y);
+    float y = dot(q, axis);
+    float x = length(q - axis * y);
     float ring = length(vec2(x - 9.0, y - uPumpSize.y)) - 2.6;
     // The catheter access port, smaller, towards the connector side.
-    vec3 side = normalize(cross(uPumpAxis, vec3(0.0, 1.0, 0.0)));
+    vec3 side = normalize(cross(axis, vec3(0.0, 1.0, 0.0)));
     vec3 qa = q - side * 26.0;
-    float ya = dot(qa, uPumpAxis);
-    float xa = length(qa - uPumpAxis * ya);
+    float ya = dot(qa, axis);
+    float xa = length(qa - axis * ya);
     float access = length(vec2(xa - 4.5, ya - uPumpSize.y)) - 1.8;
-    return smin(d, min(ring, access), 1.5);
+    d = smin(d, min(ring, access), 1.5);
+    // The catheter connector on the rim, facing the flank, and suture loops round the rim.
+    vec3 out_ = normalize(vec3(1.0, 0.0, 0.0) - axis * axis.x);
+    d = smin(d, sdCapsule(q, out_ * (uPumpSize.x - 3.0), out_ * (uPumpSize.x + 5.0), 3.2), 2.0);
+    vec3 up = normalize(cross(out_, axis));
+    for (int k = 0; k < 3; ++k) {
+        float a = 2.2 + 1.35 * float(k);
+        vec3 dir = cos(a) * out_ + sin(a) * up;
+        vec3 loopCentre = dir * (uPumpSize.x + 1.5);
+        vec3 lq = q - loopCentre;
+        vec2 t = vec2(length(vec2(dot(lq, dir), dot(lq, axis))) - 3.0, dot(lq, cross(dir, axis)));
+        d = min(d, length(t) - 1.0);  // a small ring standing out from the rim
+    }
+    return d;
 }
 
 // ---- map --------------------------------------------------------------------------------
-// Distance to one structure (signed), for normals and shading.
+bool seeThrough(int id) {
+    return id == ID_SKIN || id == ID_FAT || id == ID_CSF || id == ID_DURA || id == ID_EPIDURAL_SPACE ||
+           ((uXray >> uint(id)) & 1u) != 0u;
+}
+
+bool gOpaqueOnly = false;  // shadow and occlusion rays ignore see-through structures
+
+// Keeps the nearest surface: translucent structures count by |distance| so rays find both
+// their entry and exit.
+void consider(inout vec2 best, float d, int id) {
+    if (!visible(id) || (gOpaqueOnly && seeThrough(id))) return;
+    float dd = seeThrough(id) ? abs(d) : d;
+    if (dd < best.x) best = vec2(dd, float(id));
+}
+
+// The trunk wall (skin, fat, muscle) as layers at a depth under the skin: positive outside.
+float sdWallLayer(vec3 p, int id) {
+    vec4 s = torsoSection(p.y);
+    float skin = sdSkinAt(p, s);
+    if (id == ID_SKIN) return skin;
+    float fascia = sdFasciaAt(p, s);
+    if (id == ID_FAT) return max(max(skin, -fascia), -sdPumpShape(p, 0.3));  // with the pump's pocket
+    return max(fascia, -(fascia + uWall.w));  // the muscle of the wall
+}
+
+// One structure's signed distance at p, for shading normals and for the caps of a cut.
 float sdStructure(vec3 p, int id) {
+    if (id == ID_SKIN || id == ID_FAT) return sdWallLayer(p, id);
     int i = min(levelAbove(p.y), LEVEL_COUNT - 2);
-    if (id == ID_SKIN) return sdSkin(p);
-    if (id == ID_VERTEBRAE) return min(sdBone(p, i), sdBone(p, i + 1));
+    if (id == ID_MUSCLE) return min(sdWallLayer(p, id), min(sdBackMuscle(p, i), sdBackMuscle(p, max(i - 1, 0))));
+    if (id == ID_RIBS) return sdRibs(p, 1e5);
+    if (id == ID_PELVIS) return sdPelvis(p);
+    if (id == ID_VERTEBRAE) return min(sdVertebraAt(p, i), sdVertebraAt(p, i + 1));
+    if (id == ID_SACRUM) return min(sdSacrumAt(p, i), sdSacrumAt(p, i + 1));
     if (id == ID_DISCS) return min(sdDisc(p, i), sdDisc(p, i + 1));
+    if (id == ID_LIGAMENTUM_FLAVUM) return sdFlavum(p, i);
+    float sac = sdSac(p, i);
+    if (id == ID_EPIDURAL_SPACE) return sdEpidural(p, i, sac);
+    if (id == ID_DURA) return sdDura(sac);
+    if (id == ID_CSF) return sac;
     if (id == ID_SPINAL_CORD) return sdCord(p, i);
-    if (id == ID_CSF) return sdSac(p, i);
+    if (id == ID_NERVE_ROOTS) return sdRoots(p);
     if (id == ID_CATHETER) return sdCatheter(p);
     if (id == ID_PUMP) return sdPump(p);
     return 1e5;
 }
 
-bool seeThrough(int id) { return id == ID_SKIN || id == ID_CSF || ((uXray >> uint(id)) & 1u) != 0u; }
-
-// Keeps the nearest surface: translucent structures count by |distance| so rays find both
-// their entry and exit.
-void consider(inout vec2 best, float d, int id) {
-    if (!visible(id)) return;
-    float dd = seeThrough(id) ? abs(d) : d;
-    if (dd < best.x) best = vec2(dd, float(id));
+// The spine and everything in and beside the canal (the back muscles included).
+void considerSpine(inout vec2 best, vec3 p) {
+    int i = min(levelAbove(p.y), LEVEL_COUNT - 2);
+    float canal = canalSegment(p, i).x;
+    if (visible(ID_MUSCLE)) consider(best, min(sdBackMuscle(p, i), sdBackMuscle(p, max(i - 1, 0))), ID_MUSCLE);
+    // Far from the canal, the bones are only a bound: skip their detail.
+    float spineBound = canal - 75.0;
+    if (spineBound > best.x) return;
+    if (spineBound > 2.0) { best.x = min(best.x, spineBound); return; }
+    consider(best, min(sdVertebraAt(p, i), sdVertebraAt(p, i + 1)), ID_VERTEBRAE);
+    consider(best, min(sdSacrumAt(p, i), sdSacrumAt(p, i + 1)), ID_SACRUM);
+    consider(best, min(sdDisc(p, i), sdDisc(p, i + 1)), ID_DISCS);
+    if (canal > 47.0) { best.x = min(best.x, canal - 42.0); return; }
+    consider(best, sdFlavum(p, i), ID_LIGAMENTUM_FLAVUM);
+    consider(best, sdRoots(p), ID_NERVE_ROOTS);
+    float sac = sdSac(p, i);
+    consider(best, sdEpidural(p, i, sac), ID_EPIDURAL_SPACE);
+    consider(best, sdDura(sac), ID_DURA);
+    consider(best, sac, ID_CSF);
+    consider(best, sdCord(p, i), ID_SPINAL_CORD);
 }
 
-// The scene under the skin: (distance to the nearest surface, its structure id). The skin is
-// traced on its own (traceSkin) since every ray meets it first.
-vec2 map(vec3 p) {
+// The scene inside the trunk wall: (distance to the nearest surface, its structure id), looking
+// only at the groups in `groups` (bits GROUP_*) and the catheter chunks in `chunks`. The wall's
+// layers are not here: the trace finds them along the ray on its own.
+float groupBoxDistance(vec3 p, int g) {
+    vec3 q = max(max(uGroupMin[g].xyz - p, p - uGroupMax[g].xyz), 0.0);
+    return length(q);
+}
+
+bool groupNear(uint groups, int g, vec3 p, float best) {
+    return (groups & (1u << uint(g))) != 0u && groupBoxDistance(p, g) < best;
+}
+
+vec2 mapGroups(vec3 p, uint groups, uint chunks) {
     vec2 best = vec2(1e5, 0.0);
-    consider(best, sdCatheter(p), ID_CATHETER);
-    consider(best, sdPump(p), ID_PUMP);
-    int i = min(levelAbove(p.y), LEVEL_COUNT - 2);
-    // Far from the canal, the spine is only a bound: skip its detail.
-    float spineBound = canalSegment(p, i).x - 75.0;
-    if (spineBound > best.x) return best;
-    if (spineBound > 2.0) { best.x = min(best.x, spineBound); return best; }
-    consider(best, min(sdBone(p, i), sdBone(p, i + 1)), ID_VERTEBRAE);
-    consider(best, min(sdDisc(p, i), sdDisc(p, i + 1)), ID_DISCS);
-    consider(best, sdSac(p, i), ID_CSF);
-    consider(best, sdCord(p, i), ID_SPINAL_CORD);
+    if (chunks != 0u && visible(ID_CATHETER)) {
+        float d = 1e5;
+        for (int c = 0; c < CATHETER_CHUNKS_MAX; ++c) {
+            if (c >= uCounts.y) break;
+            if (((chunks >> uint(c)) & 1u) != 0u) d = min(d, sdChunk(p, c, d));
+        }
+        consider(best, d, ID_CATHETER);
+    }
+    if (groupNear(groups, GROUP_PUMP, p, best.x)) consider(best, sdPump(p), ID_PUMP);
+    if (visible(ID_RIBS) && groupNear(groups, GROUP_RIBS, p, best.x)) {
+        consider(best, sdRibs(p, best.x + 1.0), ID_RIBS);
+    }
+    if (visible(ID_PELVIS) && groupNear(groups, GROUP_PELVIS, p, best.x)) consider(best, sdPelvis(p), ID_PELVIS);
+    bool spine = false;
+    for (int g = GROUP_SPINE_FIRST; g <= GROUP_SPINE_LAST; ++g) spine = spine || groupNear(groups, g, p, best.x);
+    if (spine) considerSpine(best, p);
     return best;
 }
+
+// Everything inside the wall, bounded by distance instead of by ray intervals (for occlusion).
+vec2 map(vec3 p) { return mapGroups(p, 0xffffffffu, 0xffffffffu); }

@@ -1,35 +1,73 @@
-// The trace pass: sphere-traces the scene front to back, compositing see-through structures,
-// and writes linear colour plus the object ids (R: the main contributor, G: a bit per visible one).
+// The trace pass: one sample per pixel. Sphere-traces the scene front to back, compositing
+// see-through structures, with soft shadows and ambient occlusion on the opaque surface it ends
+// on. Writes linear colour (summed over samples by additive blending) and, on the first sample,
+// the object ids (R: the structure seen most, G: a bit per structure seen at all).
+//
+// Sections: inputs | materials | lighting | cut | main
 #include "sdf.glsl"
 #include "scene.glsl"
 
+// ---- inputs -----------------------------------------------------------------------------
 in vec2 vUv;
 layout(location = 0) out vec4 outColour;
 layout(location = 1) out uvec2 outIds;
 
 uniform mat4 uInvViewProj;
 uniform vec3 uEye;
-uniform vec2 uResolution;
+uniform vec2 uResolution;   // pixels traced (reduced while the camera moves)
+uniform vec2 uJitter;       // sub-pixel offset of this sample, in pixels (0 = centre)
+uniform int uSample;        // sample index: seeds the shadow and occlusion patterns
 uniform float uPixelAngle;  // radians per pixel, vertically
-uniform vec3 uBoundsMin;  // the scene's bounding box
+uniform vec3 uBoundsMin;    // the scene's bounding box
 uniform vec3 uBoundsMax;
+uniform vec4 uCut;          // cut plane: unit normal, offset; what lies where dot(n, p) > offset is cut away
+uniform bool uCutOn;
+uniform bool uEffects;      // soft shadows and ambient occlusion
 
 const int MAX_STEPS = 220;
 const float CONTRIBUTES = 0.05;  // a structure is "visible" in a pixel at 5 % of its colour
 
-struct Material { vec3 albedo; float roughness; float opacity; float specular; };
+// ---- materials --------------------------------------------------------------------------
+struct Material {
+    vec3 albedo;
+    float roughness;
+    float metal;
+    float opacity;    // opaque structures: 1; see-through ones vary with the view angle
+};
 
-Material material(int id) {
-    if (id == ID_SKIN)        return Material(vec3(1.00, 0.80, 0.70), 0.5, 0.12, 0.3);
-    if (id == ID_VERTEBRAE)   return Material(vec3(0.90, 0.86, 0.76), 0.7, 1.0, 0.15);
-    if (id == ID_DISCS)       return Material(vec3(0.55, 0.72, 0.80), 0.45, 1.0, 0.3);
-    if (id == ID_SPINAL_CORD) return Material(vec3(0.96, 0.84, 0.55), 0.5, 1.0, 0.25);
-    if (id == ID_CSF)         return Material(vec3(0.35, 0.65, 1.00), 0.15, 0.28, 0.6);
-    if (id == ID_CATHETER)    return Material(vec3(0.95, 0.95, 1.00), 0.3, 1.0, 0.5);
-    if (id == ID_PUMP)        return Material(vec3(0.72, 0.73, 0.76), 0.25, 1.0, 0.9);
-    return Material(vec3(1.0, 0.0, 1.0), 1.0, 1.0, 0.0);
+Material material(int id, vec3 p) {
+    if (id == ID_SKIN)              return Material(vec3(0.98, 0.78, 0.66), 0.55, 0.0, 1.0);
+    if (id == ID_FAT)               return Material(vec3(1.00, 0.86, 0.45), 0.45, 0.0, 1.0);
+    if (id == ID_MUSCLE)            return Material(vec3(0.62, 0.20, 0.18), 0.55, 0.0, 1.0);
+    if (id == ID_RIBS)              return Material(vec3(0.92, 0.88, 0.78), 0.7, 0.0, 1.0);
+    if (id == ID_PELVIS)            return Material(vec3(0.90, 0.85, 0.74), 0.7, 0.0, 1.0);
+    if (id == ID_VERTEBRAE)         return Material(vec3(0.90, 0.86, 0.76), 0.7, 0.0, 1.0);
+    if (id == ID_SACRUM)            return Material(vec3(0.86, 0.80, 0.70), 0.7, 0.0, 1.0);
+    if (id == ID_DISCS)             return Material(vec3(0.55, 0.72, 0.80), 0.4, 0.0, 1.0);
+    if (id == ID_LIGAMENTUM_FLAVUM) return Material(vec3(0.95, 0.80, 0.25), 0.45, 0.0, 1.0);
+    if (id == ID_EPIDURAL_SPACE)    return Material(vec3(1.00, 0.90, 0.55), 0.5, 0.0, 1.0);
+    if (id == ID_DURA)              return Material(vec3(0.90, 0.92, 0.95), 0.35, 0.0, 1.0);
+    if (id == ID_CSF)               return Material(vec3(0.35, 0.65, 1.00), 0.1, 0.0, 1.0);
+    if (id == ID_SPINAL_CORD)       return Material(vec3(0.96, 0.84, 0.58), 0.5, 0.0, 1.0);
+    if (id == ID_NERVE_ROOTS)       return Material(vec3(1.00, 0.93, 0.62), 0.5, 0.0, 1.0);
+    if (id == ID_CATHETER) {
+        // Silicone tube; its radiopaque tip is marked dark blue.
+        bool tip = length(p - uTubePoint[0].xyz) < 6.0;
+        return Material(tip ? vec3(0.05, 0.18, 0.65) : vec3(0.93, 0.94, 0.98), 0.3, 0.0, 1.0);
+    }
+    if (id == ID_PUMP)              return Material(vec3(0.76, 0.74, 0.72), 0.28, 1.0, 1.0);  // titanium
+    return Material(vec3(1.0, 0.0, 1.0), 1.0, 0.0, 1.0);
 }
 
+// How much a see-through surface hides what is behind it: more at grazing angles.
+float seeThroughOpacity(int id, float grazing) {
+    if (id == ID_CSF) return mix(0.22, 0.7, grazing);
+    if (id == ID_FAT) return mix(0.06, 0.45, grazing);
+    if (id == ID_DURA || id == ID_EPIDURAL_SPACE) return mix(0.12, 0.55, grazing);
+    return mix(0.16, 0.7, grazing);
+}
+
+// ---- lighting ---------------------------------------------------------------------------
 vec3 normalOf(vec3 p, int id, float eps) {
     // Tetrahedron technique; the loop keeps the compiled shader small.
     vec3 n = vec3(0.0);
@@ -45,100 +83,318 @@ vec3 background(vec3 rd) {
     return mix(vec3(0.010, 0.014, 0.022), vec3(0.045, 0.065, 0.10), t);
 }
 
-vec3 shade(vec3 p, vec3 n, vec3 rd, Material m) {
+float hash(vec2 v) { return fract(sin(dot(v, vec2(12.9898, 78.233))) * 43758.5453); }
+
+// Soft shadow towards the light from opaque structures (after Inigo Quilez's penumbra estimate).
+float softShadow(vec3 p, vec3 l, float jitter) {
+    gOpaqueOnly = true;
+    float lit = 1.0;
+    float t = 1.5 + 2.0 * jitter;
+    for (int k = 0; k < 24 && t < 160.0; ++k) {
+        float d = map(p + l * t).x;
+        lit = min(lit, 8.0 * d / t);
+        if (lit < 0.02) break;
+        t += clamp(d, 1.0, 20.0);
+    }
+    gOpaqueOnly = false;
+    return clamp(lit, 0.0, 1.0);
+}
+
+// Ambient occlusion from five samples along the normal.
+float occlusion(vec3 p, vec3 n, float jitter) {
+    gOpaqueOnly = true;
+    float hidden = 0.0, weight = 1.0;
+    for (int k = 1; k <= 5; ++k) {
+        float h = (float(k) + jitter) * 3.0;
+        hidden += weight * max(h - map(p + n * h).x, 0.0);
+        weight *= 0.7;
+    }
+    gOpaqueOnly = false;
+    return clamp(1.0 - hidden / 14.0, 0.0, 1.0);
+}
+
+struct Lights { vec3 key; vec3 fill; };
+
+Lights lightsFor(vec3 rd) {
     // A key light above the viewer's left shoulder and a cool fill, both tied to the view so
-    // every angle is lit; a sky term for ambient light.
+    // every angle is lit.
     vec3 right = normalize(cross(rd, vec3(0.0, 1.0, 0.0)));
-    vec3 key = normalize(-rd + 0.6 * vec3(0.0, 1.0, 0.0) - 0.5 * right);
-    vec3 fill = normalize(-rd + 0.8 * right - 0.2 * vec3(0.0, 1.0, 0.0));
-    float ndk = dot(n, key);
-    float diffuse = max(ndk, 0.0) * 0.95 + max(dot(n, fill), 0.0) * 0.25;
-    float sky = 0.10 + 0.06 * n.y;
-    vec3 h = normalize(key - rd);
-    float shininess = mix(160.0, 8.0, m.roughness);
-    float fresnel = 0.04 + 0.96 * pow(1.0 - max(dot(n, -rd), 0.0), 5.0);
-    float spec = m.specular * pow(max(dot(n, h), 0.0), shininess) * (shininess + 8.0) / 25.0 * (ndk > 0.0 ? 1.0 : 0.0);
-    return m.albedo * (diffuse + sky) + vec3(spec + fresnel * m.specular * 0.3);
+    Lights l;
+    l.key = normalize(-rd + 0.6 * vec3(0.0, 1.0, 0.0) - 0.5 * right);
+    l.fill = normalize(-rd + 0.8 * right - 0.2 * vec3(0.0, 1.0, 0.0));
+    return l;
+}
+
+// Lambert diffuse plus a GGX specular lobe with Schlick's Fresnel; metals tint their specular.
+vec3 shade(vec3 n, vec3 rd, Material m, Lights lights, float shadow, float ao) {
+    vec3 v = -rd;
+    vec3 f0 = mix(vec3(0.04), m.albedo, m.metal);
+    vec3 diffuseColour = m.albedo * (1.0 - m.metal);
+    float a2 = max(m.roughness * m.roughness, 0.02);
+    a2 *= a2;
+    vec3 colour = vec3(0.0);
+    for (int k = 0; k < 2; ++k) {
+        vec3 l = k == 0 ? lights.key : lights.fill;
+        float strength = k == 0 ? 2.6 * shadow : 0.55;
+        float ndl = max(dot(n, l), 0.0);
+        if (ndl <= 0.0) continue;
+        vec3 h = normalize(l + v);
+        float ndh = max(dot(n, h), 0.0), ndv = max(dot(n, v), 1e-3);
+        float dd = ndh * ndh * (a2 - 1.0) + 1.0;
+        float distribution = a2 / (3.14159 * dd * dd);
+        vec3 fresnel = f0 + (1.0 - f0) * pow(1.0 - max(dot(h, v), 0.0), 5.0);
+        float visibility = 0.25 / max(ndl * (1.0 - a2 * 0.5) + a2 * 0.5, 0.1) / max(ndv * (1.0 - a2 * 0.5) + a2 * 0.5, 0.1);
+        colour += strength * ndl * (diffuseColour / 3.14159 + distribution * visibility * fresnel);
+    }
+    // Sky and ground ambient; metals also reflect a soft environment.
+    float sky = 0.16 + 0.08 * n.y;
+    colour += ao * sky * (diffuseColour + m.metal * f0 * 0.9);
+    return colour;
+}
+
+// ---- cut --------------------------------------------------------------------------------
+// The structure whose inside holds p (the innermost, which has the highest id), or -1.
+int structureHolding(vec3 p) {
+    int found = -1;
+    for (int id = STRUCTURE_COUNT; id >= 1; --id) {
+        if (visible(id) && sdStructure(p, id) < 0.0) { found = id; break; }
+    }
+    return found;
+}
+
+// Clips [t0, t1] to the kept side of the cut plane; returns false when nothing is left.
+bool clipToCut(vec3 ro, vec3 rd, inout float t0, inout float t1, out bool clippedStart) {
+    clippedStart = false;
+    if (!uCutOn) return true;
+    float side = dot(uCut.xyz, ro) - uCut.w;  // > 0: the eye is in the part cut away
+    float along = dot(uCut.xyz, rd);
+    if (abs(along) < 1e-6) return side <= 0.0;
+    float tPlane = -side / along;
+    if (side > 0.0) {
+        if (along > 0.0) return false;
+        if (tPlane > t0) { t0 = tPlane; clippedStart = true; }
+    } else if (along > 0.0) {
+        t1 = min(t1, tPlane);
+    }
+    return t1 > t0;
+}
+
+// ---- ray intervals ----------------------------------------------------------------------
+// Where the ray runs through each group's box and each catheter chunk's sphere: the march
+// looks only at what can be there and jumps over the space between.
+struct RayBounds {
+    vec2 group[GROUP_COUNT];
+    vec2 chunk[CATHETER_CHUNKS_MAX];
+};
+
+vec2 boxInterval(vec3 ro, vec3 inv, vec3 lo, vec3 hi) {
+    vec3 a = (lo - ro) * inv, b = (hi - ro) * inv;
+    return vec2(max(max(min(a.x, b.x), min(a.y, b.y)), min(a.z, b.z)), min(min(max(a.x, b.x), max(a.y, b.y)), max(a.z, b.z)));
+}
+
+vec2 sphereInterval(vec3 ro, vec3 rd, vec4 sphere) {
+    vec3 oc = ro - sphere.xyz;
+    float b = dot(oc, rd);
+    float h = b * b - dot(oc, oc) + sphere.w * sphere.w;
+    if (h < 0.0) return vec2(1e9, -1e9);
+    h = sqrt(h);
+    return vec2(-b - h, -b + h);
+}
+
+RayBounds rayBounds(vec3 ro, vec3 rd) {
+    RayBounds b;
+    vec3 inv = 1.0 / rd;
+    for (int g = 0; g < GROUP_COUNT; ++g) b.group[g] = boxInterval(ro, inv, uGroupMin[g].xyz, uGroupMax[g].xyz);
+    for (int c = 0; c < CATHETER_CHUNKS_MAX; ++c) {
+        b.chunk[c] = c < uCounts.y ? sphereInterval(ro, rd, uChunkBound[c] + vec4(0.0, 0.0, 0.0, 1.0)) : vec2(1e9, -1e9);
+    }
+    return b;
+}
+
+// The groups and chunks whose interval holds t, and where the next interval after t starts.
+void activeAt(RayBounds b, float t, out uint groups, out uint chunks, out float next) {
+    groups = 0u;
+    chunks = 0u;
+    next = 1e9;
+    for (int g = 0; g < GROUP_COUNT; ++g) {
+        if (t >= b.group[g].x && t <= b.group[g].y) groups |= 1u << uint(g);
+        else if (b.group[g].x > t && b.group[g].x <= b.group[g].y) next = min(next, b.group[g].x);
+    }
+    for (int c = 0; c < CATHETER_CHUNKS_MAX; ++c) {
+        if (t >= b.chunk[c].x && t <= b.chunk[c].y) chunks |= 1u << uint(c);
+        else if (b.chunk[c].x > t && b.chunk[c].x <= b.chunk[c].y) next = min(next, b.chunk[c].x);
+    }
+}
+
+// ---- wall layers ------------------------------------------------------------------------
+// Sphere-traces f(t) = sdBody(p) + depth(p) = 0 along the ray from t towards tEnd (either way):
+// the fascia (kind 1) or the inside of the wall's muscle (kind 2). Returns -1 when not reached.
+float wallDepth(vec3 p, int kind) {
+    vec4 s = torsoSection(p.y);
+    float fascia = sdFasciaAt(p, s);
+    return kind == 1 ? fascia : fascia + uWall.w;
+}
+
+float findLayer(vec3 ro, vec3 rd, float t, float tEnd, int kind) {
+    float dir = sign(tEnd - t);
+    for (int k = 0; k < 48; ++k) {
+        float d = wallDepth(ro + rd * t, kind);
+        if (abs(d) < 0.2) return t;
+        t += dir * max(abs(d), 0.2);
+        if ((tEnd - t) * dir < 0.0) return -1.0;
+    }
+    return -1.0;
+}
+
+// The skin along the ray from t towards tEnd (either way); -1 when the ray misses the body.
+float findSkin(vec3 ro, vec3 rd, float t, float tEnd, float pixel) {
+    float dir = sign(tEnd - t);
+    for (int k = 0; k < 96; ++k) {
+        float d = sdSkin(ro + rd * t);
+        if (d < max(0.05, t * pixel * 0.5)) return t;
+        t += dir * d;
+        if ((tEnd - t) * dir < 0.0) return -1.0;
+    }
+    return -1.0;
+}
+
+// The wall's surfaces along the ray, in order: fat under the skin, fascia, inside of the
+// muscle; then the same on the way out. x: t, y: structure id (0: none).
+const int EVENT_COUNT = 6;
+
+// ---- main -------------------------------------------------------------------------------
+vec3 gColour;
+float gTransmittance;
+float gWeights[STRUCTURE_COUNT + 1];
+int gOpaque = 0;  // the opaque structure the ray ended on, if any
+
+// Adds one surface to the pixel; returns false once nothing behind it can show.
+bool composite(vec3 p, vec3 n, vec3 rd, int id, float opacity, Lights lights, float shadow, float ao) {
+    float w = gTransmittance * opacity;
+    gColour += w * shade(n, rd, material(id, p), lights, shadow, ao);
+    gWeights[id] += w;
+    gTransmittance *= 1.0 - opacity;
+    if (opacity >= 1.0) gOpaque = id;
+    return gTransmittance >= 0.01;
+}
+
+// A see-through surface, or an opaque one with its shadow and occlusion.
+bool compositeSurface(vec3 p, vec3 rd, int id, float eps, Lights lights, float noise) {
+    vec3 n = normalOf(p, id, max(0.1, eps));
+    if (dot(n, rd) > 0.0) n = -n;  // leaving a see-through structure: light its inside
+    if (seeThrough(id)) {
+        return composite(p, n, rd, id, seeThroughOpacity(id, pow(1.0 - abs(dot(n, rd)), 3.0)), lights, 1.0, 1.0);
+    }
+    float shadow = 1.0, ao = 1.0;
+    if (uEffects) {
+        vec3 lifted = p + n * max(0.3, 2.0 * eps);
+        shadow = softShadow(lifted, lights.key, noise);
+        ao = occlusion(lifted, n, noise);
+    }
+    return composite(p, n, rd, id, 1.0, lights, shadow, ao);
 }
 
 void main() {
-    vec2 ndc = vUv * 2.0 - 1.0;
+    vec2 ndc = (gl_FragCoord.xy - 0.5 + uJitter) / uResolution * 2.0 - 1.0;
     vec4 far = uInvViewProj * vec4(ndc, 1.0, 1.0);
     vec3 rd = normalize(far.xyz / far.w - uEye);
     vec3 ro = uEye;
-
-    // Clip the ray to the scene's box; rays that miss it see the background only.
-    vec3 inv = 1.0 / rd;
-    vec3 t0 = (uBoundsMin - ro) * inv, t1 = (uBoundsMax - ro) * inv;
-    float tNear = max(max(min(t0.x, t1.x), min(t0.y, t1.y)), min(t0.z, t1.z));
-    float tFar = min(min(max(t0.x, t1.x), max(t0.y, t1.y)), max(t0.z, t1.z));
-
-    vec3 colour = vec3(0.0);
-    float transmittance = 1.0;
-    float weights[STRUCTURE_COUNT + 1];
-    for (int k = 0; k <= STRUCTURE_COUNT; ++k) weights[k] = 0.0;
+    Lights lights = lightsFor(rd);
+    float noise = hash(gl_FragCoord.xy + float(uSample) * vec2(17.3, 5.9));
     float pixel = uPixelAngle;
+    gColour = vec3(0.0);
+    gTransmittance = 1.0;
+    for (int k = 0; k <= STRUCTURE_COUNT; ++k) gWeights[k] = 0.0;
 
-    float t = max(tNear, 0.0);
-    bool inside = tFar > t;
-    if (inside && visible(ID_SKIN)) {
-        // The skin: every ray meets it first, so it is traced on its own and composited once.
-        inside = false;
-        for (int step = 0; step < 96 && t < tFar; ++step) {
-            float d = sdSkin(ro + rd * t);
-            if (d < max(0.05, t * pixel * 0.5)) { inside = true; break; }
-            t += d;
-        }
-        if (inside) {
-            vec3 p = ro + rd * t;
+    // Clip the ray to the scene's box, then to the cut; rays that miss see the background only.
+    vec3 inv = 1.0 / rd;
+    vec2 box = boxInterval(ro, inv, uBoundsMin, uBoundsMax);
+    float t0 = max(box.x, 0.0), t1 = box.y;
+    bool clippedStart;
+    bool alive = t1 > t0 && clipToCut(ro, rd, t0, t1, clippedStart);
+
+    // The body's outline along the ray: in through the skin, out through it again.
+    float tIn = alive ? findSkin(ro, rd, max(box.x, 0.0), box.y, pixel) : -1.0;
+    float tOut = tIn >= 0.0 ? findSkin(ro, rd, box.y, tIn + 1.0, pixel) : -1.0;
+    alive = alive && tIn >= 0.0 && tOut > t0 && tIn < t1;
+
+    vec2 events[EVENT_COUNT];
+    for (int k = 0; k < EVENT_COUNT; ++k) events[k] = vec2(1e9, 0.0);
+    if (alive) {
+        if (visible(ID_SKIN) && tIn >= t0) {
+            // Every ray meets the skin first: composited once, thinly, more at the outline.
+            vec3 p = ro + rd * tIn;
             vec3 n = normalOf(p, ID_SKIN, 0.5);
-            float f = pow(1.0 - abs(dot(n, rd)), 3.0);
-            float w = mix(0.08, 0.55, f);
-            colour += w * shade(p, n, rd, material(ID_SKIN));
-            weights[ID_SKIN] += w;
-            transmittance *= 1.0 - w;
-            t += 1.0;
+            composite(p, n, rd, ID_SKIN, mix(0.08, 0.55, pow(1.0 - abs(dot(n, rd)), 3.0)), lights, 1.0, 1.0);
+        }
+        float fasciaIn = findLayer(ro, rd, tIn + 0.5, tOut, 1);
+        float innerIn = fasciaIn > 0.0 ? findLayer(ro, rd, fasciaIn + 0.5, tOut, 2) : -1.0;
+        float fasciaOut = fasciaIn > 0.0 ? findLayer(ro, rd, tOut - 0.5, fasciaIn, 1) : -1.0;
+        float innerOut = innerIn > 0.0 && fasciaOut > 0.0 ? findLayer(ro, rd, fasciaOut - 0.5, innerIn, 2) : -1.0;
+        int wallId = visible(ID_MUSCLE) ? ID_MUSCLE : ID_FAT;
+        events[0] = vec2(tIn + 0.4, ID_FAT);
+        if (fasciaIn > 0.0) events[1] = vec2(fasciaIn, wallId);
+        if (innerIn > 0.0) events[2] = vec2(innerIn, ID_MUSCLE);
+        if (innerOut > 0.0) events[3] = vec2(innerOut, ID_MUSCLE);
+        if (fasciaOut > 0.0) events[4] = vec2(fasciaOut, wallId);
+        events[5] = vec2(tOut - 0.4, ID_FAT);
+        t0 = max(t0, tIn + 0.2);
+        t1 = min(t1, tOut);
+    }
+    if (alive && clippedStart) {
+        // The cut face: structures that the plane slices through show their cross-section.
+        vec3 p = ro + rd * t0;
+        int id = structureHolding(p);
+        if (id > 0) {
+            vec3 n = -sign(dot(uCut.xyz, rd)) * uCut.xyz;
+            alive = composite(p, n, rd, id, seeThrough(id) ? 0.45 : 1.0, lights, 1.0, 0.8);
         }
     }
-    if (inside) {
+    if (alive) {
+        RayBounds bounds = rayBounds(ro, rd);
+        int nextEvent = 0;
         int lastId = -1;  // the see-through surface just crossed, until the ray leaves it
-        for (int step = 0; step < MAX_STEPS && t < tFar; ++step) {
-            vec3 p = ro + rd * t;
-            vec2 hit = map(p);
+        float t = t0;
+        for (int step = 0; step < MAX_STEPS && alive; ++step) {
+            uint groups, chunks;
+            float next;
+            activeAt(bounds, t, groups, chunks, next);
+            vec2 hit = vec2(1e9, 0.0);
+            if (groups != 0u || chunks != 0u) hit = mapGroups(ro + rd * t, groups, chunks);
             float eps = max(0.05, t * pixel * 0.5);
-            if (hit.x < eps) {
-                int id = int(hit.y);
-                if (id == lastId) { t += max(eps * 2.0, 0.6); continue; }
-                Material m = material(id);
-                vec3 n = normalOf(p, id, max(0.1, eps));
-                if (dot(n, rd) > 0.0) n = -n;  // leaving a see-through structure: light its inside
-                float opacity = m.opacity;
-                if (seeThrough(id)) {
-                    float f = pow(1.0 - abs(dot(n, rd)), 3.0);
-                    opacity = id == ID_CSF ? mix(0.22, 0.7, f) : mix(0.16, 0.7, f);
-                }
-                float w = transmittance * opacity;
-                colour += w * shade(p, n, rd, m);
-                weights[id] += w;
-                transmittance *= 1.0 - opacity;
-                if (transmittance < 0.01) break;
-                lastId = id;
+            bool surface = hit.x < eps && int(hit.y) != lastId;
+            // Wall layers in front of this point come first.
+            float upTo = surface ? t : min(min(t + hit.x, next), t1);
+            while (alive && nextEvent < EVENT_COUNT && events[nextEvent].x <= upTo) {
+                vec2 e = events[nextEvent++];
+                int id = int(e.y);
+                if (id > 0 && visible(id) && e.x >= t0 && e.x <= t1) alive = compositeSurface(ro + rd * e.x, rd, id, 0.3, lights, noise);
+            }
+            if (!alive || t >= t1) break;
+            if (surface) {
+                alive = compositeSurface(ro + rd * t, rd, int(hit.y), eps, lights, noise);
+                lastId = int(hit.y);
                 t += max(eps * 2.0, 0.6);  // step past the surface and go on
                 continue;
             }
+            if (hit.x < eps) { t += max(eps * 2.0, 0.6); continue; }  // still crossing the last surface
             if (hit.x > 3.0 * eps) lastId = -1;
-            t += hit.x;
+            t = min(t + hit.x, next);
+            if (t > t1) t = t1;
         }
     }
-    colour += transmittance * background(rd);
-    weights[0] += transmittance;
+    gColour += gTransmittance * background(rd);
+    gWeights[0] += gTransmittance;
 
+    // R: what a person points at here: the opaque structure seen through any see-through
+    // layers, else the see-through structure seen most (the background only where nothing shows).
     uint mask = 0u;
     int main = 0;
     for (int k = 0; k <= STRUCTURE_COUNT; ++k) {
-        if (weights[k] >= CONTRIBUTES) mask |= 1u << uint(k);
-        if (weights[k] > weights[main]) main = k;
+        if (gWeights[k] >= CONTRIBUTES) mask |= 1u << uint(k);
+        if (k > 0 && gWeights[k] >= CONTRIBUTES && (main == 0 || gWeights[k] > gWeights[main])) main = k;
     }
-    outColour = vec4(colour, 1.0);
+    if (gOpaque > 0 && gWeights[gOpaque] >= 2.0 * CONTRIBUTES) main = gOpaque;
+    outColour = vec4(gColour, 1.0);
     outIds = uvec2(uint(main), mask);
 }

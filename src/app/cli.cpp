@@ -6,7 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include "core/anatomy.hpp"
-#include "core/camera.hpp"
+#include "core/views.hpp"
 
 namespace thecaview {
 
@@ -15,6 +15,54 @@ std::string join(const std::vector<std::string>& items) {
     std::string out;
     for (const auto& s : items) out += (out.empty() ? "" : ", ") + s;
     return out;
+}
+
+std::vector<std::string> structure_keys() {
+    std::vector<std::string> keys;
+    for (const auto& s : structures()) keys.emplace_back(s.key);
+    return keys;
+}
+
+// A CLI11 check for a level name, optionally within [first, last].
+CLI::Validator level_check(Level first, Level last) {
+    const std::string range = name_of(first) + " to " + name_of(last);
+    return CLI::Validator(
+        [first, last, range](std::string& text) -> std::string {
+            const auto level = parse_level(text);
+            if (!level) return "'" + text + "' is not a level (C1-C7, T1-T12, L1-L5, S1-S5, Co)";
+            if (index_of(*level) < index_of(first) || index_of(*level) > index_of(last)) {
+                return "level " + name_of(*level) + " is outside " + range;
+            }
+            return {};
+        },
+        "LEVEL (" + range + ")");
+}
+
+// Comma-separated structure keys into a mask; the error names the first unknown key.
+std::optional<std::uint32_t> parse_structure_list(const std::string& text, std::string& error) {
+    std::uint32_t mask = 0;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t comma = std::min(text.find(',', start), text.size());
+        const std::string key = text.substr(start, comma - start);
+        const auto s = structure_from_key(key);
+        if (!s) {
+            error = "unknown structure '" + key + "'; known: " + join(structure_keys());
+            return std::nullopt;
+        }
+        mask |= bit(*s);
+        start = comma + 1;
+    }
+    return mask;
+}
+
+CLI::Validator structure_list_check() {
+    return CLI::Validator(
+        [](std::string& text) {
+            std::string error;
+            return parse_structure_list(text, error) ? std::string() : error;
+        },
+        "STRUCT,...");
 }
 }  // namespace
 
@@ -28,6 +76,7 @@ Command parse_command_line(int argc, const char* const* argv) {
     for (const auto& v : named_views(build_anatomy())) views.push_back(v.name);
 
     auto* render = app.add_subcommand("render", "Render one frame off-screen into a PNG file");
+    RenderRequest& request = cmd.render.request;
     render->add_option("--out", cmd.render.out, "PNG file to write (overwritten)")->required();
     std::string size_text = "1280x720";
     render->add_option("--size", size_text, "Image size as WxH")
@@ -38,10 +87,23 @@ Command parse_command_line(int argc, const char* const* argv) {
             },
             "WxH"))
         ->capture_default_str();
-    render->add_option("--view", cmd.render.view, "Named view: " + join(views))
+    render->add_option("--view", request.view, "Named view: " + join(views))
         ->check(CLI::IsMember(views))
         ->capture_default_str();
-    render->add_flag("--ui", cmd.render.ui, "Draw the side panel into the image");
+    render->add_flag("--ui", request.ui, "Draw the side panel into the image");
+    std::string cut_level, tip, xray, hide;
+    render->add_option("--cut-level", cut_level, "Cut the body across at this level and remove what is above")
+        ->check(level_check(Level::C1, Level::Co));
+    render->add_option("--xray", xray, "Draw these structures see-through: " + join(structure_keys()))
+        ->check(structure_list_check());
+    render->add_option("--hide", hide, "Hide these structures")->check(structure_list_check());
+    render->add_option("--tip", tip, "Catheter tip level (default T10)")->check(level_check(Level::C5, Level::L2));
+    render->add_option("--pump", request.anatomy.pump_reservoir_ml, "Pump reservoir in mL: 20 or 40")
+        ->check(CLI::IsMember({20, 40}))
+        ->capture_default_str();
+    render->add_option("--samples", request.samples, "Samples per pixel to accumulate (anti-aliasing, soft shadows)")
+        ->check(CLI::Range(1, 1024))
+        ->capture_default_str();
     render->add_option("--coverage", cmd.render.coverage, "Also write per-structure coverage as JSON");
 
     try {
@@ -66,7 +128,15 @@ Command parse_command_line(int argc, const char* const* argv) {
     }
     if (render->parsed()) {
         cmd.kind = CommandKind::render;
-        cmd.render.size = *parse_image_size(size_text);
+        request.size = *parse_image_size(size_text);
+        std::string ignored;
+        if (!cut_level.empty()) {
+            request.cut.kind = CutKind::axial;
+            request.cut.level_index = static_cast<float>(index_of(*parse_level(cut_level)));
+        }
+        if (!tip.empty()) request.anatomy.catheter_tip = *parse_level(tip);
+        if (!xray.empty()) request.xray_mask = *parse_structure_list(xray, ignored);
+        if (!hide.empty()) request.hide_mask = *parse_structure_list(hide, ignored);
     }
     return cmd;
 }

@@ -5,16 +5,15 @@
 #include <string>
 #include <vector>
 
+#include "app/offscreen.hpp"
 #include "core/image_size.hpp"
 
 namespace thecaview {
 
 struct RenderCommand {
     std::string out;
-    ImageSize size;
-    std::string view = "overview";
-    bool ui = false;
     std::string coverage;  // empty: not written
+    RenderRequest request;
 };
 
 enum class CommandKind { viewer, render, exit };

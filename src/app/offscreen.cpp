@@ -64,13 +64,19 @@ void OffscreenRenderer::draw_ui(ViewerState& state, int width, int height) {
 }
 
 std::optional<RenderResult> OffscreenRenderer::render(const RenderRequest& request, std::string& error) {
+    ViewerState state;
+    state.anatomy = request.anatomy;
+    sync_anatomy(*session_, state);  // the views depend on the anatomy
     const auto view = find_view(session_->views, request.view);
     if (!view) {
         error = "unknown view '" + request.view + "'";
         return std::nullopt;
     }
-    ViewerState state;
     go_to_view(state, *view, false);
+    if (request.camera) state.camera = *request.camera;
+    if (request.cut.kind != CutKind::none) state.cut = request.cut;
+    state.visible_mask &= ~request.hide_mask;
+    state.xray_mask |= request.xray_mask;
 
     const int w = request.size.width, h = request.size.height;
     Framebuffer image;
@@ -86,7 +92,9 @@ std::optional<RenderResult> OffscreenRenderer::render(const RenderRequest& reque
     image.bind_for_drawing();
     glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    draw_scene(*session_, state, result.viewport, h);
+    const FrameQuality quality{1.0f, std::max(1, request.samples)};
+    while (draw_scene(*session_, state, result.viewport, h, quality)) {
+    }
     result.ids = session_->renderer.read_ids();
     if (request.ui) {
         image.bind_for_drawing();

@@ -19,6 +19,12 @@ struct RenderRequest {
     ImageSize size;
     std::string view = "overview";
     bool ui = false;
+    int samples = 4;                    // samples per pixel (anti-aliasing, soft shadows)
+    AnatomyOptions anatomy;             // catheter tip, pump size
+    CutSettings cut;
+    std::uint32_t hide_mask = 0;        // structures hidden on top of the view's choice
+    std::uint32_t xray_mask = 0;        // structures drawn see-through on top of the view's choice
+    std::optional<OrbitCamera> camera;  // replaces the view's camera
 };
 
 struct RenderResult {

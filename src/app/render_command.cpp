@@ -15,7 +15,7 @@ int run_render(const RenderCommand& command) {
         std::cerr << "thecaview render: " << error << "\n";
         return 1;
     }
-    const auto result = renderer->render({command.size, command.view, command.ui}, error);
+    const auto result = renderer->render(command.request, error);
     for (const auto& w : renderer->session().warnings) std::cerr << "thecaview: warning: " << w << "\n";
     if (!result) {
         std::cerr << "thecaview render: " << error << "\n";
@@ -31,7 +31,7 @@ int run_render(const RenderCommand& command) {
         return 1;
     }
     std::cout << "wrote " << command.out << " (" << result->width << "x" << result->height << ", view "
-              << command.view << ")\n";
+              << command.request.view << ")\n";
     return 0;
 }
 

@@ -22,12 +22,6 @@ std::unique_ptr<Session> open_session(std::string& error) {
     return s;
 }
 
-std::vector<std::string> view_names(const std::vector<NamedView>& views) {
-    std::vector<std::string> names;
-    for (const auto& v : views) names.push_back(v.name);
-    return names;
-}
-
 Viewport scene_viewport(int framebuffer_width, int framebuffer_height, bool ui, float ui_scale) {
     Viewport v{0, 0, framebuffer_width, framebuffer_height};
     if (ui) {
@@ -41,11 +35,27 @@ Viewport scene_viewport(int framebuffer_width, int framebuffer_height, bool ui, 
     return v;
 }
 
-void draw_scene(Session& session, const ViewerState& state, const Viewport& viewport, int framebuffer_height) {
-    if (viewport.width <= 0 || viewport.height <= 0) return;
-    session.renderer.trace({state.camera, state.visible_mask, state.xray_mask}, viewport.width, viewport.height);
+void sync_anatomy(Session& session, const ViewerState& state) {
+    const AnatomyOptions& o = session.anatomy.options;
+    const AnatomyOptions& want = state.anatomy;
+    if (o.catheter_tip == want.catheter_tip && o.catheter_entry.upper == want.catheter_entry.upper &&
+        o.pump_reservoir_ml == want.pump_reservoir_ml) {
+        return;
+    }
+    session.anatomy = build_anatomy(want);
+    session.views = named_views(session.anatomy);
+    session.renderer.set_anatomy(session.anatomy);
+}
+
+bool draw_scene(Session& session, const ViewerState& state, const Viewport& viewport, int framebuffer_height,
+                const FrameQuality& quality) {
+    if (viewport.width <= 0 || viewport.height <= 0) return false;
+    sync_anatomy(session, state);
+    const bool traced = session.renderer.trace(
+        {scene_view(state, session.anatomy), viewport.width, viewport.height, quality.scale, quality.samples});
     session.renderer.present(viewport.x, framebuffer_height - viewport.y - viewport.height, viewport.width,
                              viewport.height);
+    return traced;
 }
 
 void apply_panel_actions(Session& session, ViewerState& state, const PanelActions& actions, bool animate) {

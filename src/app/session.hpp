@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "core/anatomy.hpp"
-#include "core/camera.hpp"
+#include "core/views.hpp"
 #include "core/content.hpp"
 #include "core/viewer_state.hpp"
 #include "render/renderer.hpp"
@@ -27,7 +27,6 @@ struct Session {
 // Needs a current GL context. Returns nullptr with `error` when the app cannot run at all.
 std::unique_ptr<Session> open_session(std::string& error);
 
-std::vector<std::string> view_names(const std::vector<NamedView>& views);
 
 // The 3D view's rectangle in framebuffer pixels (y from the top): right of the panel when the UI is shown.
 struct Viewport {
@@ -38,8 +37,19 @@ struct Viewport {
 };
 Viewport scene_viewport(int framebuffer_width, int framebuffer_height, bool ui, float ui_scale);
 
-// Traces (when needed) and presents the scene into the bound framebuffer's viewport.
-void draw_scene(Session& session, const ViewerState& state, const Viewport& viewport, int framebuffer_height);
+// Rebuilds the anatomy (and the views that depend on it) when the state asks for other options.
+void sync_anatomy(Session& session, const ViewerState& state);
+
+// How much tracing a frame may do: a preview at a fraction of the size, or samples up to a count.
+struct FrameQuality {
+    float scale = 1.0f;
+    int samples = 16;
+};
+
+// Traces one pass (when needed) and presents the scene into the bound framebuffer's viewport.
+// Returns whether it traced.
+bool draw_scene(Session& session, const ViewerState& state, const Viewport& viewport, int framebuffer_height,
+                const FrameQuality& quality = {});
 
 // Applies what the panel asked for.
 void apply_panel_actions(Session& session, ViewerState& state, const PanelActions& actions, bool animate);

@@ -1,4 +1,5 @@
 // The interactive viewer: a window, the panel, and orbit/pan/zoom with mouse, touch and touchpad.
+#include <algorithm>
 #include <cmath>
 #include <iostream>
 
@@ -47,6 +48,18 @@ bool camera_input(ViewerState& state, const Viewport& vp) {
     return moved;
 }
 
+// Dynamic resolution: while the camera moves, trace at the scale that holds the frame rate.
+struct PreviewScale {
+    float scale = 0.5f;
+    static constexpr float kTargetFrameS = 1.0f / 24.0f;
+    void update(float frame_s) {
+        if (frame_s <= 0.0f) return;
+        // Cost goes with the pixel count, the square of the scale.
+        const float ideal = scale * std::sqrt(kTargetFrameS / frame_s);
+        scale = std::clamp(0.7f * scale + 0.3f * ideal, 0.15f, 1.0f);
+    }
+};
+
 void report(const std::vector<std::string>& warnings) {
     for (const auto& w : warnings) std::cerr << "thecaview: warning: " << w << "\n";
 }
@@ -79,9 +92,11 @@ int run_viewer() {
     if (auto v = find_view(session->views, "overview")) go_to_view(state, *v, false);
     double last = glfwGetTime();
     int busy_frames = 2;  // keep drawing briefly after any change so ImGui settles
+    PreviewScale preview;
+    bool refining = false;  // samples are still being gathered for a still view
 
     while (!glfwWindowShouldClose(window->handle())) {
-        if (busy_frames > 0 || state.flight) glfwPollEvents();
+        if (busy_frames > 0 || state.flight || refining) glfwPollEvents();
         else glfwWaitEventsTimeout(0.5);
         const double now = glfwGetTime();
         const float dt = static_cast<float>(now - last);
@@ -106,7 +121,14 @@ int run_viewer() {
         glViewport(0, 0, fb_w, fb_h);
         glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
-        draw_scene(*session, state, vp, fb_h);
+        // Moving: one quick preview per frame. Still: one more sample per frame until clean.
+        const double trace_start = glfwGetTime();
+        const FrameQuality quality{moved ? preview.scale : 1.0f, 16};
+        refining = draw_scene(*session, state, vp, fb_h, quality);
+        if (moved) {
+            glFinish();
+            preview.update(static_cast<float>(glfwGetTime() - trace_start));
+        }
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         glfwSwapBuffers(window->handle());
 

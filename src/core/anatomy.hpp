@@ -11,6 +11,7 @@
 #include <glm/vec3.hpp>
 
 #include "core/levels.hpp"
+#include "core/structures.hpp"
 
 namespace thecaview {
 
@@ -26,7 +27,9 @@ struct LevelGeometry {
     float canal_width_mm = 0.0f;
     float canal_depth_mm = 0.0f;
     float disc_below_mm = 0.0f;       // height of the disc under this body (0: none)
-    float sac_radius_mm = 0.0f;       // dural sac (0 below its end)
+    float sac_radius_mm = 0.0f;       // dural sac, as in the table (<= 0 below its end)
+    float sac_half_width_mm = 0.0f;   // the sac's oval cross-section, fitted inside the canal
+    float sac_half_depth_mm = 0.0f;
     float cord_half_width_mm = 0.0f;  // spinal cord (0 below the conus)
     float cord_half_depth_mm = 0.0f;
 
@@ -49,6 +52,47 @@ struct PumpGeometry {
     float thickness_mm = 19.5f;
     float reservoir_ml = 20.0f;
     float depth_below_skin_mm = 0.0f;  // skin to the pump's outer face
+    float angle_rad = 0.0f;            // where round the trunk it sits (0 = front midline)
+};
+
+// Soft tissue of the trunk wall, measured inward from the skin along its normal.
+struct BodyWall {
+    float fat_front_mm = 25.0f;  // over the abdomen, where the pump pocket is made
+    float fat_back_mm = 15.0f;   // over the lower back
+    float muscle_mm = 12.0f;     // abdominal wall (the back muscles are modelled as columns)
+
+    // Subcutaneous fat (skin included) at an angle round the trunk: 0 = front midline, pi = back.
+    [[nodiscard]] float fat_mm(float angle_rad) const;
+};
+
+// A tube along a polyline on the patient's left; the renderer mirrors it to the right side.
+struct Tube {
+    std::vector<glm::vec3> points_mm;
+    float radius_mm = 1.0f;
+};
+
+// The hip bones as a few landmarks (left side; mirrored). The iliac wings are part of the shell
+// of an ellipsoid (a bowl) cut off at the crest and above the hip socket.
+// The ribs' arcs are sampled at kRibAngles angles round the trunk (0 = front midline, pi = back),
+// from kRibBackAngle forward to kRibFrontAngle. Points 0 and 1 of a rib are its head and tubercle;
+// point 2 + j lies at rib_angle(j).
+inline constexpr int kRibAngles = 14;
+inline constexpr float kRibBackAngle = 3.14159265f - 0.55f;
+inline constexpr float kRibFrontAngle = 0.10f;
+float rib_angle(int j);
+
+struct PelvisGeometry {
+    float crest_y_mm = 0.0f;              // top of the iliac crests
+    float wing_bottom_y_mm = 0.0f;        // where the wing meets the body of the ilium
+    glm::vec3 bowl_centre_mm{0.0f};
+    glm::vec3 bowl_radii_mm{0.0f};
+    float wing_thickness_mm = 0.0f;
+    glm::vec3 asis_mm{0.0f};              // anterior superior iliac spine
+    glm::vec3 acetabulum_mm{0.0f};        // centre of the hip socket
+    float acetabulum_radius_mm = 0.0f;
+    glm::vec3 symphysis_mm{0.0f};         // the pubic bone's edge at the symphysis
+    glm::vec3 ischial_tuberosity_mm{0.0f};
+    glm::vec3 sacroiliac_mm{0.0f};        // where the wing meets the sacrum
 };
 
 struct AnatomyOptions {
@@ -64,7 +108,10 @@ struct Anatomy {
     float catheter_radius_mm = 0.7f;
     PumpGeometry pump;
     AnatomyOptions options;
-    float subcutaneous_fat_mm = 20.0f;
+    BodyWall wall;
+    std::vector<Tube> ribs;         // ribs 1-12 (see kRibAngles) and then the sternum, left side
+    std::vector<Tube> nerve_roots;  // one per spinal nerve pair, from the cord to beyond the foramen
+    PelvisGeometry pelvis;
 
     [[nodiscard]] const LevelGeometry& at(Level l) const { return levels[index_of(l)]; }
     // The canal centre at a fractional level index (3.5 = halfway between C4 and C5).
@@ -75,6 +122,10 @@ struct Anatomy {
     [[nodiscard]] glm::vec3 under_skin(float y_mm, float angle_rad, float depth_mm) const;
     // The outward skin normal at height y and angle (horizontal approximation).
     [[nodiscard]] glm::vec3 skin_normal(float y_mm, float angle_rad) const;
+    // A point that lies inside the structure, for tests, labels and picking checks.
+    [[nodiscard]] glm::vec3 landmark(Structure s) const;
+    // The fractional level index (0 = C1) at the catheter tip.
+    [[nodiscard]] float catheter_tip_level_index() const;
 };
 
 Anatomy build_anatomy(const AnatomyOptions& options = {});

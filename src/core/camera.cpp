@@ -1,4 +1,4 @@
-// Orbit camera maths and the named views.
+// Orbit camera maths.
 #include "core/camera.hpp"
 
 #include <algorithm>
@@ -68,49 +68,6 @@ OrbitCamera interpolate(const OrbitCamera& a, const OrbitCamera& b, float t) {
     c.distance_mm = std::exp(glm::mix(std::log(a.distance_mm), std::log(b.distance_mm), e));
     c.fov_y_rad = glm::mix(a.fov_y_rad, b.fov_y_rad, e);
     return c;
-}
-
-std::vector<NamedView> named_views(const Anatomy& anatomy) {
-    const float pi = glm::pi<float>();
-    const glm::vec3 spine_mid = anatomy.at(Level::T12).canal_centre_mm;
-    std::vector<NamedView> views;
-
-    OrbitCamera overview;
-    overview.target_mm = glm::vec3(0.0f, spine_mid.y - 60.0f, 0.0f);
-    overview.yaw_rad = 0.70f * pi;  // behind the patient's left side: spine, flank and pump in one look
-    overview.pitch_rad = 0.10f;
-    overview.distance_mm = 1250.0f;
-    views.push_back({"overview", "Overview", bit(Structure::vertebrae) | bit(Structure::discs), overview});
-
-    OrbitCamera back;
-    back.target_mm = glm::vec3(0.0f, anatomy.at(Level::L1).canal_centre_mm.y, 0.0f);
-    back.yaw_rad = pi;
-    back.pitch_rad = 0.05f;
-    back.distance_mm = 1100.0f;
-    views.push_back({"back", "Back", 0u, back});
-
-    OrbitCamera side;
-    side.target_mm = glm::vec3(0.0f, spine_mid.y, 10.0f);
-    side.yaw_rad = 0.5f * pi;
-    side.pitch_rad = 0.0f;
-    side.distance_mm = 1300.0f;
-    views.push_back({"side", "Side", bit(Structure::vertebrae) | bit(Structure::discs), side});
-
-    OrbitCamera pump;
-    const glm::vec3 a = anatomy.pump.axis;
-    pump.target_mm = anatomy.pump.centre_mm;
-    pump.yaw_rad = std::atan2(a.x, a.z);
-    pump.pitch_rad = 0.15f;
-    pump.distance_mm = 380.0f;
-    views.push_back({"pump", "Pump", 0u, pump});
-    return views;
-}
-
-std::optional<NamedView> find_view(const std::vector<NamedView>& views, std::string_view name) {
-    for (const auto& v : views) {
-        if (v.name == name) return v;
-    }
-    return std::nullopt;
 }
 
 }  // namespace thecaview

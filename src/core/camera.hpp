@@ -1,4 +1,4 @@
-// The orbit camera: target, angles and distance; its matrices; the named views; easing between them.
+// The orbit camera: target, angles and distance; its matrices; easing between two cameras.
 #pragma once
 
 #include <optional>
@@ -10,7 +10,6 @@
 #include <glm/vec2.hpp>
 #include <glm/vec3.hpp>
 
-#include "core/anatomy.hpp"
 
 namespace thecaview {
 
@@ -43,16 +42,5 @@ bool operator==(const OrbitCamera& a, const OrbitCamera& b);
 
 // Eases from a to b: t in [0,1], smooth at both ends; yaw takes the short way round.
 OrbitCamera interpolate(const OrbitCamera& a, const OrbitCamera& b, float t);
-
-struct NamedView {
-    std::string name;
-    std::string label;        // shown in the panel
-    std::uint32_t xray_mask;  // structures drawn see-through in this view
-    OrbitCamera camera;
-};
-
-// The named views, computed for this anatomy (the pump view looks at its pump, and so on).
-std::vector<NamedView> named_views(const Anatomy& anatomy);
-std::optional<NamedView> find_view(const std::vector<NamedView>& views, std::string_view name);
 
 }  // namespace thecaview

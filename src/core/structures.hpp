@@ -12,10 +12,19 @@ namespace thecaview {
 // Id 0 is the background. The order is the order of the panel's toggles.
 enum class Structure : std::uint8_t {
     skin = 1,
+    fat,
+    muscle,
+    ribs,
+    pelvis,
     vertebrae,
+    sacrum,
     discs,
-    spinal_cord,
+    ligamentum_flavum,
+    epidural_space,
+    dura,
     csf,
+    spinal_cord,
+    nerve_roots,
     catheter,
     pump,
 };
@@ -28,7 +37,7 @@ struct StructureInfo {
     std::string_view description;  // one line, plain words
 };
 
-inline constexpr std::size_t kStructureCount = 7;
+inline constexpr std::size_t kStructureCount = 16;
 inline constexpr std::uint32_t kBackgroundBit = 1u;  // bit 0 of a visibility mask
 
 // All structures, in id order.

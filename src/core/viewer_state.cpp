@@ -3,9 +3,15 @@
 
 namespace thecaview {
 
+SceneView scene_view(const ViewerState& state, const Anatomy& anatomy) {
+    return {state.camera, state.visible_mask, state.xray_mask, cut_plane(anatomy, state.cut)};
+}
+
 void go_to_view(ViewerState& state, const NamedView& view, bool animate) {
     state.view_name = view.name;
     state.xray_mask = view.xray_mask;
+    state.visible_mask = all_structures_mask() & ~view.hidden_mask;
+    state.cut = view.cut;
     if (animate) {
         state.flight = CameraFlight{state.camera, view.camera, 0.0f, 1.2f};
     } else {

@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "core/camera.hpp"
+#include "core/scene_view.hpp"
+#include "core/views.hpp"
 #include "core/structures.hpp"
 
 namespace thecaview {
@@ -23,9 +25,14 @@ struct ViewerState {
     std::string view_name = "overview";
     std::uint32_t visible_mask = all_structures_mask();
     std::uint32_t xray_mask = 0;
+    CutSettings cut;
+    AnatomyOptions anatomy;  // catheter tip, entry and pump size: the anatomy is rebuilt when they change
     int step = 0;  // index of the procedure step shown
     std::optional<CameraFlight> flight;
 };
+
+// The traced frame's description for this state.
+SceneView scene_view(const ViewerState& state, const Anatomy& anatomy);
 
 // Starts an eased flight to a named view (or jumps there when animate is false) and takes its
 // see-through settings.

@@ -1,5 +1,6 @@
 // The scene renderer: uploads the anatomy, ray-traces it into linear colour and object ids, and
-// presents the result tone-mapped. Re-traces only when what it would draw has changed.
+// presents the result tone-mapped. Progressive: a moving view is traced once at reduced
+// resolution; a still one gathers samples up to a target, then is not traced again.
 #pragma once
 
 #include <array>
@@ -12,26 +13,23 @@
 
 #include "core/anatomy.hpp"
 #include "core/camera.hpp"
+#include "core/scene_view.hpp"
 #include "core/structures.hpp"
 #include "render/framebuffer.hpp"
 
 namespace thecaview {
 
-// Everything a traced frame depends on besides the anatomy.
-struct SceneView {
-    OrbitCamera camera;
-    std::uint32_t visible_mask = all_structures_mask();
-    std::uint32_t xray_mask = 0;
-    bool operator==(const SceneView&) const = default;
+// What one call to Renderer::trace may do.
+struct TraceRequest {
+    SceneView view;
+    int width = 0;   // full-resolution size of the view, in pixels
+    int height = 0;
+    float scale = 1.0f;  // < 1: a quick preview at this fraction of the size (while moving)
+    int samples = 16;    // samples per pixel to gather while the view stays still
 };
 
 class Renderer {
 public:
-    // Limits shared with the shaders' array sizes.
-    static constexpr int kTorsoMax = 12;
-    static constexpr int kCatheterMax = 96;
-    static constexpr int kCatheterChunk = 8;
-
     Renderer() = default;
     ~Renderer();
     Renderer(const Renderer&) = delete;
@@ -41,29 +39,46 @@ public:
     bool init(const std::filesystem::path& shader_dir, std::string& error);
     void set_anatomy(const Anatomy& anatomy);
 
-    // Traces the view at this size unless it was the last thing traced. Returns whether it traced.
-    bool trace(const SceneView& view, int width, int height);
-    // Tone-maps the last traced image into the bound draw framebuffer, into this viewport
+    // Does at most one trace pass: a preview when the request's scale is below 1, else the
+    // first or the next sample of a still view. Returns false when there was nothing to do
+    // (the image for this request is complete).
+    bool trace(const TraceRequest& request);
+    // Samples gathered for the current image (0 while it is a preview).
+    [[nodiscard]] int samples() const { return samples_; }
+    // Tone-maps the current image into the bound draw framebuffer, into this viewport
     // (x, y from the bottom-left, as glViewport).
     void present(int x, int y, int width, int height) const;
+    // A constant-cost full-screen pass into the bound framebuffer: the benchmarks' yardstick.
+    void draw_flat(int width, int height) const;
 
-    // The structure drawn most at pixel (x, y) from the top-left; nullopt for the background.
+    // The structure drawn most at pixel (x, y) of the view, from the top-left; nullopt for the
+    // background. Reads one texel of the id target, never the geometry.
     [[nodiscard]] std::optional<Structure> pick(int x, int y) const;
-    // Per-pixel ids of the last traced image, top-down: R (main structure), G (visibility bits).
+    // Per-pixel ids of the last full-resolution image, top-down: R (main structure), G (bits).
     [[nodiscard]] std::vector<std::uint32_t> read_ids() const { return targets_.read_rg32ui(1); }
-    [[nodiscard]] int traced_width() const { return targets_.width(); }
-    [[nodiscard]] int traced_height() const { return targets_.height(); }
+
+    // Limits shared with the shaders' array sizes.
+    static constexpr int kTorsoMax = 32;
+    static constexpr int kTubePointMax = 256;
+    static constexpr int kChunkMax = 80;
+    static constexpr int kChunkPoints = 9;
+    static constexpr int kCatheterChunkMax = 16;
 
 private:
     void upload_anatomy();
+    void set_view_uniforms(const TraceRequest& request, int traced_width, int traced_height);
 
     GLuint trace_program_ = 0;
     GLuint present_program_ = 0;
+    GLuint flat_program_ = 0;
     GLuint vao_ = 0;
-    Framebuffer targets_;  // 0: linear colour (RGBA16F), 1: ids (RG32UI)
+    GLuint scene_ubo_ = 0;
+    Framebuffer targets_;  // 0: summed linear colour, alpha = samples (RGBA32F); 1: ids (RG32UI)
     std::optional<Anatomy> anatomy_;
     bool anatomy_dirty_ = true;
     std::optional<SceneView> last_view_;
+    float traced_scale_ = 1.0f;  // fraction of the target the current image covers
+    int samples_ = 0;
     glm::vec3 bounds_min_{0.0f};
     glm::vec3 bounds_max_{0.0f};
 };

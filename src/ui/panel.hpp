@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "core/camera.hpp"
+#include "core/views.hpp"
 #include "core/content.hpp"
 #include "core/viewer_state.hpp"
 

@@ -111,3 +111,90 @@ TEST(Anatomy, UnderSkinIsInsideTheTorsoAlongTheNormal) {
     EXPECT_NEAR(glm::distance(surface, deeper), 20.0f, 1e-3f);
     EXPECT_LT(glm::length(glm::vec2(deeper.x, deeper.z)), glm::length(glm::vec2(surface.x, surface.z)));
 }
+
+TEST(Anatomy, PumpLiesBetweenTheFatAndTheMuscle) {
+    for (int volume : {20, 40}) {
+        AnatomyOptions o;
+        o.pump_reservoir_ml = volume;
+        const Anatomy a = build_anatomy(o);
+        // Its back face rests on the fascia: as deep as the fat is, and no deeper.
+        const glm::vec3 back_face = a.pump.centre_mm - a.pump.axis * (a.pump.thickness_mm * 0.5f);
+        const float angle = a.pump.angle_rad;
+        const glm::vec3 fascia = a.under_skin(back_face.y, angle, a.wall.fat_mm(angle));
+        EXPECT_NEAR(glm::distance(back_face, fascia), 0.0f, 3.0f) << volume;
+        EXPECT_LE(a.pump.depth_below_skin_mm, 25.0f);  // no deeper than 2.5 cm under the skin
+    }
+}
+
+TEST(Anatomy, FatIsThickerOverTheBellyThanTheBack) {
+    const Anatomy a = build_anatomy();
+    EXPECT_GT(a.wall.fat_mm(0.0f), a.wall.fat_mm(3.1f));
+    EXPECT_NEAR(a.wall.fat_mm(0.0f), a.wall.fat_front_mm, 1e-4f);
+}
+
+TEST(Anatomy, TwelveRibsFallForwardFromTheirVertebrae) {
+    const Anatomy a = build_anatomy();
+    ASSERT_EQ(a.ribs.size(), 13u);  // twelve ribs and the sternum
+    for (int k = 0; k < 12; ++k) {
+        const auto& rib = a.ribs[k];
+        ASSERT_EQ(rib.points_mm.size(), static_cast<std::size_t>(2 + kRibAngles));
+        const auto& level = a.levels[index_of(Level::T1) + k];
+        EXPECT_NEAR(rib.points_mm.front().y, level.body_centre_mm.y, 15.0f) << k;
+        EXPECT_LT(rib.points_mm.back().y, rib.points_mm[1].y) << k;         // the front end is lower
+        EXPECT_GT(rib.points_mm.back().z, rib.points_mm[1].z) << k;         // and further forward
+        if (k > 0) {
+            EXPECT_LT(rib.points_mm[2].y, a.ribs[k - 1].points_mm[2].y) << k;  // in order down the back
+        }
+    }
+}
+
+TEST(Anatomy, NerveRootsLeaveThroughTheirForaminaAndTheCaudaHangsBelowTheConus) {
+    const Anatomy a = build_anatomy();
+    ASSERT_EQ(a.nerve_roots.size(), static_cast<std::size_t>(kLevelCount - 1));
+    for (int i = 0; i + 1 < kLevelCount; ++i) {
+        const auto& root = a.nerve_roots[i];
+        const glm::vec3 foramen = a.canal_point(static_cast<float>(i) + 0.5f);
+        // The root ends outside the canal, at the height of its foramen.
+        EXPECT_GT(root.points_mm.back().x, a.levels[i].canal_width_mm * 0.5f) << i;
+        EXPECT_NEAR(root.points_mm[root.points_mm.size() - 2].y, foramen.y, 2.0f) << i;
+        // It starts on the cord, at or above its foramen.
+        EXPECT_GE(root.points_mm.front().y, foramen.y - 1.0f) << i;
+    }
+    // The L4 root starts near the conus, far above the L4-L5 foramen: part of the cauda equina.
+    const auto& l4 = a.nerve_roots[index_of(Level::L4)];
+    EXPECT_GT(l4.points_mm.front().y - l4.points_mm.back().y, 60.0f);
+}
+
+TEST(Anatomy, PelvisCrestIsNearTheL4L5Disc) {
+    const Anatomy a = build_anatomy();
+    const auto& l4 = a.at(Level::L4);
+    const auto& s1 = a.at(Level::S1);
+    EXPECT_LT(a.pelvis.crest_y_mm, l4.body_centre_mm.y);
+    EXPECT_GT(a.pelvis.crest_y_mm, s1.body_centre_mm.y);
+    EXPECT_GT(a.pelvis.acetabulum_mm.x, s1.body_width_mm * 0.5f);
+    EXPECT_LT(a.pelvis.symphysis_mm.y, a.pelvis.acetabulum_mm.y);
+}
+
+TEST(Anatomy, CatheterTipLevelIndexMatchesTheOption) {
+    for (Level tip : {Level::C5, Level::T10, Level::L2}) {
+        AnatomyOptions o;
+        o.catheter_tip = tip;
+        const Anatomy a = build_anatomy(o);
+        EXPECT_NEAR(a.catheter_tip_level_index(), static_cast<float>(index_of(tip)), 0.3f) << name_of(tip);
+    }
+}
+
+TEST(Anatomy, LandmarksLieInTheirStructuresAndDiffer) {
+    const Anatomy a = build_anatomy();
+    for (const auto& s : structures()) {
+        for (const auto& other : structures()) {
+            if (s.id == other.id) continue;
+            EXPECT_GT(glm::distance(a.landmark(s.id), a.landmark(other.id)), 0.1f) << s.key << " " << other.key;
+        }
+    }
+    // The CSF landmark is beside the cord, inside the sac.
+    const auto& t8 = a.at(Level::T8);
+    const float x = a.landmark(Structure::csf).x - t8.canal_centre_mm.x;
+    EXPECT_GT(x, t8.cord_half_width_mm);
+    EXPECT_LT(x, t8.sac_half_width_mm);
+}

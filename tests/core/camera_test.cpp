@@ -3,7 +3,7 @@
 
 #include <glm/geometric.hpp>
 
-#include "core/camera.hpp"
+#include "core/views.hpp"
 
 using namespace thecaview;
 

@@ -21,7 +21,8 @@ TEST(Structures, KeysAreUniqueSnakeCaseAndRoundTrip) {
 }
 
 TEST(Structures, TheFoundationSetIsThere) {
-    for (const char* key : {"skin", "vertebrae", "discs", "spinal_cord", "csf", "catheter", "pump"}) {
+    for (const char* key : {"skin", "fat", "muscle", "ribs", "pelvis", "vertebrae", "sacrum", "discs", "ligamentum_flavum",
+                            "epidural_space", "dura", "csf", "spinal_cord", "nerve_roots", "catheter", "pump"}) {
         EXPECT_TRUE(structure_from_key(key)) << key;
     }
 }

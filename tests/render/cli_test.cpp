@@ -96,3 +96,19 @@ TEST_F(CliTest, UnwritableOutputFailsCleanly) {
     EXPECT_EQ(r.status, 1);
     EXPECT_NE(r.output.find("cannot write"), std::string::npos);
 }
+
+TEST_F(CliTest, AnatomyAndViewingOptionsAreCheckedByName) {
+    const std::string out = " --out " + (dir_ / "x.png").string();
+    const auto tip = run("render" + out + " --tip S2");
+    EXPECT_EQ(tip.status, 2);
+    EXPECT_NE(tip.output.find("S2 is outside C5 to L2"), std::string::npos) << tip.output;
+    const auto hide = run("render" + out + " --hide skin,kidney");
+    EXPECT_EQ(hide.status, 2);
+    EXPECT_NE(hide.output.find("unknown structure 'kidney'"), std::string::npos) << hide.output;
+    EXPECT_EQ(run("render" + out + " --pump 30").status, 2);
+    EXPECT_EQ(run("render" + out + " --samples 0").status, 2);
+    const auto cut = run("render" + out + " --cut-level Q7");
+    EXPECT_EQ(cut.status, 2);
+    EXPECT_NE(cut.output.find("'Q7' is not a level"), std::string::npos) << cut.output;
+    EXPECT_FALSE(fs::exists(dir_ / "x.png"));
+}
