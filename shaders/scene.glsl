@@ -11,6 +11,7 @@ layout(std140) uniform Scene {
     vec4 uLevelB[LEVEL_COUNT];  // body height, width, depth; disc height below
     vec4 uLevelC[LEVEL_COUNT];  // canal width, depth; dural sac half width, half depth
     vec4 uLevelD[LEVEL_COUNT];  // canal centre y, z; cord half width, half depth
+    ivec4 uLevelE[LEVEL_COUNT]; // first chunk of the nerve root leaving below the level
     vec4 uTorso[TORSO_MAX];     // y, half width, half depth, centre z (bottom to top)
     vec4 uTubePoint[TUBE_POINT_MAX];  // polyline points (xyz) of every tube, and their radius
     vec4 uChunkBound[CHUNK_MAX];      // bounding sphere of each chunk of a tube
@@ -149,21 +150,24 @@ float sdSacralSegment(vec3 q, int i) {
     return max(bone, -canal);
 }
 
-// Vertebra (mobile levels) or sacrum/coccyx at level i, whichever it is.
-float sdBone(vec3 p, int i) {
-    vec3 q = levelLocal(p, i);
-    return i < MOBILE_COUNT ? sdVertebra(q, i) : sdSacralSegment(q, i);
-}
-
-float sdVertebraAt(vec3 p, int i) { return i < MOBILE_COUNT ? sdBone(p, i) : 1e5; }
-float sdSacrumAt(vec3 p, int i) { return i >= MOBILE_COUNT ? sdBone(p, i) : 1e5; }
-
-float sdDisc(vec3 p, int i) {
+float sdDisc(vec3 q, int i) {
     if (i <= 0 || i >= MOBILE_COUNT) return 1e5;  // no disc under the atlas or in the sacrum
-    vec3 q = levelLocal(p, i);
     vec4 b = uLevelB[i];
     q.y += 0.5 * b.x + 0.5 * b.w;
     return sdRoundEllipticCylinder(q, 0.5 * b.yz * vec2(0.97, 0.95), 0.5 * b.w + 0.4, 1.5);
+}
+
+// The bones and discs of levels i and i + 1: (vertebrae, sacrum and coccyx, discs). One loop, so
+// each shape's code appears once in the compiled shader.
+vec3 sdSpineBones(vec3 p, int i) {
+    vec3 d = vec3(1e5);
+    for (int k = i; k <= i + 1; ++k) {
+        vec3 q = levelLocal(p, k);
+        if (k < MOBILE_COUNT) d.x = min(d.x, sdVertebra(q, k));
+        else d.y = min(d.y, sdSacralSegment(q, k));
+        d.z = min(d.z, sdDisc(q, k));
+    }
+    return d;
 }
 
 // The ligamentum flavum between the laminae of level i and the level below: the back wall of
@@ -206,16 +210,15 @@ vec3 canalCross(vec3 p, int i) {
     return vec3(off.x, dot(off, anterior), seg.y);
 }
 
-float sdCord(vec3 p, int i) {
-    vec3 c = canalCross(p, i);
+// The canal's contents take the cross-section coordinates c = canalCross(p, i).
+float sdCord(vec3 c, int i) {
     vec2 r = mix(uLevelD[i].zw, uLevelD[i + 1].zw, c.z);
     if (r.y <= 0.3) return 1e5;
     return sdEllipse2(c.xy, r);
 }
 
 // The dural sac's inside (CSF and what floats in it); 1e5 below its end in S2.
-float sdSac(vec3 p, int i) {
-    vec3 c = canalCross(p, i);
+float sdSac(vec3 c, int i) {
     vec2 r = mix(uLevelC[i].zw, uLevelC[i + 1].zw, c.z);
     return r.y <= 0.3 ? 1e5 : sdEllipse2(c.xy, r);
 }
@@ -223,8 +226,7 @@ float sdSac(vec3 p, int i) {
 float sdDura(float sac) { return abs(sac - 0.35) - 0.35; }
 
 // The epidural space: what the canal holds outside the dura (fat and veins).
-float sdEpidural(vec3 p, int i, float sac) {
-    vec3 c = canalCross(p, i);
+float sdEpidural(vec3 c, int i, float sac) {
     vec2 r = 0.5 * mix(uLevelC[i].xy, uLevelC[i + 1].xy, c.z);
     if (r.y <= 0.3) return 1e5;
     return max(sdEllipse2(c.xy, r), -(sac - 0.7));
@@ -275,6 +277,15 @@ float sdRibs(vec3 p, float best) {
     return d;
 }
 float sdRoots(vec3 p) { return sdChunks(p, uCounts.z, uCounts.w, 1e5); }
+
+// The roots that can be near a point at level i: those of the foramina around it and, below the
+// cord's end, the cauda equina's roots that hang past it to lower foramina. uLevelE[i].x is the
+// first chunk of the root that leaves below level i.
+float sdRootsNear(vec3 p, int i, float best) {
+    int first = uLevelE[max(i - 1, 0)].x;
+    int last = i >= CAUDA_FIRST_LEVEL ? uCounts.w : uLevelE[min(i + 4, LEVEL_COUNT - 1)].x;
+    return sdChunks(p, first, last, best);
+}
 
 // ---- pelvis -----------------------------------------------------------------------------
 float sdPelvis(vec3 p) {
@@ -340,11 +351,16 @@ bool seeThrough(int id) {
 }
 
 bool gOpaqueOnly = false;  // shadow and occlusion rays ignore see-through structures
+bool gHolding = false;     // report the structure that holds p (the innermost: highest id)
 
 // Keeps the nearest surface: translucent structures count by |distance| so rays find both
 // their entry and exit.
 void consider(inout vec2 best, float d, int id) {
     if (!visible(id) || (gOpaqueOnly && seeThrough(id))) return;
+    if (gHolding) {
+        if (d < 0.0 && (best.x >= 0.0 || float(id) > best.y)) best = vec2(d, float(id));
+        return;
+    }
     float dd = seeThrough(id) ? abs(d) : d;
     if (dd < best.x) best = vec2(dd, float(id));
 }
@@ -363,18 +379,20 @@ float sdWallLayer(vec3 p, int id) {
 float sdStructure(vec3 p, int id) {
     if (id == ID_SKIN || id == ID_FAT) return sdWallLayer(p, id);
     int i = min(levelAbove(p.y), LEVEL_COUNT - 2);
-    if (id == ID_MUSCLE) return min(sdWallLayer(p, id), min(sdBackMuscle(p, i), sdBackMuscle(p, max(i - 1, 0))));
+    if (id == ID_MUSCLE) return min(sdWallLayer(p, id), sdBackMuscle(p, i));
     if (id == ID_RIBS) return sdRibs(p, 1e5);
     if (id == ID_PELVIS) return sdPelvis(p);
-    if (id == ID_VERTEBRAE) return min(sdVertebraAt(p, i), sdVertebraAt(p, i + 1));
-    if (id == ID_SACRUM) return min(sdSacrumAt(p, i), sdSacrumAt(p, i + 1));
-    if (id == ID_DISCS) return min(sdDisc(p, i), sdDisc(p, i + 1));
+    if (id == ID_VERTEBRAE || id == ID_SACRUM || id == ID_DISCS) {
+        vec3 bones = sdSpineBones(p, i);
+        return id == ID_VERTEBRAE ? bones.x : (id == ID_SACRUM ? bones.y : bones.z);
+    }
     if (id == ID_LIGAMENTUM_FLAVUM) return sdFlavum(p, i);
-    float sac = sdSac(p, i);
-    if (id == ID_EPIDURAL_SPACE) return sdEpidural(p, i, sac);
+    vec3 c = canalCross(p, i);
+    float sac = sdSac(c, i);
+    if (id == ID_EPIDURAL_SPACE) return sdEpidural(c, i, sac);
     if (id == ID_DURA) return sdDura(sac);
     if (id == ID_CSF) return sac;
-    if (id == ID_SPINAL_CORD) return sdCord(p, i);
+    if (id == ID_SPINAL_CORD) return sdCord(c, i);
     if (id == ID_NERVE_ROOTS) return sdRoots(p);
     if (id == ID_CATHETER) return sdCatheter(p);
     if (id == ID_PUMP) return sdPump(p);
@@ -385,22 +403,25 @@ float sdStructure(vec3 p, int id) {
 void considerSpine(inout vec2 best, vec3 p) {
     int i = min(levelAbove(p.y), LEVEL_COUNT - 2);
     float canal = canalSegment(p, i).x;
-    if (visible(ID_MUSCLE)) consider(best, min(sdBackMuscle(p, i), sdBackMuscle(p, max(i - 1, 0))), ID_MUSCLE);
+    if (visible(ID_MUSCLE)) consider(best, sdBackMuscle(p, i), ID_MUSCLE);
     // Far from the canal, the bones are only a bound: skip their detail.
     float spineBound = canal - 75.0;
+    if (gHolding) spineBound = -1.0;  // looking for what holds p: no shortcuts
     if (spineBound > best.x) return;
     if (spineBound > 2.0) { best.x = min(best.x, spineBound); return; }
-    consider(best, min(sdVertebraAt(p, i), sdVertebraAt(p, i + 1)), ID_VERTEBRAE);
-    consider(best, min(sdSacrumAt(p, i), sdSacrumAt(p, i + 1)), ID_SACRUM);
-    consider(best, min(sdDisc(p, i), sdDisc(p, i + 1)), ID_DISCS);
-    if (canal > 47.0) { best.x = min(best.x, canal - 42.0); return; }
+    vec3 bones = sdSpineBones(p, i);
+    consider(best, bones.x, ID_VERTEBRAE);
+    consider(best, bones.y, ID_SACRUM);
+    consider(best, bones.z, ID_DISCS);
+    if (canal > 47.0 && !gHolding) { best.x = min(best.x, canal - 42.0); return; }
     consider(best, sdFlavum(p, i), ID_LIGAMENTUM_FLAVUM);
-    consider(best, sdRoots(p), ID_NERVE_ROOTS);
-    float sac = sdSac(p, i);
-    consider(best, sdEpidural(p, i, sac), ID_EPIDURAL_SPACE);
+    consider(best, sdRootsNear(p, i, best.x), ID_NERVE_ROOTS);
+    vec3 c = canalCross(p, i);
+    float sac = sdSac(c, i);
+    consider(best, sdEpidural(c, i, sac), ID_EPIDURAL_SPACE);
     consider(best, sdDura(sac), ID_DURA);
     consider(best, sac, ID_CSF);
-    consider(best, sdCord(p, i), ID_SPINAL_CORD);
+    consider(best, sdCord(c, i), ID_SPINAL_CORD);
 }
 
 // The scene inside the trunk wall: (distance to the nearest surface, its structure id), looking
@@ -412,7 +433,7 @@ float groupBoxDistance(vec3 p, int g) {
 }
 
 bool groupNear(uint groups, int g, vec3 p, float best) {
-    return (groups & (1u << uint(g))) != 0u && groupBoxDistance(p, g) < best;
+    return (groups & (1u << uint(g))) != 0u && groupBoxDistance(p, g) < (gHolding ? 1.0 : best);
 }
 
 vec2 mapGroups(vec3 p, uint groups, uint chunks) {

@@ -85,32 +85,31 @@ vec3 background(vec3 rd) {
 
 float hash(vec2 v) { return fract(sin(dot(v, vec2(12.9898, 78.233))) * 43758.5453); }
 
-// Soft shadow towards the light from opaque structures (after Inigo Quilez's penumbra estimate).
-float softShadow(vec3 p, vec3 l, float jitter) {
-    gOpaqueOnly = true;
-    float lit = 1.0;
-    float t = 1.5 + 2.0 * jitter;
-    for (int k = 0; k < 24 && t < 160.0; ++k) {
-        float d = map(p + l * t).x;
-        lit = min(lit, 8.0 * d / t);
-        if (lit < 0.02) break;
-        t += clamp(d, 1.0, 20.0);
-    }
-    gOpaqueOnly = false;
-    return clamp(lit, 0.0, 1.0);
-}
+// Soft shadow towards the light from opaque structures (after Inigo Quilez's penumbra estimate)
+// and ambient occlusion from five samples along the normal; one loop, so that the shader holds
+// one copy of map() for both. x: light reaching p, y: ambient light reaching p.
+const int SHADOW_STEPS = 24;
+const int OCCLUSION_TAPS = 5;
 
-// Ambient occlusion from five samples along the normal.
-float occlusion(vec3 p, vec3 n, float jitter) {
+vec2 shadowAndOcclusion(vec3 p, vec3 n, vec3 l, float jitter) {
     gOpaqueOnly = true;
+    float lit = 1.0, t = 1.5 + 2.0 * jitter;
     float hidden = 0.0, weight = 1.0;
-    for (int k = 1; k <= 5; ++k) {
-        float h = (float(k) + jitter) * 3.0;
-        hidden += weight * max(h - map(p + n * h).x, 0.0);
-        weight *= 0.7;
+    for (int k = 0; k < SHADOW_STEPS + OCCLUSION_TAPS; ++k) {
+        bool shadowStep = k < SHADOW_STEPS;
+        if (shadowStep && (lit < 0.02 || t > 160.0)) { k = SHADOW_STEPS - 1; continue; }
+        float h = (float(k - SHADOW_STEPS + 1) + jitter) * 3.0;
+        float d = map(shadowStep ? p + l * t : p + n * h).x;
+        if (shadowStep) {
+            lit = min(lit, 8.0 * d / t);
+            t += clamp(d, 1.0, 20.0);
+        } else {
+            hidden += weight * max(h - d, 0.0);
+            weight *= 0.7;
+        }
     }
     gOpaqueOnly = false;
-    return clamp(1.0 - hidden / 14.0, 0.0, 1.0);
+    return vec2(clamp(lit, 0.0, 1.0), clamp(1.0 - hidden / 14.0, 0.0, 1.0));
 }
 
 struct Lights { vec3 key; vec3 fill; };
@@ -153,15 +152,6 @@ vec3 shade(vec3 n, vec3 rd, Material m, Lights lights, float shadow, float ao) {
 }
 
 // ---- cut --------------------------------------------------------------------------------
-// The structure whose inside holds p (the innermost, which has the highest id), or -1.
-int structureHolding(vec3 p) {
-    int found = -1;
-    for (int id = STRUCTURE_COUNT; id >= 1; --id) {
-        if (visible(id) && sdStructure(p, id) < 0.0) { found = id; break; }
-    }
-    return found;
-}
-
 // Clips [t0, t1] to the kept side of the cut plane; returns false when nothing is left.
 bool clipToCut(vec3 ro, vec3 rd, inout float t0, inout float t1, out bool clippedStart) {
     clippedStart = false;
@@ -237,10 +227,10 @@ float wallDepth(vec3 p, int kind) {
 
 float findLayer(vec3 ro, vec3 rd, float t, float tEnd, int kind) {
     float dir = sign(tEnd - t);
-    for (int k = 0; k < 48; ++k) {
+    for (int k = 0; k < 32; ++k) {
         float d = wallDepth(ro + rd * t, kind);
-        if (abs(d) < 0.2) return t;
-        t += dir * max(abs(d), 0.2);
+        if (abs(d) < 0.4) return t;
+        t += dir * max(abs(d), 0.4);
         if ((tEnd - t) * dir < 0.0) return -1.0;
     }
     return -1.0;
@@ -258,9 +248,9 @@ float findSkin(vec3 ro, vec3 rd, float t, float tEnd, float pixel) {
     return -1.0;
 }
 
-// The wall's surfaces along the ray, in order: fat under the skin, fascia, inside of the
-// muscle; then the same on the way out. x: t, y: structure id (0: none).
-const int EVENT_COUNT = 6;
+// The wall's surfaces along the ray, in order: skin, fat under it, fascia, inside of the
+// muscle; then the same on the way out (but the skin, composited once). x: t, y: structure id.
+const int EVENT_COUNT = 7;
 
 // ---- main -------------------------------------------------------------------------------
 vec3 gColour;
@@ -278,20 +268,27 @@ bool composite(vec3 p, vec3 n, vec3 rd, int id, float opacity, Lights lights, fl
     return gTransmittance >= 0.01;
 }
 
-// A see-through surface, or an opaque one with its shadow and occlusion.
-bool compositeSurface(vec3 p, vec3 rd, int id, float eps, Lights lights, float noise) {
-    vec3 n = normalOf(p, id, max(0.1, eps));
+// Composites one surface: the skin (thin, more at the outline), a see-through structure, an
+// opaque one with its shadow and occlusion, or a cut face (capNormal set). The one place that
+// shades, so the compiled shader holds one copy of the structures' distance functions.
+bool compositeSurface(vec3 p, vec3 rd, int id, float eps, Lights lights, float noise, vec3 capNormal) {
+    bool cap = capNormal != vec3(0.0);
+    vec3 n = cap ? capNormal : normalOf(p, id, max(0.1, eps));
     if (dot(n, rd) > 0.0) n = -n;  // leaving a see-through structure: light its inside
-    if (seeThrough(id)) {
-        return composite(p, n, rd, id, seeThroughOpacity(id, pow(1.0 - abs(dot(n, rd)), 3.0)), lights, 1.0, 1.0);
+    float grazing = pow(1.0 - abs(dot(n, rd)), 3.0);
+    float opacity = 1.0, shadow = 1.0, ao = 1.0;
+    if (id == ID_SKIN) {
+        opacity = mix(0.08, 0.55, grazing);
+    } else if (seeThrough(id)) {
+        opacity = cap ? 0.45 : seeThroughOpacity(id, grazing);
+    } else if (cap) {
+        ao = 0.8;
+    } else if (uEffects) {
+        vec2 light = shadowAndOcclusion(p + n * max(0.3, 2.0 * eps), n, lights.key, noise);
+        shadow = light.x;
+        ao = light.y;
     }
-    float shadow = 1.0, ao = 1.0;
-    if (uEffects) {
-        vec3 lifted = p + n * max(0.3, 2.0 * eps);
-        shadow = softShadow(lifted, lights.key, noise);
-        ao = occlusion(lifted, n, noise);
-    }
-    return composite(p, n, rd, id, 1.0, lights, shadow, ao);
+    return composite(p, n, rd, id, opacity, lights, shadow, ao);
 }
 
 void main() {
@@ -314,73 +311,98 @@ void main() {
     bool alive = t1 > t0 && clipToCut(ro, rd, t0, t1, clippedStart);
 
     // The body's outline along the ray: in through the skin, out through it again.
-    float tIn = alive ? findSkin(ro, rd, max(box.x, 0.0), box.y, pixel) : -1.0;
-    float tOut = tIn >= 0.0 ? findSkin(ro, rd, box.y, tIn + 1.0, pixel) : -1.0;
+    float tIn = -1.0, tOut = -1.0;
+    for (int k = 0; k < 2 && alive; ++k) {  // a loop keeps one copy of the skin in the shader
+        float found = findSkin(ro, rd, k == 0 ? max(box.x, 0.0) : box.y, k == 0 ? box.y : tIn + 1.0, pixel);
+        if (found < 0.0) break;
+        if (k == 0) tIn = found; else tOut = found;
+    }
     alive = alive && tIn >= 0.0 && tOut > t0 && tIn < t1;
 
     vec2 events[EVENT_COUNT];
     for (int k = 0; k < EVENT_COUNT; ++k) events[k] = vec2(1e9, 0.0);
     if (alive) {
-        if (visible(ID_SKIN) && tIn >= t0) {
-            // Every ray meets the skin first: composited once, thinly, more at the outline.
-            vec3 p = ro + rd * tIn;
-            vec3 n = normalOf(p, ID_SKIN, 0.5);
-            composite(p, n, rd, ID_SKIN, mix(0.08, 0.55, pow(1.0 - abs(dot(n, rd)), 3.0)), lights, 1.0, 1.0);
+        // In: the fascia, then the inside of the muscle; out: the same from the far side.
+        float layer[4];
+        for (int k = 0; k < 4; ++k) {
+            bool possible = k == 0 || (k == 3 ? layer[1] > 0.0 && layer[2] > 0.0 : layer[0] > 0.0);
+            float from = k == 0 ? tIn + 0.5 : (k == 1 ? layer[0] + 0.5 : (k == 2 ? tOut - 0.5 : layer[2] - 0.5));
+            float to = k < 2 ? tOut : layer[k - 2];
+            layer[k] = possible ? findLayer(ro, rd, from, to, 1 + (k & 1)) : -1.0;
         }
-        float fasciaIn = findLayer(ro, rd, tIn + 0.5, tOut, 1);
-        float innerIn = fasciaIn > 0.0 ? findLayer(ro, rd, fasciaIn + 0.5, tOut, 2) : -1.0;
-        float fasciaOut = fasciaIn > 0.0 ? findLayer(ro, rd, tOut - 0.5, fasciaIn, 1) : -1.0;
-        float innerOut = innerIn > 0.0 && fasciaOut > 0.0 ? findLayer(ro, rd, fasciaOut - 0.5, innerIn, 2) : -1.0;
+        float fasciaIn = layer[0], innerIn = layer[1], fasciaOut = layer[2], innerOut = layer[3];
         int wallId = visible(ID_MUSCLE) ? ID_MUSCLE : ID_FAT;
-        events[0] = vec2(tIn + 0.4, ID_FAT);
-        if (fasciaIn > 0.0) events[1] = vec2(fasciaIn, wallId);
-        if (innerIn > 0.0) events[2] = vec2(innerIn, ID_MUSCLE);
-        if (innerOut > 0.0) events[3] = vec2(innerOut, ID_MUSCLE);
-        if (fasciaOut > 0.0) events[4] = vec2(fasciaOut, wallId);
-        events[5] = vec2(tOut - 0.4, ID_FAT);
-        t0 = max(t0, tIn + 0.2);
+        events[0] = vec2(tIn, ID_SKIN);
+        events[1] = vec2(tIn + 0.4, ID_FAT);
+        if (fasciaIn > 0.0) events[2] = vec2(fasciaIn, wallId);
+        if (innerIn > 0.0) events[3] = vec2(innerIn, ID_MUSCLE);
+        if (innerOut > 0.0) events[4] = vec2(innerOut, ID_MUSCLE);
+        if (fasciaOut > 0.0) events[5] = vec2(fasciaOut, wallId);
+        events[6] = vec2(tOut - 0.4, ID_FAT);
+        if (tIn >= t0) t0 = tIn;  // else the cut starts the ray inside the body
         t1 = min(t1, tOut);
-    }
-    if (alive && clippedStart) {
-        // The cut face: structures that the plane slices through show their cross-section.
-        vec3 p = ro + rd * t0;
-        int id = structureHolding(p);
-        if (id > 0) {
-            vec3 n = -sign(dot(uCut.xyz, rd)) * uCut.xyz;
-            alive = composite(p, n, rd, id, seeThrough(id) ? 0.45 : 1.0, lights, 1.0, 0.8);
-        }
     }
     if (alive) {
         RayBounds bounds = rayBounds(ro, rd);
         int nextEvent = 0;
         int lastId = -1;  // the see-through surface just crossed, until the ray leaves it
         float t = t0;
+        bool fresh = false;  // whether `hit` and `next` belong to the current t
+        bool capPending = clippedStart;  // the cut face, if the cut starts the ray inside something
+        vec2 hit = vec2(1e9, 0.0);
+        float next = 1e9;
+        // One surface per pass through the loop (the cut face, the next wall layer or the next
+        // surface inside, whichever is nearest), composited at a single call site.
         for (int step = 0; step < MAX_STEPS && alive; ++step) {
-            uint groups, chunks;
-            float next;
-            activeAt(bounds, t, groups, chunks, next);
-            vec2 hit = vec2(1e9, 0.0);
-            if (groups != 0u || chunks != 0u) hit = mapGroups(ro + rd * t, groups, chunks);
+            if (!fresh) {
+                uint groups, chunks;
+                activeAt(bounds, t, groups, chunks, next);
+                if (capPending) {
+                    groups = 0xffffffffu;
+                    chunks = 0xffffffffu;
+                    gHolding = true;
+                }
+                hit = groups != 0u || chunks != 0u ? mapGroups(ro + rd * t, groups, chunks) : vec2(1e9, 0.0);
+                gHolding = false;
+                fresh = true;
+            }
             float eps = max(0.05, t * pixel * 0.5);
             bool surface = hit.x < eps && int(hit.y) != lastId;
-            // Wall layers in front of this point come first.
             float upTo = surface ? t : min(min(t + hit.x, next), t1);
-            while (alive && nextEvent < EVENT_COUNT && events[nextEvent].x <= upTo) {
+            int id = 0;
+            float at = t, width = eps;
+            vec3 capNormal = vec3(0.0);
+            if (capPending) {
+                capPending = false;
+                fresh = false;
+                // Inside the spine, a bone, the pump...? Else in the wall's fat or muscle?
+                vec3 p = ro + rd * t;
+                float fascia = wallDepth(p, 1);
+                if (hit.x < 0.0) id = int(hit.y);
+                else if (fascia > 0.0 && sdSkin(p) < 0.0) id = ID_FAT;
+                else if (fascia < 0.0 && wallDepth(p, 2) > 0.0) id = ID_MUSCLE;
+                if (id == 0 || !visible(id)) continue;
+                capNormal = -sign(dot(uCut.xyz, rd)) * uCut.xyz;
+            } else if (nextEvent < EVENT_COUNT && events[nextEvent].x <= upTo) {
                 vec2 e = events[nextEvent++];
-                int id = int(e.y);
-                if (id > 0 && visible(id) && e.x >= t0 && e.x <= t1) alive = compositeSurface(ro + rd * e.x, rd, id, 0.3, lights, noise);
-            }
-            if (!alive || t >= t1) break;
-            if (surface) {
-                alive = compositeSurface(ro + rd * t, rd, int(hit.y), eps, lights, noise);
-                lastId = int(hit.y);
+                if (int(e.y) == 0 || !visible(int(e.y)) || e.x < t0 || e.x > t1) continue;
+                id = int(e.y);
+                at = e.x;
+                width = 0.3;
+            } else if (t >= t1) {
+                break;
+            } else if (surface) {
+                id = int(hit.y);
+                lastId = id;
                 t += max(eps * 2.0, 0.6);  // step past the surface and go on
+                fresh = false;
+            } else {
+                if (hit.x > 3.0 * eps) lastId = -1;
+                t = hit.x < eps ? t + max(eps * 2.0, 0.6) : min(min(t + hit.x, next), t1);  // still crossing the last surface
+                fresh = false;
                 continue;
             }
-            if (hit.x < eps) { t += max(eps * 2.0, 0.6); continue; }  // still crossing the last surface
-            if (hit.x > 3.0 * eps) lastId = -1;
-            t = min(t + hit.x, next);
-            if (t > t1) t = t1;
+            alive = compositeSurface(ro + rd * at, rd, id, width, lights, noise, capNormal);
         }
     }
     gColour += gTransmittance * background(rd);

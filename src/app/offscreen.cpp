@@ -38,7 +38,7 @@ OffscreenRenderer::~OffscreenRenderer() {
     session_.reset();  // GL objects go before the context does
 }
 
-void OffscreenRenderer::draw_ui(ViewerState& state, int width, int height) {
+void OffscreenRenderer::draw_ui(const ViewerState& state, int width, int height) {
     if (!imgui_ready_) {
         ImGui::CreateContext();
         ImGui::GetIO().IniFilename = nullptr;  // writes only what it is told to
@@ -63,7 +63,7 @@ void OffscreenRenderer::draw_ui(ViewerState& state, int width, int height) {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
-std::optional<RenderResult> OffscreenRenderer::render(const RenderRequest& request, std::string& error) {
+std::optional<ViewerState> OffscreenRenderer::state_for(const RenderRequest& request, std::string& error) {
     ViewerState state;
     state.anatomy = request.anatomy;
     sync_anatomy(*session_, state);  // the views depend on the anatomy
@@ -77,7 +77,13 @@ std::optional<RenderResult> OffscreenRenderer::render(const RenderRequest& reque
     if (request.cut.kind != CutKind::none) state.cut = request.cut;
     state.visible_mask &= ~request.hide_mask;
     state.xray_mask |= request.xray_mask;
+    return state;
+}
 
+std::optional<RenderResult> OffscreenRenderer::render(const RenderRequest& request, std::string& error) {
+    const auto described = state_for(request, error);
+    if (!described) return std::nullopt;
+    const ViewerState& state = *described;
     const int w = request.size.width, h = request.size.height;
     Framebuffer image;
     if (!image.create(w, h, {{GL_RGBA8, GL_RGBA, GL_UNSIGNED_BYTE}})) {

@@ -48,12 +48,16 @@ public:
     OffscreenRenderer& operator=(const OffscreenRenderer&) = delete;
 
     std::optional<RenderResult> render(const RenderRequest& request, std::string& error);
+    // The viewer state a request describes (its view, camera, cut, masks and anatomy options).
+    std::optional<ViewerState> state_for(const RenderRequest& request, std::string& error);
+    // Draws the side panel over the bound framebuffer of this size.
+    void draw_ui(const ViewerState& state, int width, int height);
+    [[nodiscard]] float ui_scale() const { return ui_scale_; }
     [[nodiscard]] Session& session() { return *session_; }
     [[nodiscard]] const GlInfo& gl() const { return window_->gl(); }
 
 private:
     OffscreenRenderer() = default;
-    void draw_ui(ViewerState& state, int width, int height);
 
     std::unique_ptr<Window> window_;
     std::unique_ptr<Session> session_;

@@ -2,6 +2,7 @@
 #include "app/session.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "app/data_dir.hpp"
 
@@ -33,6 +34,12 @@ Viewport scene_viewport(int framebuffer_width, int framebuffer_height, bool ui, 
         }
     }
     return v;
+}
+
+void PreviewScale::update(float frame_s) {
+    if (frame_s <= 0.0f) return;
+    const float ideal = scale * std::sqrt(kTargetFrameS / frame_s);
+    scale = std::clamp(0.7f * scale + 0.3f * ideal, 0.15f, 1.0f);
 }
 
 void sync_anatomy(Session& session, const ViewerState& state) {

@@ -46,6 +46,14 @@ struct FrameQuality {
     int samples = 16;
 };
 
+// Dynamic resolution: while the camera moves, trace at the scale that holds the frame rate.
+struct PreviewScale {
+    float scale = 0.5f;
+    static constexpr float kTargetFrameS = 1.0f / 24.0f;
+    // Feeds back the last preview frame's time; cost goes with the pixel count, the scale squared.
+    void update(float frame_s);
+};
+
 // Traces one pass (when needed) and presents the scene into the bound framebuffer's viewport.
 // Returns whether it traced.
 bool draw_scene(Session& session, const ViewerState& state, const Viewport& viewport, int framebuffer_height,

@@ -48,18 +48,6 @@ bool camera_input(ViewerState& state, const Viewport& vp) {
     return moved;
 }
 
-// Dynamic resolution: while the camera moves, trace at the scale that holds the frame rate.
-struct PreviewScale {
-    float scale = 0.5f;
-    static constexpr float kTargetFrameS = 1.0f / 24.0f;
-    void update(float frame_s) {
-        if (frame_s <= 0.0f) return;
-        // Cost goes with the pixel count, the square of the scale.
-        const float ideal = scale * std::sqrt(kTargetFrameS / frame_s);
-        scale = std::clamp(0.7f * scale + 0.3f * ideal, 0.15f, 1.0f);
-    }
-};
-
 void report(const std::vector<std::string>& warnings) {
     for (const auto& w : warnings) std::cerr << "thecaview: warning: " << w << "\n";
 }

@@ -49,6 +49,8 @@ std::string shader_prelude() {
     define("CHUNK_POINTS", Renderer::kChunkPoints);
     define("CATHETER_CHUNKS_MAX", Renderer::kCatheterChunkMax);
     define("RIB_ANGLES", kRibAngles);
+    // From T11 down, the cauda equina's long roots pass every level on their way to lower foramina.
+    define("CAUDA_FIRST_LEVEL", index_of(Level::T11));
     define("RIB_STRIDE", kRibStride);
     p += "#define RIB_BACK_ANGLE " + std::to_string(kRibBackAngle) + "\n";
     p += "#define RIB_STEP " + std::to_string(kRibBackAngle - rib_angle(1)) + "\n";
@@ -79,6 +81,7 @@ struct SceneBlock {
     std::array<glm::vec4, kLevelCount> level_b;
     std::array<glm::vec4, kLevelCount> level_c;
     std::array<glm::vec4, kLevelCount> level_d;
+    std::array<glm::ivec4, kLevelCount> level_e;
     std::array<glm::vec4, Renderer::kTorsoMax> torso;
     std::array<glm::vec4, Renderer::kTubePointMax> tube_point;
     std::array<glm::vec4, Renderer::kChunkMax> chunk_bound;
@@ -153,7 +156,11 @@ SceneBlock scene_block(const Anatomy& a) {
     }
     tubes.add(a.ribs[kRibCount], Structure::ribs, true, Renderer::kChunkPoints);  // the sternum
     const int ribs_end = tubes.chunks();
-    for (const auto& root : a.nerve_roots) tubes.add(root, Structure::nerve_roots, true, 3);
+    for (std::size_t r = 0; r < a.nerve_roots.size(); ++r) {
+        b.level_e[r].x = tubes.chunks();
+        tubes.add(a.nerve_roots[r], Structure::nerve_roots, true, 3);
+    }
+    for (std::size_t r = a.nerve_roots.size(); r < kLevelCount; ++r) b.level_e[r].x = tubes.chunks();
     b.counts = {torso_count, catheter_end, ribs_end, tubes.chunks()};
     assert(catheter_end <= Renderer::kCatheterChunkMax);
 
