@@ -3,7 +3,6 @@
 in vec2 vUv;
 out vec4 outColour;
 uniform sampler2D uImage;   // summed colour; alpha counts the samples
-uniform vec2 uUvScale;      // the part of the image that holds the current picture
 uniform float uExposure;
 
 vec3 acesFilm(vec3 x) {  // Narkowicz's fit of the ACES filmic curve
@@ -15,7 +14,7 @@ vec3 linearToSrgb(vec3 c) {
 }
 
 void main() {
-    vec4 sum = texture(uImage, vUv * uUvScale);
+    vec4 sum = texture(uImage, vUv);
     vec3 linear = sum.rgb / max(sum.a, 1.0) * uExposure;
     outColour = vec4(linearToSrgb(acesFilm(linear)), 1.0);
 }

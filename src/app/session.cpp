@@ -42,6 +42,12 @@ void PreviewScale::update(float frame_s) {
     scale = std::clamp(0.7f * scale + 0.3f * ideal, 0.15f, 1.0f);
 }
 
+void RowBudget::update(float frame_s, int rows_traced) {
+    if (frame_s <= 0.0f || rows_traced <= 0) return;
+    const float per_row_s = frame_s / static_cast<float>(rows_traced);
+    rows = std::clamp(static_cast<int>(kTargetFrameS / per_row_s), 4, 4096);
+}
+
 void sync_anatomy(Session& session, const ViewerState& state) {
     const AnatomyOptions& o = session.anatomy.options;
     const AnatomyOptions& want = state.anatomy;
@@ -59,7 +65,8 @@ bool draw_scene(Session& session, const ViewerState& state, const Viewport& view
     if (viewport.width <= 0 || viewport.height <= 0) return false;
     sync_anatomy(session, state);
     const bool traced = session.renderer.trace(
-        {scene_view(state, session.anatomy), viewport.width, viewport.height, quality.scale, quality.samples});
+        {scene_view(state, session.anatomy), viewport.width, viewport.height, quality.scale, quality.samples,
+         quality.max_rows});
     session.renderer.present(viewport.x, framebuffer_height - viewport.y - viewport.height, viewport.width,
                              viewport.height);
     return traced;

@@ -44,6 +44,14 @@ void sync_anatomy(Session& session, const ViewerState& state);
 struct FrameQuality {
     float scale = 1.0f;
     int samples = 16;
+    int max_rows = 0;  // > 0: at most this many rows of a sample per frame
+};
+
+// How many rows of a full-resolution sample fit in one frame of the viewer, learnt from the last.
+struct RowBudget {
+    int rows = 32;
+    static constexpr float kTargetFrameS = 1.0f / 15.0f;
+    void update(float frame_s, int rows_traced);
 };
 
 // Dynamic resolution: while the camera moves, trace at the scale that holds the frame rate.

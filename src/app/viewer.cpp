@@ -81,6 +81,7 @@ int run_viewer() {
     double last = glfwGetTime();
     int busy_frames = 2;  // keep drawing briefly after any change so ImGui settles
     PreviewScale preview;
+    RowBudget budget;
     bool refining = false;  // samples are still being gathered for a still view
 
     while (!glfwWindowShouldClose(window->handle())) {
@@ -111,11 +112,13 @@ int run_viewer() {
         glClear(GL_COLOR_BUFFER_BIT);
         // Moving: one quick preview per frame. Still: one more sample per frame until clean.
         const double trace_start = glfwGetTime();
-        const FrameQuality quality{moved ? preview.scale : 1.0f, 16};
+        const FrameQuality quality{moved ? preview.scale : 1.0f, 16, budget.rows};
         refining = draw_scene(*session, state, vp, fb_h, quality);
-        if (moved) {
+        if (refining) {
             glFinish();
-            preview.update(static_cast<float>(glfwGetTime() - trace_start));
+            const auto frame_s = static_cast<float>(glfwGetTime() - trace_start);
+            if (moved) preview.update(frame_s);
+            else budget.update(frame_s, std::min(budget.rows, vp.height));
         }
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         glfwSwapBuffers(window->handle());

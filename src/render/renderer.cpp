@@ -307,44 +307,32 @@ void Renderer::set_view_uniforms(const TraceRequest& r, int traced_width, int tr
     glUniform3fv(loc(p, "uBoundsMax"), 1, glm::value_ptr(bounds_max_));
 }
 
-bool Renderer::trace(const TraceRequest& r) {
-    if (!anatomy_ || r.width <= 0 || r.height <= 0) return false;
-    const float scale = std::clamp(r.scale, 0.1f, 1.0f);
-    const bool resized = targets_.width() != r.width || targets_.height() != r.height;
-    const bool changed = resized || anatomy_dirty_ || !last_view_ || !(*last_view_ == r.view);
-    const bool preview = scale < 1.0f;
-    // A still, unchanged view gathers samples; a preview is traced once per change.
-    if (!changed && (preview ? traced_scale_ == scale : (traced_scale_ == 1.0f && samples_ >= r.samples))) {
-        return false;
-    }
-    GLint previous_fbo = 0;  // the caller's target is restored afterwards
-    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &previous_fbo);
-    if (resized) {
-        targets_.create(r.width, r.height, {{GL_RGBA32F, GL_RGBA, GL_FLOAT}, {GL_RG32UI, GL_RG_INTEGER, GL_UNSIGNED_INT}});
-    }
-    if (anatomy_dirty_) upload_anatomy();
-    if (changed || preview || traced_scale_ != 1.0f) samples_ = 0;  // start the image again
+bool Renderer::ensure_target(Framebuffer& target, int width, int height) {
+    if (target.width() == width && target.height() == height && target.fbo()) return true;
+    return target.create(width, height, {{GL_RGBA32F, GL_RGBA, GL_FLOAT}, {GL_RG32UI, GL_RG_INTEGER, GL_UNSIGNED_INT}});
+}
 
-    const int w = std::max(1, static_cast<int>(std::lround(static_cast<float>(r.width) * scale)));
-    const int h = std::max(1, static_cast<int>(std::lround(static_cast<float>(r.height) * scale)));
+void Renderer::run_trace_pass(const TraceRequest& r, Framebuffer& target, int w, int h, int sample, int row0, int row1,
+                              bool effects) {
     const GLuint p = trace_program_;
     glUseProgram(p);
     glBindBufferBase(GL_UNIFORM_BUFFER, 0, scene_ubo_);
     set_view_uniforms(r, w, h);
-    const glm::vec2 offset = jitter(samples_);
+    const glm::vec2 offset = jitter(sample);
     glUniform2f(loc(p, "uJitter"), offset.x, offset.y);
-    glUniform1i(loc(p, "uSample"), samples_);
-    glUniform1i(loc(p, "uEffects"), preview ? 0 : 1);
-
-    targets_.bind_for_drawing();
+    glUniform1i(loc(p, "uSample"), sample);
+    glUniform1i(loc(p, "uEffects"), effects ? 1 : 0);
+    target.bind_for_drawing();
     glViewport(0, 0, w, h);
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(0, h - row1, w, row1 - row0);  // rows counted from the top
     glDisable(GL_DEPTH_TEST);
     // The first sample replaces the image and writes the ids at pixel centres; later ones add
-    // their colour and leave the ids alone.
+    // their colour (alpha counts them) and leave the ids alone.
     const GLenum first[] = {GL_COLOR_ATTACHMENT0, GL_COLOR_ATTACHMENT1};
     const GLenum later[] = {GL_COLOR_ATTACHMENT0, GL_NONE};
-    glDrawBuffers(2, samples_ == 0 ? first : later);
-    if (samples_ == 0) {
+    glDrawBuffers(2, sample == 0 ? first : later);
+    if (sample == 0) {
         glDisable(GL_BLEND);
     } else {
         glEnable(GL_BLEND);
@@ -353,26 +341,65 @@ bool Renderer::trace(const TraceRequest& r) {
     glBindVertexArray(vao_);
     glDrawArrays(GL_TRIANGLES, 0, 3);
     glDisable(GL_BLEND);
+    glDisable(GL_SCISSOR_TEST);
     glDrawBuffers(2, first);
-    glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous_fbo));
+}
+
+bool Renderer::trace(const TraceRequest& r) {
+    if (!anatomy_ || r.width <= 0 || r.height <= 0) return false;
+    const float scale = std::clamp(r.scale, 0.1f, 1.0f);
+    const bool preview = scale < 1.0f;
+    const bool changed = targets_.width() != r.width || targets_.height() != r.height || anatomy_dirty_ ||
+                         !last_view_ || !(*last_view_ == r.view);
+    if (!changed && (preview ? showing_preview_ && preview_scale_ == scale : samples_ >= r.samples)) return false;
+
+    GLint previous_fbo = 0;  // the caller's target is restored afterwards
+    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &previous_fbo);
+    if (anatomy_dirty_) upload_anatomy();
+    if (changed) {
+        samples_ = 0;
+        rows_done_ = 0;
+        showing_preview_ = false;
+    }
     last_view_ = r.view;
-    traced_scale_ = scale;
-    samples_ = preview ? 0 : samples_ + 1;
+    if (preview) {
+        // A quick look while the view moves: its own small target, no shadows or occlusion.
+        const int w = std::max(1, static_cast<int>(std::lround(static_cast<float>(r.width) * scale)));
+        const int h = std::max(1, static_cast<int>(std::lround(static_cast<float>(r.height) * scale)));
+        ensure_target(preview_, w, h);
+        run_trace_pass(r, preview_, w, h, 0, 0, h, false);
+        preview_scale_ = scale;
+        showing_preview_ = true;
+    } else {
+        ensure_target(targets_, r.width, r.height);
+        // One band of rows of the next sample (the whole image unless the caller limits it), so
+        // that a slow GPU keeps the rest of the frame responsive.
+        const int band = r.max_rows > 0 ? r.max_rows : r.height;
+        const int row1 = std::min(rows_done_ + band, r.height);
+        run_trace_pass(r, targets_, r.width, r.height, samples_, rows_done_, row1, true);
+        rows_done_ = row1;
+        if (rows_done_ >= r.height) {
+            rows_done_ = 0;
+            ++samples_;
+            showing_preview_ = false;  // the full image is complete: show it from now on
+        }
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous_fbo));
     return true;
 }
 
 // ---- present and pick ---------------------------------------------------------------------
 void Renderer::present(int x, int y, int width, int height) const {
-    if (!targets_.fbo()) return;
+    const Framebuffer& image = showing_preview_ ? preview_ : targets_;
+    if (!image.fbo()) return;
     glViewport(x, y, width, height);
     glDisable(GL_BLEND);
     glDisable(GL_DEPTH_TEST);
     glUseProgram(present_program_);
     glActiveTexture(GL_TEXTURE0);
-    glBindTexture(GL_TEXTURE_2D, targets_.texture(0));
+    glBindTexture(GL_TEXTURE_2D, image.texture(0));
     glUniform1i(loc(present_program_, "uImage"), 0);
     glUniform1f(loc(present_program_, "uExposure"), 1.0f);
-    glUniform2f(loc(present_program_, "uUvScale"), traced_scale_, traced_scale_);
     glBindVertexArray(vao_);
     glDrawArrays(GL_TRIANGLES, 0, 3);
 }
@@ -386,12 +413,13 @@ void Renderer::draw_flat(int width, int height) const {
 }
 
 std::optional<Structure> Renderer::pick(int x, int y) const {
-    if (!targets_.fbo()) return std::nullopt;
-    // A preview covers a corner of the targets: scale the pixel into it.
-    const int tx = static_cast<int>(static_cast<float>(x) * traced_scale_);
-    const int ty = static_cast<int>(static_cast<float>(targets_.height() - 1 - y) * traced_scale_);
-    if (tx < 0 || ty < 0 || tx >= targets_.width() || ty >= targets_.height()) return std::nullopt;
-    const auto texel = targets_.read_rg32ui_at(1, tx, targets_.height() - 1 - ty);
+    // Reads one texel of the id target; a preview is smaller, so scale the pixel into it.
+    const Framebuffer& image = showing_preview_ ? preview_ : targets_;
+    if (!image.fbo() || !targets_.fbo()) return std::nullopt;
+    const float scale = showing_preview_ ? preview_scale_ : 1.0f;
+    const int tx = static_cast<int>(static_cast<float>(x) * scale);
+    const int ty = static_cast<int>(static_cast<float>(y) * scale);
+    const auto texel = image.read_rg32ui_at(1, tx, ty);
     if (texel[0] == 0 || texel[0] > kStructureCount) return std::nullopt;
     return static_cast<Structure>(texel[0]);
 }

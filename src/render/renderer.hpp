@@ -26,6 +26,7 @@ struct TraceRequest {
     int height = 0;
     float scale = 1.0f;  // < 1: a quick preview at this fraction of the size (while moving)
     int samples = 16;    // samples per pixel to gather while the view stays still
+    int max_rows = 0;    // > 0: trace at most this many rows of a sample per call (stays responsive)
 };
 
 class Renderer {
@@ -40,8 +41,9 @@ public:
     void set_anatomy(const Anatomy& anatomy);
 
     // Does at most one trace pass: a preview when the request's scale is below 1, else the
-    // first or the next sample of a still view. Returns false when there was nothing to do
-    // (the image for this request is complete).
+    // first or the next sample (or band of a sample) of a still view. Returns false when there
+    // was nothing to do (the image for this request is complete). Until the first full sample
+    // is done, the last preview of the same view is what present() shows.
     bool trace(const TraceRequest& request);
     // Samples gathered for the current image (0 while it is a preview).
     [[nodiscard]] int samples() const { return samples_; }
@@ -67,6 +69,9 @@ public:
 private:
     void upload_anatomy();
     void set_view_uniforms(const TraceRequest& request, int traced_width, int traced_height);
+    static bool ensure_target(Framebuffer& target, int width, int height);
+    void run_trace_pass(const TraceRequest& r, Framebuffer& target, int w, int h, int sample, int row0, int row1,
+                        bool effects);
 
     GLuint trace_program_ = 0;
     GLuint present_program_ = 0;
@@ -74,11 +79,14 @@ private:
     GLuint vao_ = 0;
     GLuint scene_ubo_ = 0;
     Framebuffer targets_;  // 0: summed linear colour, alpha = samples (RGBA32F); 1: ids (RG32UI)
+    Framebuffer preview_;  // the same, small, for previews while the view moves
     std::optional<Anatomy> anatomy_;
     bool anatomy_dirty_ = true;
     std::optional<SceneView> last_view_;
-    float traced_scale_ = 1.0f;  // fraction of the target the current image covers
-    int samples_ = 0;
+    float preview_scale_ = 1.0f;
+    bool showing_preview_ = false;  // present() shows the preview, not the full image
+    int samples_ = 0;    // complete full-resolution samples of the current view
+    int rows_done_ = 0;  // rows of the sample in progress
     glm::vec3 bounds_min_{0.0f};
     glm::vec3 bounds_max_{0.0f};
 };

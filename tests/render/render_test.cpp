@@ -224,3 +224,39 @@ TEST_F(RenderTest, MoreSamplesSmoothTheEdges) {
     EXPECT_GT(mean_abs_difference(one.rgba, many.rgba), 0.2);
     EXPECT_EQ(renderer_->session().renderer.samples(), 6);
 }
+
+TEST_F(RenderTest, BandsOfRowsBuildTheSameImageAsOnePass) {
+    Session& s = renderer_->session();
+    ViewerState state;
+    go_to_view(state, *find_view(s.views, "pump"), false);
+    const TraceRequest whole{scene_view(state, s.anatomy), 160, 90, 1.0f, 1};
+    ASSERT_TRUE(s.renderer.trace(whole));
+    const auto one_pass = s.renderer.read_ids();
+    ASSERT_FALSE(s.renderer.trace(whole));  // complete: nothing more to do
+
+    ViewerState other = state;
+    other.camera.yaw_rad += 0.5f;
+    s.renderer.trace({scene_view(other, s.anatomy), 160, 90, 1.0f, 1});
+    TraceRequest banded = whole;
+    banded.max_rows = 16;
+    int calls = 0;
+    while (s.renderer.trace(banded)) {
+        ++calls;
+        EXPECT_EQ(s.renderer.samples(), calls == 6 ? 1 : 0);
+    }
+    EXPECT_EQ(calls, 6);  // 90 rows in bands of 16
+    EXPECT_EQ(s.renderer.read_ids(), one_pass);
+}
+
+TEST_F(RenderTest, APreviewIsPickedAtItsOwnScale) {
+    Session& s = renderer_->session();
+    ViewerState state;
+    go_to_view(state, *find_view(s.views, "pump"), false);
+    const int w = 320, h = 180;
+    s.renderer.trace({scene_view(state, s.anatomy), w, h, 0.25f, 1});
+    EXPECT_EQ(s.renderer.samples(), 0);
+    const auto px = project_to_pixel(state.camera, s.anatomy.pump.centre_mm, w, h);
+    ASSERT_TRUE(px);
+    EXPECT_EQ(s.renderer.pick(static_cast<int>(px->x), static_cast<int>(px->y)), Structure::pump);
+    EXPECT_FALSE(s.renderer.pick(2, 2));  // a corner: background
+}
