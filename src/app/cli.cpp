@@ -91,6 +91,7 @@ Command parse_command_line(int argc, const char* const* argv) {
         ->check(CLI::IsMember(views))
         ->capture_default_str();
     render->add_flag("--ui", request.ui, "Draw the side panel into the image");
+    render->add_flag("--levels", request.level_markers, "Label each vertebra (C1 ... Co) with a leader line");
     std::string cut_level, tip, xray, hide;
     render->add_option("--cut-level", cut_level, "Cut the body across at this level and remove what is above")
         ->check(level_check(Level::C1, Level::Co));

@@ -8,6 +8,7 @@
 #include "core/coverage.hpp"
 #include "render/framebuffer.hpp"
 #include "ui/fonts.hpp"
+#include "ui/overlay.hpp"
 #include "ui/panel.hpp"
 
 namespace thecaview {
@@ -38,7 +39,8 @@ OffscreenRenderer::~OffscreenRenderer() {
     session_.reset();  // GL objects go before the context does
 }
 
-void OffscreenRenderer::draw_ui(const ViewerState& state, int width, int height) {
+std::vector<DrawnLabel> OffscreenRenderer::draw_ui(const ViewerState& state, int width, int height, bool panel) {
+    std::vector<DrawnLabel> labels;
     if (!imgui_ready_) {
         ImGui::CreateContext();
         ImGui::GetIO().IniFilename = nullptr;  // writes only what it is told to
@@ -57,10 +59,14 @@ void OffscreenRenderer::draw_ui(const ViewerState& state, int width, int height)
         io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
         io.MousePos = ImVec2(-1.0f, -1.0f);
         ImGui::NewFrame();
-        draw_panel({state, session_->content, session_->views, ui_scale_}, static_cast<float>(height));
+        if (panel) draw_panel({state, session_->content, session_->views, ui_scale_}, static_cast<float>(height));
+        const Viewport vp = scene_viewport(width, height, panel, ui_scale_);
+        labels = draw_overlay({state, session_->anatomy, static_cast<float>(vp.x), static_cast<float>(vp.y),
+                      static_cast<float>(vp.width), static_cast<float>(vp.height), ui_scale_, std::nullopt});
         ImGui::Render();
     }
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    return labels;
 }
 
 std::optional<ViewerState> OffscreenRenderer::state_for(const RenderRequest& request, std::string& error) {
@@ -77,6 +83,7 @@ std::optional<ViewerState> OffscreenRenderer::state_for(const RenderRequest& req
     if (request.cut.kind != CutKind::none) state.cut = request.cut;
     state.visible_mask &= ~request.hide_mask;
     state.xray_mask |= request.xray_mask;
+    state.level_markers = request.level_markers;
     return state;
 }
 
@@ -102,9 +109,9 @@ std::optional<RenderResult> OffscreenRenderer::render(const RenderRequest& reque
     while (draw_scene(*session_, state, result.viewport, h, quality)) {
     }
     result.ids = session_->renderer.read_ids();
-    if (request.ui) {
+    if (request.ui || request.level_markers) {
         image.bind_for_drawing();
-        draw_ui(state, w, h);
+        result.labels = draw_ui(state, w, h, request.ui);
     }
     glFinish();
     if (const std::string gl_errors = drain_gl_errors(); !gl_errors.empty()) {

@@ -12,6 +12,7 @@
 #include "app/session.hpp"
 #include "app/window.hpp"
 #include "core/image_size.hpp"
+#include "ui/overlay.hpp"
 
 namespace thecaview {
 
@@ -25,6 +26,7 @@ struct RenderRequest {
     std::uint32_t hide_mask = 0;        // structures hidden on top of the view's choice
     std::uint32_t xray_mask = 0;        // structures drawn see-through on top of the view's choice
     std::optional<OrbitCamera> camera;  // replaces the view's camera
+    bool level_markers = false;         // label each vertebra (C1 ... Co) with a leader line
 };
 
 struct RenderResult {
@@ -35,6 +37,7 @@ struct RenderResult {
     std::vector<std::uint32_t> ids;   // per 3D-view pixel, top-down: R (main structure), G (bits)
     std::map<std::string, double> coverage;
     OrbitCamera camera;               // the camera that drew it
+    std::vector<DrawnLabel> labels;   // level markers, in image pixels
 
     // The main structure at image pixel (x, y); 0 for background or outside the 3D view.
     [[nodiscard]] std::uint32_t id_at(int x, int y) const;
@@ -50,8 +53,9 @@ public:
     std::optional<RenderResult> render(const RenderRequest& request, std::string& error);
     // The viewer state a request describes (its view, camera, cut, masks and anatomy options).
     std::optional<ViewerState> state_for(const RenderRequest& request, std::string& error);
-    // Draws the side panel over the bound framebuffer of this size.
-    void draw_ui(const ViewerState& state, int width, int height);
+    // Draws the overlays of the 3D view (level markers, the pump note) and, when `panel`, the
+    // side panel over the bound framebuffer of this size.
+    std::vector<DrawnLabel> draw_ui(const ViewerState& state, int width, int height, bool panel = true);
     [[nodiscard]] float ui_scale() const { return ui_scale_; }
     [[nodiscard]] Session& session() { return *session_; }
     [[nodiscard]] const GlInfo& gl() const { return window_->gl(); }

@@ -74,6 +74,10 @@ bool draw_scene(Session& session, const ViewerState& state, const Viewport& view
 
 void apply_panel_actions(Session& session, ViewerState& state, const PanelActions& actions, bool animate) {
     if (actions.visible_mask) state.visible_mask = *actions.visible_mask;
+    if (actions.xray_mask) state.xray_mask = *actions.xray_mask;
+    if (actions.cut) state.cut = *actions.cut;
+    if (actions.anatomy) state.anatomy = *actions.anatomy;
+    if (actions.level_markers) state.level_markers = *actions.level_markers;
     if (actions.go_to_view) {
         if (auto v = find_view(session.views, *actions.go_to_view)) go_to_view(state, *v, animate);
     }

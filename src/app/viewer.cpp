@@ -12,6 +12,7 @@
 #include "app/session.hpp"
 #include "app/window.hpp"
 #include "ui/fonts.hpp"
+#include "ui/overlay.hpp"
 #include "ui/panel.hpp"
 
 namespace thecaview {
@@ -46,6 +47,26 @@ bool camera_input(ViewerState& state, const Viewport& vp) {
     }
     if (moved) cancel_flight(state);
     return moved;
+}
+
+// The overlay's input, with the structure under a still pointer (read from the id target).
+OverlayInput overlay_input(Session& session, const ViewerState& state, const Viewport& vp, float scale, bool moved) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const float fb = io.DisplayFramebufferScale.x > 0.0f ? io.DisplayFramebufferScale.x : 1.0f;
+    std::optional<Structure> hovered;
+    if (!moved && !io.WantCaptureMouse && !io.MouseDown[0] && ImGui::IsMousePosValid()) {
+        const int x = static_cast<int>(io.MousePos.x * fb) - vp.x;
+        const int y = static_cast<int>(io.MousePos.y * fb) - vp.y;
+        if (x >= 0 && y >= 0 && x < vp.width && y < vp.height) hovered = session.renderer.pick(x, y);
+    }
+    return {state,
+            session.anatomy,
+            static_cast<float>(vp.x) / fb,
+            static_cast<float>(vp.y) / fb,
+            static_cast<float>(vp.width) / fb,
+            static_cast<float>(vp.height) / fb,
+            scale,
+            hovered};
 }
 
 void report(const std::vector<std::string>& warnings) {
@@ -100,10 +121,11 @@ int run_viewer() {
         ImGui::NewFrame();
         const PanelActions actions =
             draw_panel({state, session->content, session->views, scale}, ImGui::GetIO().DisplaySize.y);
-        const bool acted = actions.select_step || actions.go_to_view || actions.visible_mask;
+        const bool acted = actions.any();
         apply_panel_actions(*session, state, actions, true);
         const Viewport vp = scene_viewport(fb_w, fb_h, true, scale);
         const bool moved = camera_input(state, vp) | advance_flight(state, dt);
+        draw_overlay(overlay_input(*session, state, vp, scale, moved));
         ImGui::Render();
 
         glBindFramebuffer(GL_FRAMEBUFFER, 0);

@@ -26,6 +26,7 @@ struct ViewerState {
     std::uint32_t visible_mask = all_structures_mask();
     std::uint32_t xray_mask = 0;
     CutSettings cut;
+    bool level_markers = false;  // label each vertebra C1 ... Co
     AnatomyOptions anatomy;  // catheter tip, entry and pump size: the anatomy is rebuilt when they change
     int step = 0;  // index of the procedure step shown
     std::optional<CameraFlight> flight;

@@ -415,7 +415,7 @@ void Renderer::draw_flat(int width, int height) const {
 std::optional<Structure> Renderer::pick(int x, int y) const {
     // Reads one texel of the id target; a preview is smaller, so scale the pixel into it.
     const Framebuffer& image = showing_preview_ ? preview_ : targets_;
-    if (!image.fbo() || !targets_.fbo()) return std::nullopt;
+    if (!image.fbo()) return std::nullopt;
     const float scale = showing_preview_ ? preview_scale_ : 1.0f;
     const int tx = static_cast<int>(static_cast<float>(x) * scale);
     const int ty = static_cast<int>(static_cast<float>(y) * scale);

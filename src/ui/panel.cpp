@@ -64,20 +64,81 @@ void views_section(const PanelInput& in, PanelActions& out) {
     }
 }
 
+// Sets or clears bit b of mask.
+std::uint32_t with_bit(std::uint32_t mask, std::uint32_t b, bool on) { return on ? (mask | b) : (mask & ~b); }
+
+// One row per structure: shown or hidden, and drawn see-through (x-ray) or solid.
 void structures_section(const PanelInput& in, PanelActions& out) {
     if (!ImGui::CollapsingHeader("Show", ImGuiTreeNodeFlags_DefaultOpen)) return;
-    std::uint32_t mask = in.state.visible_mask;
+    if (!ImGui::BeginTable("structures", 2, ImGuiTableFlags_SizingStretchProp)) return;
+    ImGui::TableSetupColumn("Show", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("See-through", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableHeadersRow();
+    std::uint32_t shown_mask = in.state.visible_mask, xray_mask = in.state.xray_mask;
     for (const auto& s : structures()) {
-        bool shown = (mask & bit(s.id)) != 0;
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        bool shown = (shown_mask & bit(s.id)) != 0;
         if (ImGui::Checkbox(std::string(s.plain_name).c_str(), &shown)) {
-            mask = shown ? (mask | bit(s.id)) : (mask & ~bit(s.id));
-            out.visible_mask = mask;
+            shown_mask = with_bit(shown_mask, bit(s.id), shown);
+            out.visible_mask = shown_mask;
         }
         if (ImGui::IsItemHovered()) {
             ImGui::SetTooltip("%s (%s)\n%s", std::string(s.plain_name).c_str(), std::string(s.term).c_str(),
                               std::string(s.description).c_str());
         }
+        ImGui::TableNextColumn();
+        bool xray = (xray_mask & bit(s.id)) != 0;
+        const std::string id = "##xray_" + std::string(s.key);
+        if (ImGui::Checkbox(id.c_str(), &xray)) {
+            xray_mask = with_bit(xray_mask, bit(s.id), xray);
+            out.xray_mask = xray_mask;
+        }
     }
+    ImGui::EndTable();
+}
+
+// Cuts: across the body at a level, or a side or front cutaway plane that moves.
+void cut_section(const PanelInput& in, PanelActions& out) {
+    if (!ImGui::CollapsingHeader("Cut")) return;
+    CutSettings cut = in.state.cut;
+    const char* kinds[] = {"None", "Across at a level", "Remove the left side", "Remove the front"};
+    int kind = static_cast<int>(cut.kind);
+    if (ImGui::Combo("##cut", &kind, kinds, IM_ARRAYSIZE(kinds))) {
+        cut.kind = static_cast<CutKind>(kind);
+        out.cut = cut;
+    }
+    if (cut.kind == CutKind::axial) {
+        int level = static_cast<int>(cut.level_index + 0.5f);
+        if (ImGui::SliderInt("Level", &level, 0, kLevelCount - 1, name_of(level_at(level)).c_str())) {
+            cut.level_index = static_cast<float>(level);
+            out.cut = cut;
+        }
+    } else if (cut.kind != CutKind::none) {
+        if (ImGui::SliderFloat("Depth", &cut.offset_mm, -200.0f, 200.0f, "%.0f mm")) out.cut = cut;
+    }
+}
+
+// The implant as a student may vary it: catheter tip level and pump size; level markers.
+void implant_section(const PanelInput& in, PanelActions& out) {
+    if (!ImGui::CollapsingHeader("Implant and levels")) return;
+    AnatomyOptions options = in.state.anatomy;
+    int tip = index_of(options.catheter_tip);
+    if (ImGui::SliderInt("Catheter tip", &tip, index_of(Level::C5), index_of(Level::L2),
+                         name_of(level_at(tip)).c_str())) {
+        options.catheter_tip = level_at(tip);
+        out.anatomy = options;
+    }
+    int reservoir = options.pump_reservoir_ml;
+    bool resized = ImGui::RadioButton("20 mL pump", &reservoir, 20);
+    ImGui::SameLine();
+    resized |= ImGui::RadioButton("40 mL pump", &reservoir, 40);
+    if (resized) {
+        options.pump_reservoir_ml = reservoir;
+        out.anatomy = options;
+    }
+    bool markers = in.state.level_markers;
+    if (ImGui::Checkbox("Level markers (C1 ... Co)", &markers)) out.level_markers = markers;
 }
 
 }  // namespace
@@ -101,6 +162,8 @@ PanelActions draw_panel(const PanelInput& in, float display_height) {
     ImGui::Separator();
     views_section(in, out);
     structures_section(in, out);
+    cut_section(in, out);
+    implant_section(in, out);
     ImGui::End();
     return out;
 }

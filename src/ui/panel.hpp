@@ -16,6 +16,14 @@ struct PanelActions {
     std::optional<int> select_step;
     std::optional<std::string> go_to_view;
     std::optional<std::uint32_t> visible_mask;
+    std::optional<std::uint32_t> xray_mask;
+    std::optional<CutSettings> cut;
+    std::optional<AnatomyOptions> anatomy;
+    std::optional<bool> level_markers;
+
+    [[nodiscard]] bool any() const {
+        return select_step || go_to_view || visible_mask || xray_mask || cut || anatomy || level_markers;
+    }
 };
 
 struct PanelInput {

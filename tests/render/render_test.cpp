@@ -260,3 +260,46 @@ TEST_F(RenderTest, APreviewIsPickedAtItsOwnScale) {
     EXPECT_EQ(s.renderer.pick(static_cast<int>(px->x), static_cast<int>(px->y)), Structure::pump);
     EXPECT_FALSE(s.renderer.pick(2, 2));  // a corner: background
 }
+
+TEST_F(RenderTest, EachLevelMarkerSitsOnItsOwnVertebra) {
+    RenderRequest request;
+    request.size = {960, 720};
+    request.samples = 1;
+    request.view = "side";
+    request.level_markers = true;
+    // Only the bones: nothing lies in front of the bodies the markers point at.
+    request.hide_mask = all_structures_mask() & ~(bit(Structure::vertebrae) | bit(Structure::sacrum));
+    const auto r = render(request);
+    const Anatomy& anatomy = renderer_->session().anatomy;
+    ASSERT_GE(r.labels.size(), 20u);
+    for (std::size_t k = 0; k < r.labels.size(); ++k) {
+        const DrawnLabel& label = r.labels[k];
+        const std::string name = name_of(label.level);
+        const int x = static_cast<int>(label.anchor_px.x), y = static_cast<int>(label.anchor_px.y);
+        // The leader line starts on bone of the right kind...
+        const auto expected = index_of(label.level) < kMobileVertebraCount ? Structure::vertebrae : Structure::sacrum;
+        EXPECT_EQ(r.id_at(x, y), static_cast<std::uint32_t>(expected)) << name;
+        // ...on its own level: no other body's centre projects nearer to it.
+        float best = 1e9f;
+        Level nearest = Level::C1;
+        for (int i = 0; i < kLevelCount; ++i) {
+            const auto px = project_to_pixel(r.camera, anatomy.levels[i].body_centre_mm, r.viewport.width, r.viewport.height);
+            if (!px) continue;
+            const float d = glm::distance(glm::vec2(r.viewport.x + px->x, r.viewport.y + px->y), label.anchor_px);
+            if (d < best) {
+                best = d;
+                nearest = level_at(i);
+            }
+        }
+        EXPECT_EQ(nearest, label.level) << name;
+        // Labels never overlap, and each is drawn (its box differs from the scene behind it).
+        for (std::size_t j = 0; j < k; ++j) {
+            const DrawnLabel& o = r.labels[j];
+            const bool apart = label.box_min_px.y >= o.box_max_px.y || o.box_min_px.y >= label.box_max_px.y ||
+                               label.box_min_px.x >= o.box_max_px.x || o.box_min_px.x >= label.box_max_px.x;
+            EXPECT_TRUE(apart) << name << " overlaps " << name_of(o.level);
+        }
+        EXPECT_GE(label.box_min_px.y, 0.0f);
+        EXPECT_LE(label.box_max_px.y, 720.0f);
+    }
+}
