@@ -15,8 +15,14 @@ float sdTaperedCapsule(vec3 p, vec3 a, vec3 b, float ra, float rb) {
     return length(pa - ba * h) - mix(ra, rb, h);
 }
 
-// Ellipse distance estimate: exact on the curve, never larger than the true distance.
-float sdEllipse2(vec2 p, vec2 r) { return (length(p / r) - 1.0) * min(r.x, r.y); }
+// Ellipse distance estimate (the implicit function over its gradient): exact on the curve and
+// close to the true distance near it, so offset surfaces (the fat under the skin) keep their
+// depth all round, as the core's model has them.
+float sdEllipse2(vec2 p, vec2 r) {
+    float k0 = length(p / r);
+    float k1 = length(p / (r * r));
+    return k0 * (k0 - 1.0) / max(k1, 1e-6);
+}
 
 // An upright elliptic cylinder (axis y) of half height h with rounded rims of radius rr.
 float sdRoundEllipticCylinder(vec3 p, vec2 r, float h, float rr) {

@@ -64,6 +64,7 @@ float seeThroughOpacity(int id, float grazing) {
     if (id == ID_CSF) return mix(0.22, 0.7, grazing);
     if (id == ID_FAT) return mix(0.06, 0.45, grazing);
     if (id == ID_DURA || id == ID_EPIDURAL_SPACE) return mix(0.12, 0.55, grazing);
+    if (id == ID_MUSCLE) return mix(0.07, 0.4, grazing);  // x-rayed: a hint of the wall, no more
     return mix(0.16, 0.7, grazing);
 }
 

@@ -13,9 +13,17 @@ namespace thecaview {
 
 namespace {
 
-// Per-level proportions of an average adult, top (C1) to bottom (Co).
-// Body, canal and disc sizes: Panjabi et al. 1991 (cervical, thoracic) and 1992 (lumbar);
-// cord sizes: Frostell et al. 2016; sac and conus levels: see docs/anatomy.md.
+// Per-level proportions of an average adult, top (C1) to bottom (Co). docs/notes/level-table.md
+// gives the source of every number and flags the estimates:
+// - bodies: Panjabi et al. 1991 (thoracic heights and widths) and 1992 (lumbar widths); lumbar
+//   heights from living CT (Bonczar et al. 2024); cervical and thoracic depths estimated;
+// - canal: lumbar from living CT (Griffith et al. 2016), cervical and thoracic depths from CT
+//   (Parihar; Kang et al. 2012), Panjabi 1991 at T11-T12;
+// - discs: cervical MRI (Koken et al. 2014), lumbar CT (Jentzsch et al. 2024), thoracic estimated;
+// - cord: MRI (AJNR 1990) and Frostell et al. 2016; conus in the lower third of L1 (Saifuddin
+//   et al. 1998); thoracic sac from CT myelography (Keimyung Med J 1988), lumbar sac estimated;
+//   the sac ends in S2 (Binokay et al. 2006).
+// Tilts shape the curves: cervical lordosis, thoracic kyphosis, lumbar lordosis, sacral slope 40.
 struct LevelRow {
     float tilt_deg;       // sagittal inclination of the segment (lordosis/kyphosis)
     float height_mm;      // body height
@@ -24,44 +32,45 @@ struct LevelRow {
     float canal_w_mm;
     float canal_d_mm;
     float disc_below_mm;  // disc (or joint space) under the body
-    float sac_r_mm;       // dural sac radius; negative values let the sac taper out
-    float cord_hw_mm;     // cord half width; negative values let the conus taper out
-    float cord_hd_mm;     // cord half depth
+    float sac_w_mm;       // dural sac, transverse; negative values let the sac taper out
+    float sac_d_mm;       // dural sac, antero-posterior
+    float cord_w_mm;      // cord, transverse; negative values let the conus taper out
+    float cord_d_mm;      // cord, antero-posterior
 };
 
 // clang-format off
 constexpr std::array<LevelRow, kLevelCount> kRows{{
-    //  tilt  h     w     d    cw    cd   disc  sac   cordw cordd
-    {  -16, 10.0, 16.0,  9.0, 26.0, 16.0, 3.0, 7.5, 5.4, 4.2},  // C1 (atlas: anterior arch)
-    {  -14, 20.0, 18.0, 16.0, 25.0, 15.0, 4.5, 7.5, 5.4, 4.0},  // C2
-    {  -10, 14.0, 16.0, 15.0, 24.0, 14.0, 5.0, 7.5, 5.9, 4.0},  // C3
-    {   -6, 14.0, 17.0, 15.0, 25.0, 14.0, 5.0, 7.5, 6.4, 4.0},  // C4
-    {   -1, 14.0, 18.0, 16.0, 25.0, 14.0, 5.5, 7.5, 6.7, 4.0},  // C5
-    {    4, 14.0, 20.0, 16.0, 25.0, 14.0, 5.5, 7.5, 6.5, 4.0},  // C6
-    {   10, 15.0, 23.0, 17.0, 24.0, 14.0, 5.0, 7.2, 6.0, 3.9},  // C7
-    {   15, 17.0, 28.0, 16.0, 19.0, 15.0, 4.0, 7.0, 5.2, 3.8},  // T1
-    {   17, 18.0, 27.0, 17.0, 17.0, 15.0, 4.0, 7.0, 4.4, 3.5},  // T2
-    {   16, 18.5, 27.0, 18.0, 16.0, 15.0, 4.0, 6.8, 4.2, 3.4},  // T3
-    {   13, 19.0, 28.0, 19.0, 16.0, 15.0, 4.5, 6.8, 4.2, 3.4},  // T4
-    {    9, 19.5, 29.0, 21.0, 16.0, 15.0, 4.5, 6.8, 4.2, 3.4},  // T5
-    {    5, 20.0, 30.0, 23.0, 16.0, 15.0, 5.0, 6.8, 4.2, 3.4},  // T6
-    {    1, 20.5, 31.0, 25.0, 16.0, 15.0, 5.0, 6.8, 4.2, 3.4},  // T7
-    {   -3, 21.0, 33.0, 26.0, 16.0, 15.0, 5.5, 6.8, 4.2, 3.4},  // T8
-    {   -6, 22.0, 35.0, 27.0, 16.0, 15.0, 6.0, 7.0, 4.4, 3.6},  // T9
-    {   -9, 23.0, 37.0, 28.0, 17.0, 16.0, 6.5, 7.2, 4.7, 3.8},  // T10
-    {  -11, 24.0, 39.0, 29.0, 18.0, 17.0, 7.0, 7.6, 4.8, 4.0},  // T11
-    {  -12, 24.5, 41.0, 30.0, 20.0, 17.0, 8.0, 8.0, 4.3, 3.8},  // T12
-    {  -10, 25.0, 42.0, 31.0, 22.0, 17.0, 9.0, 8.4, 2.5, 2.5},  // L1 (conus medullaris)
-    {   -4, 26.0, 44.0, 33.0, 22.0, 17.0, 10.0, 8.6, -2.5, -2.5},  // L2 (below the conus)
-    {    4, 27.0, 46.0, 34.0, 23.0, 16.0, 11.0, 8.6, -8.0, -8.0},  // L3
-    {   13, 27.0, 48.0, 35.0, 24.0, 16.0, 11.0, 8.4, -8.0, -8.0},  // L4
-    {   24, 26.0, 50.0, 34.0, 26.0, 17.0, 11.0, 7.8, -8.0, -8.0},  // L5
-    {   40, 28.0, 100.0, 32.0, 24.0, 13.0, 0.0, 5.5, -8.0, -8.0},  // S1 (with the alae)
-    {   32, 24.0, 88.0, 26.0, 20.0, 11.0, 0.0, 2.0, -8.0, -8.0},  // S2 (the sac ends here)
-    {   22, 20.0, 68.0, 22.0, 16.0, 9.0, 0.0, -4.0, -8.0, -8.0},  // S3
-    {   10, 16.0, 48.0, 18.0, 12.0, 7.0, 0.0, -8.0, -8.0, -8.0},  // S4
-    {    0, 13.0, 34.0, 14.0, 10.0, 6.0, 0.0, -8.0, -8.0, -8.0},  // S5
-    {  -20, 22.0, 16.0, 10.0,  0.0, 0.0, 0.0, -8.0, -8.0, -8.0},  // Co
+    //  tilt  h     w     d     cw    cd   disc  sac_w  sac_d cord_w cord_d
+    {  -16, 10.0, 16.0,  9.0, 26.0, 16.0, 3.0, 17.0, 12.0, 11.5,  7.2},  // C1 (atlas: anterior arch)
+    {  -14, 20.0, 17.0, 15.5, 21.6, 14.4, 5.0, 16.5, 11.0, 12.4,  8.8},  // C2 (body without the dens)
+    {  -10, 14.0, 16.0, 15.5, 21.0, 14.6, 5.5, 16.0, 10.5, 13.2,  8.7},  // C3
+    {   -6, 13.7, 17.0, 15.8, 20.4, 12.8, 5.9, 16.0, 10.0, 14.0,  8.7},  // C4
+    {   -1, 13.5, 18.0, 16.2, 21.5, 14.5, 6.0, 16.0, 10.5, 13.3,  8.2},  // C5 (cervical enlargement)
+    {    4, 13.8, 20.0, 16.8, 22.0, 14.8, 6.3, 16.0, 10.5, 12.4,  7.8},  // C6
+    {   10, 15.0, 20.5, 17.0, 21.5, 15.4, 5.0, 16.0, 11.0, 11.4,  7.4},  // C7
+    {   15, 14.3, 24.5, 16.5, 21.0, 16.1, 4.0, 15.8, 12.9, 10.0,  7.0},  // T1
+    {   17, 15.1, 25.2, 17.6, 18.5, 15.9, 4.0, 15.4, 12.8,  9.0,  6.6},  // T2
+    {   16, 15.8, 25.9, 18.7, 17.0, 15.6, 3.8, 15.0, 12.6,  8.6,  6.4},  // T3
+    {   13, 16.6, 26.6, 19.8, 16.5, 15.4, 3.8, 14.7, 12.4,  8.4,  6.3},  // T4
+    {    9, 17.3, 27.2, 20.9, 16.3, 15.2, 4.0, 14.3, 12.3,  8.3,  6.3},  // T5
+    {    5, 18.1, 27.9, 22.0, 16.3, 15.0, 4.3, 14.2, 12.1,  8.3,  6.3},  // T6
+    {    1, 18.9, 28.6, 23.0, 16.4, 14.8, 4.6, 14.1, 11.9,  8.3,  6.3},  // T7
+    {   -3, 19.6, 29.3, 24.1, 16.6, 14.6, 5.0, 14.0, 11.8,  8.4,  6.4},  // T8
+    {   -6, 20.4, 29.9, 25.2, 17.0, 15.1, 5.3, 13.9, 11.6,  8.6,  6.6},  // T9
+    {   -9, 21.2, 30.6, 26.3, 17.8, 15.6, 5.8, 14.5, 12.0,  9.0,  7.0},  // T10
+    {  -11, 21.9, 35.2, 27.4, 19.4, 16.0, 6.3, 15.0, 12.5,  9.4,  7.5},  // T11 (lumbar enlargement)
+    {  -12, 22.7, 39.2, 28.5, 22.2, 18.1, 8.0, 15.5, 13.0,  8.5,  7.0},  // T12
+    {  -10, 26.6, 41.2, 33.0, 20.9, 15.5, 9.2, 16.0, 12.5,  5.0,  4.5},  // L1 (conus medullaris)
+    {   -4, 27.0, 42.6, 34.0, 21.2, 14.6, 10.6, 16.0, 12.0, -5.0, -5.0},  // L2 (below the conus)
+    {    4, 26.7, 44.1, 35.0, 22.1, 14.0, 11.3, 15.5, 11.5, -16.0, -16.0},  // L3
+    {   13, 25.8, 46.6, 35.5, 24.6, 15.3, 11.4, 15.0, 11.5, -16.0, -16.0},  // L4
+    {   24, 26.3, 47.3, 35.7, 27.1, 17.0, 10.5, 14.0, 11.0, -16.0, -16.0},  // L5
+    {   40, 28.0, 100.0, 32.0, 26.0, 14.0, 0.0, 11.0, 8.0, -16.0, -16.0},  // S1 (with the alae)
+    {   32, 24.0, 88.0, 26.0, 20.0, 11.0, 0.0, 4.0, 3.0, -16.0, -16.0},  // S2 (the sac ends here)
+    {   22, 20.0, 68.0, 22.0, 16.0, 9.0, 0.0, -8.0, -6.0, -16.0, -16.0},  // S3
+    {   10, 16.0, 48.0, 18.0, 12.0, 7.0, 0.0, -16.0, -16.0, -16.0, -16.0},  // S4
+    {    0, 13.0, 34.0, 14.0, 10.0, 6.0, 0.0, -16.0, -16.0, -16.0, -16.0},  // S5
+    {  -20, 22.0, 16.0, 10.0,  0.0, 0.0, 0.0, -16.0, -16.0, -16.0, -16.0},  // Co
 }};
 // clang-format on
 
@@ -99,17 +108,13 @@ LevelGeometry geometry_from_row(Level level, const LevelRow& row) {
     g.canal_width_mm = row.canal_w_mm;
     g.canal_depth_mm = row.canal_d_mm;
     g.disc_below_mm = row.disc_below_mm;
-    g.sac_radius_mm = row.sac_r_mm;
-    // The sac is oval, wider than deep, and leaves room in the canal for the epidural space
-    // (thicker behind the sac than at its sides).
-    g.sac_half_width_mm = std::min(row.sac_r_mm * 1.15f, row.canal_w_mm * 0.5f - 1.2f);
-    g.sac_half_depth_mm = std::min(row.sac_r_mm * 0.85f, row.canal_d_mm * 0.5f - 1.8f);
-    if (row.sac_r_mm <= 0.0f) {
-        g.sac_half_width_mm = row.sac_r_mm;
-        g.sac_half_depth_mm = row.sac_r_mm;
-    }
-    g.cord_half_width_mm = row.cord_hw_mm;
-    g.cord_half_depth_mm = row.cord_hd_mm;
+    // The sac is oval and leaves room in the canal for the epidural space (thicker behind the
+    // sac than at its sides); where the table tapers it out, the negative values pass through.
+    g.sac_half_width_mm = row.sac_w_mm > 0.0f ? std::min(row.sac_w_mm, row.canal_w_mm - 2.4f) * 0.5f : row.sac_w_mm * 0.5f;
+    g.sac_half_depth_mm = row.sac_d_mm > 0.0f ? std::min(row.sac_d_mm, row.canal_d_mm - 3.6f) * 0.5f : row.sac_d_mm * 0.5f;
+    g.sac_radius_mm = 0.5f * (g.sac_half_width_mm + g.sac_half_depth_mm);
+    g.cord_half_width_mm = row.cord_w_mm * 0.5f;
+    g.cord_half_depth_mm = row.cord_d_mm * 0.5f;
     return g;
 }
 
@@ -316,9 +321,9 @@ void place_pelvis(Anatomy& a) {
     p.crest_y_mm = l5.body_centre_mm.y + l5.body_height_mm * 0.5f + l5.disc_below_mm * 0.0f;
     p.wing_bottom_y_mm = s4.body_centre_mm.y + 15.0f;
     p.bowl_centre_mm = glm::vec3(0.0f, p.wing_bottom_y_mm - 20.0f, s1.body_centre_mm.z + 35.0f);
-    p.bowl_radii_mm = glm::vec3(128.0f, 120.0f, 92.0f);
+    p.bowl_radii_mm = glm::vec3(118.0f, 120.0f, 88.0f);
     p.wing_thickness_mm = 7.0f;
-    p.asis_mm = glm::vec3(112.0f, p.crest_y_mm - 55.0f, p.bowl_centre_mm.z + 55.0f);
+    p.asis_mm = glm::vec3(104.0f, p.crest_y_mm - 55.0f, p.bowl_centre_mm.z + 35.0f);
     p.acetabulum_mm = glm::vec3(92.0f, s4.body_centre_mm.y - 30.0f, s1.body_centre_mm.z + 45.0f);
     p.acetabulum_radius_mm = 27.0f;
     p.symphysis_mm = glm::vec3(8.0f, p.acetabulum_mm.y - 35.0f, p.acetabulum_mm.z + 60.0f);

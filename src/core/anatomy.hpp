@@ -27,7 +27,7 @@ struct LevelGeometry {
     float canal_width_mm = 0.0f;
     float canal_depth_mm = 0.0f;
     float disc_below_mm = 0.0f;       // height of the disc under this body (0: none)
-    float sac_radius_mm = 0.0f;       // dural sac, as in the table (<= 0 below its end)
+    float sac_radius_mm = 0.0f;       // dural sac, mean of the half-sizes (<= 0 below its end)
     float sac_half_width_mm = 0.0f;   // the sac's oval cross-section, fitted inside the canal
     float sac_half_depth_mm = 0.0f;
     float cord_half_width_mm = 0.0f;  // spinal cord (0 below the conus)

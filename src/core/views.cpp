@@ -25,7 +25,7 @@ std::vector<NamedView> named_views(const Anatomy& anatomy) {
     const std::uint32_t wall = mask_of({Structure::muscle});
     std::vector<NamedView> views;
 
-    NamedView overview{"overview", "Overview", wall | bones, 0u, {}, {}};
+    NamedView overview{"overview", "Overview", wall | bones | mask_of({Structure::ligamentum_flavum}), 0u, {}, {}};
     overview.camera.target_mm = glm::vec3(0.0f, spine_mid.y - 60.0f, 0.0f);
     overview.camera.yaw_rad = 0.70f * pi;  // behind the patient's left side: spine, flank and pump in one look
     overview.camera.pitch_rad = 0.10f;
@@ -39,7 +39,7 @@ std::vector<NamedView> named_views(const Anatomy& anatomy) {
     back.camera.distance_mm = 1100.0f;
     views.push_back(back);
 
-    NamedView side{"side", "Side", wall | bones, 0u, {}, {}};
+    NamedView side{"side", "Side", wall | bones | mask_of({Structure::ligamentum_flavum}), 0u, {}, {}};
     side.camera.target_mm = glm::vec3(0.0f, spine_mid.y, 10.0f);
     side.camera.yaw_rad = 0.5f * pi;
     side.camera.distance_mm = 1300.0f;

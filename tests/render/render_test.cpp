@@ -303,3 +303,37 @@ TEST_F(RenderTest, EachLevelMarkerSitsOnItsOwnVertebra) {
         EXPECT_LE(label.box_max_px.y, 720.0f);
     }
 }
+
+TEST_F(RenderTest, TheCanalsLayersShowWhereTheyShouldBeSeen) {
+    // The tip view looks into the canal through see-through bone and dura: the ligamentum flavum,
+    // the epidural space and the nerve roots are all in sight, as are the CSF and the cord.
+    const auto tip = render("tip", {480, 360});
+    for (const char* key : {"ligamentum_flavum", "epidural_space", "dura", "csf", "spinal_cord", "nerve_roots", "catheter"}) {
+        EXPECT_GT(tip.coverage.at(key), 0.0) << key;
+    }
+    // The cross-section shows the wall's layers and the ribs cut across.
+    const auto cross = render("cross_section", {480, 360});
+    for (const char* key : {"skin", "fat", "muscle", "ribs", "vertebrae", "epidural_space", "csf", "spinal_cord"}) {
+        EXPECT_GT(cross.coverage.at(key), 0.0) << key;
+    }
+}
+
+TEST_F(RenderTest, AFrontCutawayRemovesWhatLiesInFrontOfIt) {
+    RenderRequest request;
+    request.size = {320, 240};
+    request.samples = 1;
+    request.view = "pump";
+    const auto whole = render(request);
+    const Anatomy& anatomy = renderer_->session().anatomy;
+    ASSERT_EQ(id_at_point(whole, anatomy.pump.centre_mm), static_cast<std::uint32_t>(Structure::pump));
+    // A coronal plane behind the pump: the pump and the belly in front of it are gone, and the
+    // muscle it rested on is cut open.
+    request.cut.kind = CutKind::coronal;
+    request.cut.offset_mm = anatomy.pump.centre_mm.z - 40.0f;
+    const auto cut = render(request);
+    EXPECT_EQ(cut.coverage.at("pump"), 0.0);
+    EXPECT_NE(id_at_point(cut, anatomy.pump.centre_mm), static_cast<std::uint32_t>(Structure::pump));
+    // A plane in front of the pump leaves it.
+    request.cut.offset_mm = anatomy.pump.centre_mm.z + 60.0f;
+    EXPECT_GT(render(request).coverage.at("pump"), 0.05);
+}
