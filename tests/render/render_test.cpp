@@ -22,12 +22,17 @@ protected:
     }
     static void TearDownTestSuite() { renderer_.reset(); }
 
-    static RenderResult render(const std::string& view, ImageSize size = {640, 360}, bool ui = false) {
+    // One sample of a view: what most tests need, and quick.
+    static RenderRequest one_sample(const std::string& view, ImageSize size) {
         RenderRequest request;
         request.size = size;
         request.view = view;
-        request.ui = ui;
         request.samples = 1;
+        return request;
+    }
+    static RenderResult render(const std::string& view, ImageSize size = {640, 360}, bool ui = false) {
+        RenderRequest request = one_sample(view, size);
+        request.ui = ui;
         return render(request);
     }
     static RenderResult render(const RenderRequest& request) {
@@ -142,10 +147,7 @@ TEST_F(RenderTest, EveryStructureIsPickedAtItsLandmark) {
     const Anatomy& anatomy = renderer_->session().anatomy;
     for (const auto& s : structures()) {
         const glm::vec3 point = anatomy.landmark(s.id);
-        RenderRequest request;
-        request.size = {320, 240};
-        request.samples = 1;
-        request.view = "side";
+        RenderRequest request = one_sample("side", {320, 240});
         request.hide_mask = all_structures_mask() & ~bit(s.id);
         OrbitCamera camera;
         camera.target_mm = point;
@@ -170,10 +172,7 @@ TEST_F(RenderTest, InNamedViewsTheDeviceIsPickedWhereNothingOpaqueHidesIt) {
 }
 
 TEST_F(RenderTest, AnAxialCutRemovesWhatLiesAboveIt) {
-    RenderRequest request;
-    request.size = {480, 360};
-    request.samples = 1;
-    request.view = "back";
+    RenderRequest request = one_sample("back", {480, 360});
     const auto whole = render(request);
     request.cut.kind = CutKind::axial;
     request.cut.level_index = static_cast<float>(index_of(Level::L1));
@@ -199,10 +198,7 @@ TEST_F(RenderTest, TheCrossSectionShowsTheCordInsideTheCsf) {
 
 TEST_F(RenderTest, TheCatheterTipIsDrawnAtTheChosenLevel) {
     for (const Level tip : {Level::T10, Level::C5, Level::L1}) {
-        RenderRequest request;
-        request.size = {320, 240};
-        request.samples = 1;
-        request.view = "tip";
+        RenderRequest request = one_sample("tip", {320, 240});
         request.anatomy.catheter_tip = tip;
         request.hide_mask = bit(Structure::dura) | bit(Structure::csf) | bit(Structure::nerve_roots);
         const auto r = render(request);
@@ -214,10 +210,7 @@ TEST_F(RenderTest, TheCatheterTipIsDrawnAtTheChosenLevel) {
 }
 
 TEST_F(RenderTest, MoreSamplesSmoothTheEdges) {
-    RenderRequest request;
-    request.size = {320, 180};
-    request.view = "pump";
-    request.samples = 1;
+    RenderRequest request = one_sample("pump", {320, 180});
     const auto one = render(request);
     request.samples = 6;
     const auto many = render(request);
@@ -262,10 +255,7 @@ TEST_F(RenderTest, APreviewIsPickedAtItsOwnScale) {
 }
 
 TEST_F(RenderTest, EachLevelMarkerSitsOnItsOwnVertebra) {
-    RenderRequest request;
-    request.size = {960, 720};
-    request.samples = 1;
-    request.view = "side";
+    RenderRequest request = one_sample("side", {960, 720});
     request.level_markers = true;
     // Only the bones: nothing lies in front of the bodies the markers point at.
     request.hide_mask = all_structures_mask() & ~(bit(Structure::vertebrae) | bit(Structure::sacrum));
@@ -319,10 +309,7 @@ TEST_F(RenderTest, TheCanalsLayersShowWhereTheyShouldBeSeen) {
 }
 
 TEST_F(RenderTest, AFrontCutawayRemovesWhatLiesInFrontOfIt) {
-    RenderRequest request;
-    request.size = {320, 240};
-    request.samples = 1;
-    request.view = "pump";
+    RenderRequest request = one_sample("pump", {320, 240});
     const auto whole = render(request);
     const Anatomy& anatomy = renderer_->session().anatomy;
     ASSERT_EQ(id_at_point(whole, anatomy.pump.centre_mm), static_cast<std::uint32_t>(Structure::pump));
