@@ -1,10 +1,12 @@
-# cmake -DINPUT=file -DOUTPUT=file.cpp -P EmbedText.cmake: the built-in content as a string.
+# cmake -DINPUT=file -DOUTPUT=file.cpp -DHEADER=core/x.hpp -DFUNCTION=name -P EmbedText.cmake:
+# a shipped asset compiled in as a string, the fallback when the file on disk is missing or broken.
 file(READ ${INPUT} text)
+get_filename_component(name ${INPUT} NAME)
 file(WRITE ${OUTPUT}.tmp
-"// Generated from assets/content/en/steps.json by cmake/EmbedText.cmake; do not edit.
-#include \"core/content.hpp\"
+"// Generated from ${name} by cmake/EmbedText.cmake; do not edit.
+#include \"${HEADER}\"
 namespace thecaview {
-std::string_view built_in_procedure_json() {
+std::string_view ${FUNCTION}() {
     static constexpr char kText[] = R\"thecaview_json(${text})thecaview_json\";
     return {kText, sizeof(kText) - 1};
 }

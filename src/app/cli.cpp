@@ -107,6 +107,31 @@ Command parse_command_line(int argc, const char* const* argv) {
         ->capture_default_str();
     render->add_option("--coverage", cmd.render.coverage, "Also write per-structure coverage as JSON");
 
+    SimulateCommand& sim = cmd.simulate;
+    auto* simulate = app.add_subcommand(
+        "simulate", "Simulate how a drug spreads in the spinal fluid over time (for education; no dosing advice)");
+    simulate->add_option("--drug", sim.drug, "Drug name, lower-case (morphine, hydromorphone, fentanyl, ...)")->required();
+    auto* program = simulate->add_option("--program", sim.program_file, "Pump program (JSON; schema in docs/pump-programs.md)");
+    auto* rate = simulate->add_option("--rate", sim.rate_ml_per_day, "Continuous rate in mL/day (0 stops the pump)");
+    program->excludes(rate);
+    rate->excludes(program);
+    simulate->add_option("--concentration", sim.concentration_mg_per_ml, "Drug concentration in mg/mL (default: the drug's usual)")
+        ->check(CLI::PositiveNumber);
+    std::string sim_tip = "T10";
+    simulate->add_option("--tip", sim_tip, "Catheter tip level")->check(level_check(Level::C5, Level::L2))->capture_default_str();
+    simulate->add_option("--hours", sim.hours, "Hours to simulate")->check(CLI::Range(0.01, 24.0 * 365.0))->capture_default_str();
+    auto* bolus_mg = simulate->add_option("--bolus-mg", sim.bolus_mg, "A single bolus at the start, in mg")->check(CLI::PositiveNumber);
+    auto* bolus_min = simulate->add_option("--bolus-minutes", sim.bolus_minutes, "Minutes the bolus is given over")->check(CLI::PositiveNumber);
+    bolus_mg->needs(bolus_min);
+    bolus_min->needs(bolus_mg);
+    simulate->add_option("--out", sim.out, "Write FILE.json or FILE.csv (default: JSON on standard output)")
+        ->check(CLI::Validator(
+            [](std::string& s) {
+                const bool ok = s.size() > 5 && (s.ends_with(".json") || s.ends_with(".csv"));
+                return ok ? std::string() : "expected a file name ending in .json or .csv, got '" + s + "'";
+            },
+            "FILE.json|FILE.csv"));
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -122,10 +147,20 @@ Command parse_command_line(int argc, const char* const* argv) {
         cmd.exit_code = app.exit(e);
         return cmd;
     } catch (const CLI::ParseError& e) {
-        std::cerr << (render->parsed() ? render->help() : app.help()) << "\nthecaview: " << e.what() << "\n";
+        std::cerr << (render->parsed() ? render->help() : simulate->parsed() ? simulate->help() : app.help())
+                  << "\nthecaview: " << e.what() << "\n";
         cmd.kind = CommandKind::exit;
         cmd.exit_code = 2;
         return cmd;
+    }
+    if (simulate->parsed()) {
+        cmd.kind = CommandKind::simulate;
+        sim.tip = *parse_level(sim_tip);
+        if (sim.program_file.empty() && !sim.rate_ml_per_day) {
+            std::cerr << simulate->help() << "\nthecaview: simulate needs --program FILE.json or --rate ML_PER_DAY\n";
+            cmd.kind = CommandKind::exit;
+            cmd.exit_code = 2;
+        }
     }
     if (render->parsed()) {
         cmd.kind = CommandKind::render;

@@ -16,12 +16,26 @@ struct RenderCommand {
     RenderRequest request;
 };
 
-enum class CommandKind { viewer, render, exit };
+// `thecaview simulate`: drug spread along the spine over time, as JSON or CSV.
+struct SimulateCommand {
+    std::string drug;
+    std::string program_file;              // empty: a continuous --rate
+    std::optional<double> rate_ml_per_day;
+    std::optional<double> concentration_mg_per_ml;  // default: the drug's usual concentration
+    Level tip = Level::T10;
+    double hours = 24.0;
+    std::optional<double> bolus_mg;
+    std::optional<double> bolus_minutes;
+    std::string out;                        // .json or .csv; empty: JSON on standard output
+};
+
+enum class CommandKind { viewer, render, simulate, exit };
 
 struct Command {
     CommandKind kind = CommandKind::viewer;
     int exit_code = 0;  // for CommandKind::exit: 0 after --help/--version, 2 after a usage error
     RenderCommand render;
+    SimulateCommand simulate;
 };
 
 // Parses argv. Help, version and usage errors are printed here; they come back as `exit`.

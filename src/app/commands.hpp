@@ -7,5 +7,6 @@ namespace thecaview {
 
 int run_viewer();
 int run_render(const RenderCommand& command);
+int run_simulate(const SimulateCommand& command);
 
 }  // namespace thecaview

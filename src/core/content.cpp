@@ -2,37 +2,17 @@
 #include "core/content.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
+
+#include "core/json_input.hpp"
 
 namespace thecaview {
 
 namespace {
 
 using nlohmann::json;
-
-// 1-based line of a byte offset in text.
-int line_of(std::string_view text, std::size_t byte) {
-    byte = std::min(byte, text.size());
-    return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(byte), '\n'));
-}
-
-// The line on which a string value first appears, to point errors at the right place.
-int line_of_value(std::string_view text, const std::string& key, const std::string& value) {
-    const std::string needle = "\"" + key + "\"";
-    std::size_t pos = 0;
-    while ((pos = text.find(needle, pos)) != std::string_view::npos) {
-        const auto colon = text.find(':', pos + needle.size());
-        if (colon == std::string_view::npos) break;
-        const auto after = text.substr(colon + 1, value.size() + 8);
-        if (after.find(value) != std::string_view::npos) return line_of(text, pos);
-        pos = colon;
-    }
-    return 0;
-}
 
 struct StepReader {
     std::string_view text;
@@ -103,13 +83,11 @@ ContentLoad parse_procedure(std::string_view json_text, const std::string& sourc
 
 ContentLoad load_procedure(const std::filesystem::path& file, const std::vector<std::string>& known_views) {
     ContentLoad out;
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
+    const auto text = read_text_file(file);
+    if (!text) {
         out.errors.push_back({file.string(), 0, "", "", "cannot open the content file; using the built-in English steps"});
     } else {
-        std::stringstream buffer;
-        buffer << in.rdbuf();
-        out = parse_procedure(buffer.str(), file.string(), known_views);
+        out = parse_procedure(*text, file.string(), known_views);
         if (out.errors.empty()) return out;
     }
     ContentLoad fallback = parse_procedure(built_in_procedure_json(), "<built-in>", known_views);

@@ -112,3 +112,48 @@ TEST_F(CliTest, AnatomyAndViewingOptionsAreCheckedByName) {
     EXPECT_NE(cut.output.find("'Q7' is not a level"), std::string::npos) << cut.output;
     EXPECT_FALSE(fs::exists(dir_ / "x.png"));
 }
+
+TEST_F(CliTest, SimulatePrintsTheSpreadAsJson) {
+    const auto r = run("simulate --drug morphine --rate 0.5 --hours 2");
+    ASSERT_EQ(r.status, 0) << r.output;
+    const auto j = nlohmann::json::parse(r.output);
+    EXPECT_EQ(j["levels"].size(), 27u);  // cranial, C1 ... S2
+    EXPECT_EQ(j["levels"][0], "cranial");
+    EXPECT_EQ(j["times_h"].size(), 3u);
+    EXPECT_EQ(j["concentration_ug_per_ml"][2].size(), 27u);
+    EXPECT_LT(j["mass_balance"]["relative_error"].get<double>(), 1e-9);
+    EXPECT_NEAR(j["mass_balance"]["delivered_mg"].get<double>(), 0.5 / 12.0 * 10.0, 1e-9);  // 2 h of 5 mg/day
+}
+
+TEST_F(CliTest, SimulateWritesCsvOrJsonFilesAndNothingElse) {
+    const fs::path csv = dir_ / "spread.csv";
+    const auto r = run("simulate --drug baclofen --rate 0.4 --tip T12 --hours 3 --bolus-mg 0.05 --bolus-minutes 10 --out " +
+                       csv.string());
+    ASSERT_EQ(r.status, 0) << r.output;
+    std::ifstream in(csv);
+    std::string header;
+    std::getline(in, header);
+    EXPECT_EQ(header.rfind("time_h,cranial,C1,C2,", 0), 0u) << header;
+    std::size_t files = 0;
+    for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir_)) ++files;
+    EXPECT_EQ(files, 1u);
+}
+
+TEST_F(CliTest, SimulateRejectsImpossibleProgramsWithTheFieldValueAndLimit) {
+    const auto slow = run("simulate --drug morphine --rate 0.03");
+    EXPECT_EQ(slow.status, 2);
+    EXPECT_NE(slow.output.find("--rate = 0.03: is below the pump's minimum flow of 0.048 mL/day"), std::string::npos) << slow.output;
+    const auto strong = run("simulate --drug morphine --rate 0.5 --concentration 40");
+    EXPECT_EQ(strong.status, 2);
+    EXPECT_NE(strong.output.find("maximum of 25 mg/mL"), std::string::npos) << strong.output;
+    EXPECT_EQ(run("simulate --drug aspirin --rate 0.5").status, 2);
+    EXPECT_EQ(run("simulate --drug morphine").status, 2);                          // no rate, no program
+    EXPECT_EQ(run("simulate --drug morphine --rate 0.5 --bolus-mg 1").status, 2);  // no bolus minutes
+    EXPECT_EQ(run("simulate --drug morphine --rate 0.5 --out x.txt").status, 2);
+    const fs::path program = dir_ / "program.json";
+    std::ofstream(program) << "{\n  \"drug\": \"morphine\",\n  \"concentration_mg_per_ml\": 10,\n  \"rate_ml_per_day\": 99\n}\n";
+    const auto bad = run("simulate --drug morphine --program " + program.string());
+    EXPECT_EQ(bad.status, 2);
+    EXPECT_NE(bad.output.find("program.json:4: "), std::string::npos) << bad.output;
+    EXPECT_NE(bad.output.find("maximum flow of 24 mL/day"), std::string::npos) << bad.output;
+}

@@ -1,0 +1,56 @@
+// The drug library and the CSF transport parameters, loaded from assets/ and validated. Each
+// drug's ranges are published ranges shown to students and used to bound the simulation; the
+// app never suggests a dose for anyone.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.hpp"
+#include "core/spread.hpp"
+
+namespace thecaview {
+
+struct Drug {
+    std::string name;          // lower-case key: "morphine"
+    std::string display_name;  // "Morphine"
+    double molecular_weight_g_per_mol = 0.0;
+    double log_p = 0.0;                    // octanol/water, higher = more fat-soluble
+    double csf_half_life_h = 1.0;          // after intrathecal dosing
+    double usual_concentration_mg_per_ml = 0.0;
+    double max_concentration_mg_per_ml = 0.0;
+    double usual_daily_dose_min_mg = 0.0;  // published usual range
+    double usual_daily_dose_max_mg = 0.0;
+    double max_daily_dose_mg = 0.0;        // published maximum
+    bool hydrophilic = true;
+    std::vector<std::string> sources;      // keys into docs/drug-spread.md
+
+    [[nodiscard]] double clearance_per_h() const;  // first order, from the half-life
+};
+
+struct DrugLibrary {
+    std::vector<Drug> drugs;
+    [[nodiscard]] const Drug* find(std::string_view name) const;
+    [[nodiscard]] std::vector<std::string> names() const;
+};
+
+template <typename T>
+struct Loaded {
+    T value;
+    InputErrors errors;       // empty when the file was used as it is
+    bool used_built_in = false;
+};
+
+Loaded<DrugLibrary> parse_drugs(std::string_view json_text, const std::string& source);
+// The library from a file; when it is missing or broken, says why and uses the built-in copy.
+Loaded<DrugLibrary> load_drugs(const std::filesystem::path& file);
+Loaded<CsfParameters> parse_csf_parameters(std::string_view json_text, const std::string& source);
+Loaded<CsfParameters> load_csf_parameters(const std::filesystem::path& file);
+
+// The shipped files, compiled in at build time.
+std::string_view built_in_drugs_json();
+std::string_view built_in_spread_json();
+
+}  // namespace thecaview

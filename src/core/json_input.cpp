@@ -1,0 +1,87 @@
+// JSON input helpers shared by every loader (content, drugs, transport parameters, programs).
+#include "core/json_input.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace thecaview {
+
+int line_of(std::string_view text, std::size_t byte) {
+    byte = std::min(byte, text.size());
+    return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(byte), '\n'));
+}
+
+int line_of_value(std::string_view text, const std::string& key, const std::string& value) {
+    const std::string needle = "\"" + key + "\"";
+    std::size_t pos = 0;
+    while ((pos = text.find(needle, pos)) != std::string_view::npos) {
+        const auto colon = text.find(':', pos + needle.size());
+        if (colon == std::string_view::npos) break;
+        const auto after = text.substr(colon + 1, value.size() + 8);
+        if (after.find(value) != std::string_view::npos) return line_of(text, pos);
+        pos = colon;
+    }
+    return 0;
+}
+
+std::optional<std::string> read_text_file(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+std::optional<nlohmann::json> JsonReader::parse() {
+    try {
+        return nlohmann::json::parse(text_);
+    } catch (const nlohmann::json::parse_error& e) {
+        errors_.push_back({source_, line_of(text_, e.byte == 0 ? 0 : e.byte - 1), "", "",
+                           std::string("not valid JSON: ") + e.what()});
+        return std::nullopt;
+    }
+}
+
+void JsonReader::error(const std::string& field, const std::string& value, const std::string& message) {
+    const std::string key = field.substr(field.rfind('.') + 1);
+    errors_.push_back({source_, value.empty() ? 0 : line_of_value(text_, key, value), field, value, message});
+}
+
+std::optional<double> JsonReader::number(const nlohmann::json& object, const std::string& path, const char* key,
+                                         double lo, double hi) {
+    const std::string field = path + "." + key;
+    const auto it = object.find(key);
+    if (it == object.end()) {
+        error(field, "", "missing");
+        return std::nullopt;
+    }
+    if (!it->is_number()) {
+        error(field, it->dump(), "must be a number");
+        return std::nullopt;
+    }
+    const double v = it->get<double>();
+    if (v < lo || v > hi) {
+        std::ostringstream limits;
+        limits << "must be between " << lo << " and " << hi;
+        error(field, it->dump(), limits.str());
+        return std::nullopt;
+    }
+    return v;
+}
+
+std::optional<std::string> JsonReader::text(const nlohmann::json& object, const std::string& path, const char* key) {
+    const std::string field = path + "." + key;
+    const auto it = object.find(key);
+    if (it == object.end()) {
+        error(field, "", "missing");
+        return std::nullopt;
+    }
+    if (!it->is_string() || it->get<std::string>().empty()) {
+        error(field, it->dump(), "must be a non-empty string");
+        return std::nullopt;
+    }
+    return it->get<std::string>();
+}
+
+}  // namespace thecaview

@@ -1,0 +1,44 @@
+// Reading JSON input files: syntax errors and field errors as InputErrors with file and line.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "core/error.hpp"
+
+namespace thecaview {
+
+// 1-based line of a byte offset in text.
+int line_of(std::string_view text, std::size_t byte);
+// The line on which `"key": value` first appears (0 when not found), to point errors at it.
+int line_of_value(std::string_view text, const std::string& key, const std::string& value);
+// The whole file, or nullopt when it cannot be read.
+std::optional<std::string> read_text_file(const std::filesystem::path& file);
+
+// Reads fields of JSON objects, collecting what is wrong with them.
+class JsonReader {
+public:
+    JsonReader(std::string_view text, std::string source, InputErrors& errors)
+        : text_(text), source_(std::move(source)), errors_(errors) {}
+
+    // Parses the text; on a syntax error, records it (with its line) and returns nullopt.
+    std::optional<nlohmann::json> parse();
+    // A required number in [lo, hi]; `path` names the object (e.g. "drugs[2]").
+    std::optional<double> number(const nlohmann::json& object, const std::string& path, const char* key, double lo,
+                                 double hi);
+    // A required non-empty string.
+    std::optional<std::string> text(const nlohmann::json& object, const std::string& path, const char* key);
+    void error(const std::string& field, const std::string& value, const std::string& message);
+    [[nodiscard]] const std::string& source() const { return source_; }
+
+private:
+    std::string_view text_;
+    std::string source_;
+    InputErrors& errors_;
+};
+
+}  // namespace thecaview
