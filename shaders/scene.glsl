@@ -36,6 +36,14 @@ layout(std140) uniform Scene {
 };
 uniform uint uVisible;  // bit per structure id
 uniform uint uXray;
+uniform bool uSpreadOn;               // drug in the CSF, drawn as a glowing medium
+uniform float uSpread[LEVEL_COUNT];   // µg/mL per vertebral level
+uniform float uSpreadMax;             // top of the colour scale (µg/mL)
+
+// Set by the last map evaluation: whether the point lies in the CSF (inside the sac, outside the
+// cord) and at which fractional level, for the drug medium.
+bool gInCsf = false;
+float gCsfLevel = 0.0;
 
 bool visible(int id) { return ((uVisible >> uint(id)) & 1u) != 0u; }
 
@@ -421,7 +429,31 @@ void considerSpine(inout vec2 best, vec3 p) {
     consider(best, sdEpidural(c, i, sac), ID_EPIDURAL_SPACE);
     consider(best, sdDura(sac), ID_DURA);
     consider(best, sac, ID_CSF);
-    consider(best, sdCord(c, i), ID_SPINAL_CORD);
+    float cord = sdCord(c, i);
+    consider(best, cord, ID_SPINAL_CORD);
+    gInCsf = sac < 0.0 && cord > 0.0 && visible(ID_CSF);
+    gCsfLevel = float(i) + c.z;
+}
+
+// ---- drug medium ------------------------------------------------------------------------
+// viridis (the same fit as core/colormap.cpp), as linear light.
+vec3 viridis(float t) {
+    const vec3 c0 = vec3(0.2777273, 0.0054073, 0.3340998);
+    const vec3 c1 = vec3(0.1050930, 1.4046135, 1.3845902);
+    const vec3 c2 = vec3(-0.3308618, 0.2148476, 0.0950952);
+    const vec3 c3 = vec3(-4.6342305, -5.7991010, -19.3324410);
+    const vec3 c4 = vec3(6.2282699, 14.1799334, 56.6905526);
+    const vec3 c5 = vec3(4.7763850, -13.7451454, -65.3530326);
+    const vec3 c6 = vec3(-5.4354559, 4.6458526, 26.3124352);
+    vec3 srgb = clamp(c0 + t * (c1 + t * (c2 + t * (c3 + t * (c4 + t * (c5 + t * c6))))), 0.0, 1.0);
+    return pow(srgb, vec3(2.2));
+}
+
+// Where the drug's concentration at a fractional level falls on the log colour scale (0: none).
+float spreadScale(float level) {
+    int i = clamp(int(level), 0, LEVEL_COUNT - 2);
+    float c = mix(uSpread[i], uSpread[i + 1], clamp(level - float(i), 0.0, 1.0));
+    return c <= 0.0 ? 0.0 : clamp(1.0 + log(c / uSpreadMax) / (log(10.0) * COLOUR_MAP_DECADES), 0.0, 1.0);
 }
 
 // The scene inside the trunk wall: (distance to the nearest surface, its structure id), looking
@@ -438,6 +470,7 @@ bool groupNear(uint groups, int g, vec3 p, float best) {
 
 vec2 mapGroups(vec3 p, uint groups, uint chunks) {
     vec2 best = vec2(1e5, 0.0);
+    gInCsf = false;
     if (chunks != 0u && visible(ID_CATHETER)) {
         float d = 1e5;
         for (int c = 0; c < CATHETER_CHUNKS_MAX; ++c) {

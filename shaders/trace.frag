@@ -269,6 +269,19 @@ bool composite(vec3 p, vec3 n, vec3 rd, int id, float opacity, Lights lights, fl
     return gTransmittance >= 0.01;
 }
 
+// The drug in the CSF over a stretch of the ray: it glows in the colour of its concentration and
+// hides what lies behind in proportion.
+bool absorbMedium(float level, float length_mm, Lights lights) {
+    float u = spreadScale(level);
+    if (u <= 0.0) return true;
+    float alpha = 1.0 - exp(-0.6 * u * length_mm);
+    float w = gTransmittance * alpha;
+    gColour += w * viridis(u) * 2.5;
+    gWeights[ID_CSF] += w;
+    gTransmittance *= 1.0 - alpha;
+    return gTransmittance >= 0.01;
+}
+
 // Composites one surface: the skin (thin, more at the outline), a see-through structure, an
 // opaque one with its shadow and occlusion, or a cut face (capNormal set). The one place that
 // shades, so the compiled shader holds one copy of the structures' distance functions.
@@ -399,8 +412,12 @@ void main() {
                 fresh = false;
             } else {
                 if (hit.x > 3.0 * eps) lastId = -1;
-                t = hit.x < eps ? t + max(eps * 2.0, 0.6) : min(min(t + hit.x, next), t1);  // still crossing the last surface
+                float from = t;
+                bool medium = uSpreadOn && gInCsf;
+                float stride = medium ? min(hit.x, 2.0) : hit.x;  // short steps through the drug
+                t = hit.x < eps ? t + max(eps * 2.0, 0.6) : min(min(t + stride, next), t1);  // still crossing the last surface
                 fresh = false;
+                if (medium) alive = absorbMedium(gCsfLevel, t - from, lights);
                 continue;
             }
             alive = compositeSurface(ro + rd * at, rd, id, width, lights, noise, capNormal);

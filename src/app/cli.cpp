@@ -92,6 +92,15 @@ Command parse_command_line(int argc, const char* const* argv) {
         ->capture_default_str();
     render->add_flag("--ui", request.ui, "Draw the side panel into the image");
     render->add_flag("--levels", request.level_markers, "Label each vertebra (C1 ... Co) with a leader line");
+    std::string render_drug;
+    DrugViewState drug_view;
+    render->add_option("--drug", render_drug, "Show this drug spreading in the spinal fluid (e.g. morphine)");
+    render->add_option("--drug-rate", drug_view.rate_ml_per_day, "Pump rate for --drug, mL/day")
+        ->check(CLI::Range(0.0, 24.0))
+        ->capture_default_str();
+    render->add_option("--drug-hours", drug_view.time_h, "The moment shown, in hours after the pump starts (0 to 720)")
+        ->check(CLI::Range(0.0, 720.0))
+        ->capture_default_str();
     std::string cut_level, tip, xray, hide;
     render->add_option("--cut-level", cut_level, "Cut the body across at this level and remove what is above")
         ->check(level_check(Level::C1, Level::Co));
@@ -173,6 +182,10 @@ Command parse_command_line(int argc, const char* const* argv) {
         if (!tip.empty()) request.anatomy.catheter_tip = *parse_level(tip);
         if (!xray.empty()) request.xray_mask = *parse_structure_list(xray, ignored);
         if (!hide.empty()) request.hide_mask = *parse_structure_list(hide, ignored);
+        if (!render_drug.empty()) {
+            drug_view.drug = render_drug;
+            request.drug = drug_view;
+        }
     }
     return cmd;
 }

@@ -1,6 +1,8 @@
 // Off-screen frames for `thecaview render`, the docs and the tests.
 #include "app/offscreen.hpp"
 
+#include <limits>
+
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
@@ -59,7 +61,7 @@ std::vector<DrawnLabel> OffscreenRenderer::draw_ui(const ViewerState& state, int
         io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
         io.MousePos = ImVec2(-1.0f, -1.0f);
         ImGui::NewFrame();
-        if (panel) draw_panel({state, session_->content, session_->views, ui_scale_}, static_cast<float>(height));
+        if (panel) draw_panel(panel_input(*session_, state, ui_scale_), static_cast<float>(height));
         const Viewport vp = scene_viewport(width, height, panel, ui_scale_);
         labels = draw_overlay({state, session_->anatomy, static_cast<float>(vp.x), static_cast<float>(vp.y),
                       static_cast<float>(vp.width), static_cast<float>(vp.height), ui_scale_, std::nullopt});
@@ -84,6 +86,16 @@ std::optional<ViewerState> OffscreenRenderer::state_for(const RenderRequest& req
     state.visible_mask &= ~request.hide_mask;
     state.xray_mask |= request.xray_mask;
     state.level_markers = request.level_markers;
+    if (request.drug) {
+        state.drug = *request.drug;
+        state.drug.shown = true;
+        sync_anatomy(*session_, state);
+        const auto problems = update_spread(*session_, state, std::numeric_limits<long>::max());
+        if (!problems.empty()) {
+            error = problems.front().to_string();
+            return std::nullopt;
+        }
+    }
     return state;
 }
 

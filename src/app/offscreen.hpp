@@ -27,6 +27,7 @@ struct RenderRequest {
     std::uint32_t xray_mask = 0;        // structures drawn see-through on top of the view's choice
     std::optional<OrbitCamera> camera;  // replaces the view's camera
     bool level_markers = false;         // label each vertebra (C1 ... Co) with a leader line
+    std::optional<DrugViewState> drug;  // show this drug spreading (simulated to the end first)
 };
 
 struct RenderResult {

@@ -18,6 +18,12 @@ std::unique_ptr<Session> open_session(std::string& error) {
     const auto load = load_procedure(*dir / "assets" / "content" / "en" / "steps.json", view_names(s->views));
     for (const auto& e : load.errors) s->warnings.push_back(e.to_string());
     s->content = load.content;
+    auto drugs = load_drugs(*dir / "assets" / "drugs" / "drugs.json");
+    for (const auto& e : drugs.errors) s->warnings.push_back(e.to_string());
+    s->drugs = std::move(drugs.value);
+    auto csf = load_csf_parameters(*dir / "assets" / "spread.json");
+    for (const auto& e : csf.errors) s->warnings.push_back(e.to_string());
+    s->csf = csf.value;
     if (!s->renderer.init(*dir / "shaders", error)) return nullptr;
     s->renderer.set_anatomy(s->anatomy);
     return s;
@@ -60,13 +66,62 @@ void sync_anatomy(Session& session, const ViewerState& state) {
     session.renderer.set_anatomy(session.anatomy);
 }
 
+PanelInput panel_input(const Session& session, const ViewerState& state, float scale, InputErrors spread_errors) {
+    return {state,          session.content,
+            session.views,  scale,
+            &session.drugs, session.spread ? &session.spread->result() : nullptr,
+            std::move(spread_errors)};
+}
+
+PumpProgram drug_view_program(const Session& session, const DrugViewState& drug) {
+    PumpProgram program;
+    program.drug = drug.drug;
+    program.schedule = {{0.0, drug.rate_ml_per_day}};
+    const Drug* d = session.drugs.find(drug.drug);
+    program.concentration_mg_per_ml =
+        drug.concentration_mg_per_ml > 0.0 ? drug.concentration_mg_per_ml : (d ? d->usual_concentration_mg_per_ml : 0.0);
+    return program;
+}
+
+InputErrors update_spread(Session& session, const ViewerState& state, long max_steps) {
+    const DrugViewState& want = state.drug;
+    const bool same = session.spread && session.spread_drug.drug == want.drug &&
+                      session.spread_drug.rate_ml_per_day == want.rate_ml_per_day &&
+                      session.spread_drug.concentration_mg_per_ml == want.concentration_mg_per_ml &&
+                      session.spread_anatomy.catheter_tip == session.anatomy.options.catheter_tip;
+    if (!same) {
+        session.spread.reset();
+        const PumpProgram program = drug_view_program(session, want);
+        auto errors = check_program(program, session.drugs, DeviceLimits{}, "<drug view>");
+        if (!errors.empty()) return errors;
+        SimulationRequest request;
+        request.program = program;
+        request.hours = kSpreadHorizonH;
+        session.spread = std::make_unique<SimulationRun>(session.anatomy, session.csf, *session.drugs.find(want.drug), request);
+        session.spread_drug = want;
+        session.spread_anatomy = session.anatomy.options;
+    }
+    if (!session.spread->done()) session.spread->advance(max_steps);
+    return {};
+}
+
 bool draw_scene(Session& session, const ViewerState& state, const Viewport& viewport, int framebuffer_height,
                 const FrameQuality& quality) {
     if (viewport.width <= 0 || viewport.height <= 0) return false;
     sync_anatomy(session, state);
+    SceneView view = scene_view(state, session.anatomy);
+    if (state.drug.shown && session.spread) {
+        const SimulationResult& r = session.spread->result();
+        view.spread_on = true;
+        view.spread_ug_per_ml = spread_at(r, state.drug.time_h);
+        float top = 0.0f;
+        for (const auto& row : r.concentration_ug_per_ml) {
+            for (std::size_t k = 1; k < row.size(); ++k) top = std::max(top, static_cast<float>(row[k]));
+        }
+        view.spread_max_ug_per_ml = std::max(top, 1e-6f);
+    }
     const bool traced = session.renderer.trace(
-        {scene_view(state, session.anatomy), viewport.width, viewport.height, quality.scale, quality.samples,
-         quality.max_rows});
+        {view, viewport.width, viewport.height, quality.scale, quality.samples, quality.max_rows});
     session.renderer.present(viewport.x, framebuffer_height - viewport.y - viewport.height, viewport.width,
                              viewport.height);
     return traced;
@@ -78,6 +133,7 @@ void apply_panel_actions(Session& session, ViewerState& state, const PanelAction
     if (actions.cut) state.cut = *actions.cut;
     if (actions.anatomy) state.anatomy = *actions.anatomy;
     if (actions.level_markers) state.level_markers = *actions.level_markers;
+    if (actions.drug) state.drug = *actions.drug;
     if (actions.go_to_view) {
         if (auto v = find_view(session.views, *actions.go_to_view)) go_to_view(state, *v, animate);
     }

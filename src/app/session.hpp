@@ -9,6 +9,8 @@
 #include "core/anatomy.hpp"
 #include "core/views.hpp"
 #include "core/content.hpp"
+#include "core/drugs.hpp"
+#include "core/simulation.hpp"
 #include "core/viewer_state.hpp"
 #include "render/renderer.hpp"
 #include "ui/panel.hpp"
@@ -21,8 +23,27 @@ struct Session {
     std::vector<NamedView> views;
     ProcedureContent content;
     Renderer renderer;
+    DrugLibrary drugs;
+    CsfParameters csf;
+    // The drug view's simulation (30 days), advanced a little each frame; and what it was run for.
+    std::unique_ptr<SimulationRun> spread;
+    DrugViewState spread_drug;
+    AnatomyOptions spread_anatomy;
     std::vector<std::string> warnings;  // bad content and the like: reported, then carried on
 };
+
+// How long the drug view's simulation runs.
+inline constexpr double kSpreadHorizonH = 30.0 * 24.0;
+
+// Keeps the drug simulation in step with the state: starts it again when the drug, rate,
+// concentration or tip change, then runs at most max_steps of it. A program outside the limits
+// is not simulated; its errors come back for the panel to show.
+InputErrors update_spread(Session& session, const ViewerState& state, long max_steps);
+// What the panel reads from the session.
+PanelInput panel_input(const Session& session, const ViewerState& state, float scale, InputErrors spread_errors = {});
+
+// The drug program the state describes.
+PumpProgram drug_view_program(const Session& session, const DrugViewState& drug);
 
 // Needs a current GL context. Returns nullptr with `error` when the app cannot run at all.
 std::unique_ptr<Session> open_session(std::string& error);

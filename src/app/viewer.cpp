@@ -19,6 +19,8 @@ namespace thecaview {
 
 namespace {
 
+constexpr long kSpreadStepsPerFrame = 6000;  // about 3 ms of the model on one core
+
 // Camera gestures from ImGui's view of the mouse, when the panel does not want it.
 // GLFW 3.3 has no touch events: a touch screen arrives as a mouse, so a one-finger drag is a
 // left drag and orbits. Right or middle drag (or Shift + left) pans; the wheel and a touchpad's
@@ -119,12 +121,18 @@ int run_viewer() {
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
+        // The drug view's model runs a few milliseconds a frame, never holding a frame up.
+        InputErrors spread_errors;
+        if (state.drug.shown) spread_errors = update_spread(*session, state, kSpreadStepsPerFrame);
+        const bool spreading = state.drug.shown && session->spread && !session->spread->done();
         const PanelActions actions =
-            draw_panel({state, session->content, session->views, scale}, ImGui::GetIO().DisplaySize.y);
+            draw_panel(panel_input(*session, state, scale, spread_errors), ImGui::GetIO().DisplaySize.y);
         const bool acted = actions.any();
         apply_panel_actions(*session, state, actions, true);
+        const bool playing = state.drug.shown && state.drug.playing;
+        if (playing) state.drug.time_h = std::fmod(state.drug.time_h + dt * state.drug.speed_h_per_s, kSpreadHorizonH);
         const Viewport vp = scene_viewport(fb_w, fb_h, true, scale);
-        const bool moved = camera_input(state, vp) | advance_flight(state, dt);
+        const bool moved = camera_input(state, vp) | advance_flight(state, dt) | playing;
         draw_overlay(overlay_input(*session, state, vp, scale, moved));
         ImGui::Render();
 
@@ -148,7 +156,7 @@ int run_viewer() {
         const ImGuiIO& io = ImGui::GetIO();
         const bool input = io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f || io.MouseDown[0] ||
                            io.MouseWheel != 0.0f || !io.InputQueueCharacters.empty();
-        busy_frames = (acted || moved || input) ? 3 : busy_frames - 1;
+        busy_frames = (acted || moved || input || spreading) ? 3 : busy_frames - 1;
     }
 
     ImGui_ImplOpenGL3_Shutdown();

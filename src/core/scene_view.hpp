@@ -1,6 +1,7 @@
 // What a traced frame shows: camera, visible and see-through structures, and an optional cut.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -43,6 +44,10 @@ struct SceneView {
     std::uint32_t visible_mask = all_structures_mask();
     std::uint32_t xray_mask = 0;
     std::optional<CutPlane> cut;
+    // Drug in the CSF, per vertebral level (µg/mL), drawn as a glowing medium; max sets the scale.
+    bool spread_on = false;
+    std::array<float, kLevelCount> spread_ug_per_ml{};
+    float spread_max_ug_per_ml = 100.0f;
     bool operator==(const SceneView&) const = default;
 };
 

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -25,52 +26,76 @@ double sample_at(const SpreadGrid& g, const std::vector<double>& c, double posit
 
 }  // namespace
 
+SimulationRun::SimulationRun(const Anatomy& anatomy, const CsfParameters& csf, const Drug& drug,
+                             const SimulationRequest& request)
+    : csf_(csf), request_(request), grid_(build_spread_grid(anatomy, csf)) {
+    state_ = make_spread_state(grid_);
+    tip_ = grid_.cell_at_level(anatomy.catheter_tip_level_index());
+    clearance_per_h_ = drug.clearance_per_h();
+    result_.levels.push_back("cranial");
+    result_.position_cm.push_back(grid_.position_cm[0]);
+    for (int i = 0; i <= index_of(Level::S2); ++i) {
+        result_.levels.push_back(name_of(level_at(i)));
+        result_.position_cm.push_back(grid_.position_of_level(i));
+    }
+    reservoir_ml_ = request.program.fill_ml;
+    steps_total_ = static_cast<long>(std::ceil(request.hours / request.step_h - 1e-9));
+    next_sample_h_ = request.sample_every_h;
+    sample();
+}
+
+void SimulationRun::sample() {
+    result_.times_h.push_back(state_.time_h);
+    std::vector<double> row{state_.concentration_mg_per_ml[0] * 1000.0};
+    for (std::size_t k = 1; k < result_.levels.size(); ++k) {
+        row.push_back(sample_at(grid_, state_.concentration_mg_per_ml, result_.position_cm[k]) * 1000.0);
+    }
+    result_.concentration_ug_per_ml.push_back(std::move(row));
+    result_.reservoir_ml.push_back(std::max(reservoir_ml_, 0.0));
+}
+
+bool SimulationRun::advance(long max_steps) {
+    for (long n = 0; n < max_steps && step_ < steps_total_; ++n, ++step_) {
+        const double dt = std::min(request_.step_h, request_.hours - state_.time_h);
+        const double mid = state_.time_h + 0.5 * dt;
+        // The pump stops giving drug when its reservoir is empty.
+        const double volume = volume_rate_ml_per_h(request_.program, mid) * dt;
+        const double fraction = volume > 0.0 ? std::clamp(reservoir_ml_ / volume, 0.0, 1.0) : 1.0;
+        reservoir_ml_ -= volume * fraction;
+        step_spread(grid_, csf_, clearance_per_h_, tip_, drug_rate_mg_per_h(request_.program, mid) * fraction, dt, state_,
+                    scratch_);
+        if (state_.time_h + 1e-9 >= next_sample_h_ || step_ + 1 == steps_total_) {
+            sample();
+            next_sample_h_ += request_.sample_every_h;
+        }
+    }
+    result_.delivered_mg = state_.delivered_mg;
+    result_.in_csf_mg = state_.in_csf_mg(grid_);
+    result_.cleared_mg = state_.cleared_mg;
+    result_.relative_error = state_.relative_balance_error(grid_);
+    return done();
+}
+
 SimulationResult simulate(const Anatomy& anatomy, const CsfParameters& csf, const Drug& drug,
                           const SimulationRequest& request) {
-    const SpreadGrid grid = build_spread_grid(anatomy, csf);
-    SpreadState state = make_spread_state(grid);
-    SpreadScratch scratch;
-    const std::size_t tip = grid.cell_at_level(anatomy.catheter_tip_level_index());
-    const double clearance = drug.clearance_per_h();
+    SimulationRun run(anatomy, csf, drug, request);
+    run.advance(std::numeric_limits<long>::max());
+    return run.result();
+}
 
-    SimulationResult r;
-    r.levels.push_back("cranial");
-    r.position_cm.push_back(grid.position_cm[0]);
-    for (int i = 0; i <= index_of(Level::S2); ++i) {
-        r.levels.push_back(name_of(level_at(i)));
-        r.position_cm.push_back(grid.position_of_level(i));
+std::array<float, kLevelCount> spread_at(const SimulationResult& r, double time_h) {
+    std::array<float, kLevelCount> out{};
+    if (r.times_h.empty()) return out;
+    const auto later = std::lower_bound(r.times_h.begin(), r.times_h.end(), time_h);
+    const std::size_t b = std::min<std::size_t>(static_cast<std::size_t>(later - r.times_h.begin()), r.times_h.size() - 1);
+    const std::size_t a = b == 0 ? 0 : b - 1;
+    const double span = r.times_h[b] - r.times_h[a];
+    const double f = span > 0.0 ? std::clamp((time_h - r.times_h[a]) / span, 0.0, 1.0) : 1.0;
+    for (std::size_t k = 1; k < r.levels.size() && k - 1 < out.size(); ++k) {
+        const double c = r.concentration_ug_per_ml[a][k] + f * (r.concentration_ug_per_ml[b][k] - r.concentration_ug_per_ml[a][k]);
+        out[k - 1] = static_cast<float>(c);
     }
-    double reservoir = request.program.fill_ml;
-    const auto sample = [&] {
-        r.times_h.push_back(state.time_h);
-        std::vector<double> row{state.concentration_mg_per_ml[0] * 1000.0};
-        for (std::size_t k = 1; k < r.levels.size(); ++k) {
-            row.push_back(sample_at(grid, state.concentration_mg_per_ml, r.position_cm[k]) * 1000.0);
-        }
-        r.concentration_ug_per_ml.push_back(std::move(row));
-        r.reservoir_ml.push_back(std::max(reservoir, 0.0));
-    };
-    sample();
-    const auto steps = static_cast<long>(std::ceil(request.hours / request.step_h - 1e-9));
-    double next_sample = request.sample_every_h;
-    for (long s = 0; s < steps; ++s) {
-        const double dt = std::min(request.step_h, request.hours - state.time_h);
-        const double mid = state.time_h + 0.5 * dt;
-        // The pump stops giving drug when its reservoir is empty.
-        const double volume = volume_rate_ml_per_h(request.program, mid) * dt;
-        const double fraction = volume > 0.0 ? std::clamp(reservoir / volume, 0.0, 1.0) : 1.0;
-        reservoir -= volume * fraction;
-        step_spread(grid, csf, clearance, tip, drug_rate_mg_per_h(request.program, mid) * fraction, dt, state, scratch);
-        if (state.time_h + 1e-9 >= next_sample || s + 1 == steps) {
-            sample();
-            next_sample += request.sample_every_h;
-        }
-    }
-    r.delivered_mg = state.delivered_mg;
-    r.in_csf_mg = state.in_csf_mg(grid);
-    r.cleared_mg = state.cleared_mg;
-    r.relative_error = state.relative_balance_error(grid);
-    return r;
+    return out;
 }
 
 std::string simulation_json(const SimulationResult& r) {

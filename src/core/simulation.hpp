@@ -2,6 +2,7 @@
 // every hour: what `thecaview simulate` writes and the drug view plots.
 #pragma once
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -31,9 +32,40 @@ struct SimulationResult {
     double relative_error = 0.0;
 };
 
+// A simulation that can be advanced a little at a time (the viewer runs it between frames, so
+// that no frame waits for it).
+class SimulationRun {
+public:
+    SimulationRun(const Anatomy& anatomy, const CsfParameters& csf, const Drug& drug, const SimulationRequest& request);
+    // Runs at most max_steps model steps; returns whether the whole request is done.
+    bool advance(long max_steps);
+    [[nodiscard]] bool done() const { return step_ >= steps_total_; }
+    // The samples so far, and the mass balance up to now.
+    [[nodiscard]] const SimulationResult& result() const { return result_; }
+
+private:
+    void sample();
+
+    CsfParameters csf_;
+    SimulationRequest request_;
+    SpreadGrid grid_;
+    SpreadState state_;
+    SpreadScratch scratch_;
+    std::size_t tip_ = 1;
+    double clearance_per_h_ = 0.0;
+    double reservoir_ml_ = 0.0;
+    long steps_total_ = 0;
+    long step_ = 0;
+    double next_sample_h_ = 1.0;
+    SimulationResult result_;
+};
+
 // The anatomy gives the canal's length and shape and the catheter tip's level.
 SimulationResult simulate(const Anatomy& anatomy, const CsfParameters& csf, const Drug& drug,
                           const SimulationRequest& request);
+
+// Concentration per vertebral level (C1 ... Co; 0 below S2) at time t, between the hourly samples.
+std::array<float, kLevelCount> spread_at(const SimulationResult& result, double time_h);
 
 std::string simulation_json(const SimulationResult& result);
 std::string simulation_csv(const SimulationResult& result);

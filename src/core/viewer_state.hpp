@@ -20,6 +20,18 @@ struct CameraFlight {
     float duration_s = 1.2f;
 };
 
+// The drug view: which medicine at which rate, and the moment shown.
+struct DrugViewState {
+    bool shown = false;
+    std::string drug = "morphine";
+    double rate_ml_per_day = 0.5;
+    double concentration_mg_per_ml = 0.0;  // 0: the drug's usual concentration
+    double time_h = 24.0;                  // the moment shown, 0 to 30 days
+    bool playing = false;
+    double speed_h_per_s = 4.0;
+    bool operator==(const DrugViewState&) const = default;
+};
+
 struct ViewerState {
     OrbitCamera camera;
     std::string view_name = "overview";
@@ -27,6 +39,7 @@ struct ViewerState {
     std::uint32_t xray_mask = 0;
     CutSettings cut;
     bool level_markers = false;  // label each vertebra C1 ... Co
+    DrugViewState drug;
     AnatomyOptions anatomy;  // catheter tip, entry and pump size: the anatomy is rebuilt when they change
     int step = 0;  // index of the procedure step shown
     std::optional<CameraFlight> flight;

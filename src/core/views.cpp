@@ -63,6 +63,15 @@ std::vector<NamedView> named_views(const Anatomy& anatomy) {
     tip.camera.fov_y_rad = 0.5f;
     views.push_back(tip);
 
+    // The medicine's spread: the canal from the side and behind, from the neck to the sacrum.
+    NamedView spread{"spread", "Medicine", bones | mask_of({Structure::dura, Structure::ligamentum_flavum}),
+                     mask_of({Structure::fat, Structure::muscle, Structure::ribs, Structure::pelvis}), {}, {}};
+    spread.camera.target_mm = anatomy.catheter_path_mm.front() + glm::vec3(0.0f, -40.0f, 0.0f);
+    spread.camera.yaw_rad = 0.58f * pi;
+    spread.camera.pitch_rad = 0.05f;
+    spread.camera.distance_mm = 700.0f;
+    views.push_back(spread);
+
     // An axial slice at the catheter tip, seen from above and in front.
     NamedView cross{"cross_section", "Cross-section", 0u, 0u, {}, {}};
     cross.cut.kind = CutKind::axial;

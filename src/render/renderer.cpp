@@ -12,6 +12,7 @@
 #include <glm/gtc/type_ptr.hpp>
 #include <glm/mat4x4.hpp>
 
+#include "core/colormap.hpp"
 #include "render/shader.hpp"
 
 namespace thecaview {
@@ -41,6 +42,7 @@ std::string shader_prelude() {
         p += std::string("#define ") + name + " " + std::to_string(value) + "\n";
     };
     define("STRUCTURE_COUNT", static_cast<int>(kStructureCount));
+    p += "#define COLOUR_MAP_DECADES " + std::to_string(kColourMapDecades) + "\n";
     define("LEVEL_COUNT", kLevelCount);
     define("MOBILE_COUNT", kMobileVertebraCount);
     define("TORSO_MAX", Renderer::kTorsoMax);
@@ -301,6 +303,9 @@ void Renderer::set_view_uniforms(const TraceRequest& r, int traced_width, int tr
     glUniform1ui(loc(p, "uVisible"), view.visible_mask);
     glUniform1ui(loc(p, "uXray"), view.xray_mask);
     glUniform1i(loc(p, "uCutOn"), view.cut ? 1 : 0);
+    glUniform1i(loc(p, "uSpreadOn"), view.spread_on ? 1 : 0);
+    glUniform1fv(loc(p, "uSpread"), kLevelCount, view.spread_ug_per_ml.data());
+    glUniform1f(loc(p, "uSpreadMax"), view.spread_max_ug_per_ml);
     const CutPlane cut = view.cut.value_or(CutPlane{});
     glUniform4f(loc(p, "uCut"), cut.normal.x, cut.normal.y, cut.normal.z, cut.offset_mm);
     glUniform3fv(loc(p, "uBoundsMin"), 1, glm::value_ptr(bounds_min_));

@@ -8,6 +8,8 @@
 
 #include "core/views.hpp"
 #include "core/content.hpp"
+#include "core/drugs.hpp"
+#include "core/simulation.hpp"
 #include "core/viewer_state.hpp"
 
 namespace thecaview {
@@ -20,9 +22,10 @@ struct PanelActions {
     std::optional<CutSettings> cut;
     std::optional<AnatomyOptions> anatomy;
     std::optional<bool> level_markers;
+    std::optional<DrugViewState> drug;
 
     [[nodiscard]] bool any() const {
-        return select_step || go_to_view || visible_mask || xray_mask || cut || anatomy || level_markers;
+        return select_step || go_to_view || visible_mask || xray_mask || cut || anatomy || level_markers || drug;
     }
 };
 
@@ -31,6 +34,9 @@ struct PanelInput {
     const ProcedureContent& content;
     const std::vector<NamedView>& views;
     float scale = 1.0f;  // UI scale (content scale of the display)
+    const DrugLibrary* drugs = nullptr;        // for the drug view (none: no drug section)
+    const SimulationResult* spread = nullptr;  // the drug view's simulation so far
+    InputErrors spread_errors;                 // why the drug view's program cannot run
 };
 
 // The panel's width in pixels at this scale; the 3D view fills the rest of the window.

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/colormap.hpp"
 #include "core/drugs.hpp"
 #include "core/simulation.hpp"
 #include "core/spread.hpp"
@@ -152,4 +153,32 @@ TEST(Simulation, WritesEveryHourAndTheLevelsByName) {
     for (const char* key : {"levels", "position_cm", "times_h", "concentration_ug_per_ml", "reservoir_ml", "mass_balance"}) {
         EXPECT_TRUE(j.contains(key)) << key;
     }
+}
+
+TEST(ColourMap, ViridisRunsFromPurpleToYellowOnALogScale) {
+    const glm::vec3 low = viridis(0.0f), high = viridis(1.0f);
+    EXPECT_GT(low.z, low.y);   // purple-blue
+    EXPECT_GT(high.x, 0.9f);   // yellow
+    EXPECT_GT(high.y, 0.85f);
+    // Lightness rises steadily (perceptually ordered).
+    float previous = -1.0f;
+    for (int k = 0; k <= 10; ++k) {
+        const glm::vec3 c = viridis(k / 10.0f);
+        const float lightness = 0.2126f * c.x + 0.7152f * c.y + 0.0722f * c.z;
+        EXPECT_GT(lightness, previous) << k;
+        previous = lightness;
+    }
+    EXPECT_FLOAT_EQ(concentration_scale(100.0f, 100.0f), 1.0f);
+    EXPECT_FLOAT_EQ(concentration_scale(0.1f, 100.0f), 0.0f);  // three decades down
+    EXPECT_NEAR(concentration_scale(10.0f, 100.0f), 2.0f / 3.0f, 1e-6f);
+    EXPECT_EQ(concentration_scale(0.0f, 100.0f), 0.0f);
+}
+
+TEST(Simulation, SpreadAtInterpolatesBetweenHourlySamples) {
+    const Model m;
+    const auto r = m.run(m.infusion("morphine", 0.5), 4.0);
+    const auto a = spread_at(r, 2.0), b = spread_at(r, 3.0), mid = spread_at(r, 2.5);
+    const std::size_t t10 = index_of(Level::T10);
+    EXPECT_NEAR(mid[t10], 0.5f * (a[t10] + b[t10]), 1e-3f * b[t10]);
+    EXPECT_EQ(spread_at(r, 2.0)[index_of(Level::S4)], 0.0f);  // below the sac
 }

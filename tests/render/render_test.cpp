@@ -324,3 +324,31 @@ TEST_F(RenderTest, AFrontCutawayRemovesWhatLiesInFrontOfIt) {
     request.cut.offset_mm = anatomy.pump.centre_mm.z + 60.0f;
     EXPECT_GT(render(request).coverage.at("pump"), 0.05);
 }
+
+TEST_F(RenderTest, TheDrugGlowsInTheCsfInTheColourOfItsConcentration) {
+    RenderRequest plain = one_sample("spread", {480, 360});
+    RenderRequest drug = plain;
+    drug.drug = DrugViewState{};
+    drug.drug->drug = "morphine";
+    drug.drug->time_h = 24.0;
+    const auto without = render(plain);
+    const auto with = render(drug);
+    const Anatomy& anatomy = renderer_->session().anatomy;
+    // Along the canal around the tip the picture changes, towards the top of the colour map
+    // (viridis's yellow: more red and green than blue); far from the canal it does not.
+    const auto colour_at = [](const RenderResult& r, glm::vec2 px) {
+        const std::size_t i = (static_cast<std::size_t>(px.y) * r.width + static_cast<std::size_t>(px.x)) * 4;
+        return glm::vec3(r.rgba[i], r.rgba[i + 1], r.rgba[i + 2]);
+    };
+    const auto tip = project_to_pixel(with.camera, anatomy.catheter_path_mm.front(), with.width, with.height);
+    ASSERT_TRUE(tip);
+    const glm::vec3 a = colour_at(without, *tip), b = colour_at(with, *tip);
+    EXPECT_GT(glm::length(b - a), 20.0f);
+    EXPECT_GT(b.y, b.z);  // yellow-green, not the blue of plain CSF
+    EXPECT_EQ(colour_at(without, {5.0f, 5.0f}), colour_at(with, {5.0f, 5.0f}));
+    // A program outside the limits is refused with its reason, not drawn.
+    drug.drug->rate_ml_per_day = 0.01;
+    std::string error;
+    EXPECT_FALSE(renderer_->render(drug, error));
+    EXPECT_NE(error.find("minimum flow"), std::string::npos) << error;
+}
