@@ -36,6 +36,7 @@ layout(std140) uniform Scene {
 };
 uniform uint uVisible;  // bit per structure id
 uniform uint uXray;
+uniform uint uHighlight;              // structures a step points at: they glow
 uniform bool uSpreadOn;               // drug in the CSF, drawn as a glowing medium
 uniform float uSpread[LEVEL_COUNT];   // µg/mL per vertebral level
 uniform float uSpreadMax;             // top of the colour scale (µg/mL)

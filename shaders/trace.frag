@@ -263,6 +263,11 @@ int gOpaque = 0;  // the opaque structure the ray ended on, if any
 bool composite(vec3 p, vec3 n, vec3 rd, int id, float opacity, Lights lights, float shadow, float ao) {
     float w = gTransmittance * opacity;
     gColour += w * shade(n, rd, material(id, p), lights, shadow, ao);
+    if (((uHighlight >> uint(id)) & 1u) != 0u) {
+        // A warm glow, stronger at the outline, so the eye finds what the step is about.
+        float rim = pow(1.0 - abs(dot(n, rd)), 2.0);
+        gColour += w * vec3(1.0, 0.55, 0.12) * (0.25 + 0.9 * rim);
+    }
     gWeights[id] += w;
     gTransmittance *= 1.0 - opacity;
     if (opacity >= 1.0) gOpaque = id;

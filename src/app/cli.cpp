@@ -92,6 +92,14 @@ Command parse_command_line(int argc, const char* const* argv) {
         ->capture_default_str();
     render->add_flag("--ui", request.ui, "Draw the side panel into the image");
     render->add_flag("--levels", request.level_markers, "Label each vertebra (C1 ... Co) with a leader line");
+    int step = 0;
+    std::string level = "patient";
+    render->add_option("--step", step, "Render procedure step N (1-based) at the end of its animation, from its view")
+        ->check(CLI::Range(1, 99));
+    render->add_option("--lang", request.language, "Language of the text (ISO 639-1: en, es)")->capture_default_str();
+    render->add_option("--level", level, "Audience level of the text: patient or student")
+        ->check(CLI::IsMember({"patient", "student"}))
+        ->capture_default_str();
     std::string render_drug;
     DrugViewState drug_view;
     render->add_option("--drug", render_drug, "Show this drug spreading in the spinal fluid (e.g. morphine)");
@@ -141,6 +149,10 @@ Command parse_command_line(int argc, const char* const* argv) {
             },
             "FILE.json|FILE.csv"));
 
+    auto* lint = app.add_subcommand("lint-content", "Check content files and grade patient text (exit 1 on a problem)");
+    lint->add_option("DIR", cmd.lint.dir, "Content folder, one subfolder per language (default: the shipped content)");
+    lint->add_flag("--json", cmd.lint.json, "Print {\"texts\": [...], \"errors\": [...]} as JSON");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -162,6 +174,7 @@ Command parse_command_line(int argc, const char* const* argv) {
         cmd.exit_code = 2;
         return cmd;
     }
+    if (lint->parsed()) cmd.kind = CommandKind::lint;
     if (simulate->parsed()) {
         cmd.kind = CommandKind::simulate;
         sim.tip = *parse_level(sim_tip);
@@ -182,6 +195,8 @@ Command parse_command_line(int argc, const char* const* argv) {
         if (!tip.empty()) request.anatomy.catheter_tip = *parse_level(tip);
         if (!xray.empty()) request.xray_mask = *parse_structure_list(xray, ignored);
         if (!hide.empty()) request.hide_mask = *parse_structure_list(hide, ignored);
+        if (step > 0) request.step = step - 1;
+        request.audience = level == "student" ? Audience::student : Audience::patient;
         if (!render_drug.empty()) {
             drug_view.drug = render_drug;
             request.drug = drug_view;

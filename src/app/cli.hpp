@@ -29,13 +29,20 @@ struct SimulateCommand {
     std::string out;                        // .json or .csv; empty: JSON on standard output
 };
 
-enum class CommandKind { viewer, render, simulate, exit };
+// `thecaview lint-content`: checks content files and grades patient text.
+struct LintCommand {
+    std::string dir;  // empty: the shipped content
+    bool json = false;
+};
+
+enum class CommandKind { viewer, render, simulate, lint, exit };
 
 struct Command {
     CommandKind kind = CommandKind::viewer;
     int exit_code = 0;  // for CommandKind::exit: 0 after --help/--version, 2 after a usage error
     RenderCommand render;
     SimulateCommand simulate;
+    LintCommand lint;
 };
 
 // Parses argv. Help, version and usage errors are printed here; they come back as `exit`.

@@ -8,5 +8,6 @@ namespace thecaview {
 int run_viewer();
 int run_render(const RenderCommand& command);
 int run_simulate(const SimulateCommand& command);
+int run_lint_content(const LintCommand& command);
 
 }  // namespace thecaview

@@ -64,7 +64,8 @@ std::vector<DrawnLabel> OffscreenRenderer::draw_ui(const ViewerState& state, int
         if (panel) draw_panel(panel_input(*session_, state, ui_scale_), static_cast<float>(height));
         const Viewport vp = scene_viewport(width, height, panel, ui_scale_);
         labels = draw_overlay({state, session_->anatomy, static_cast<float>(vp.x), static_cast<float>(vp.y),
-                      static_cast<float>(vp.width), static_cast<float>(vp.height), ui_scale_, std::nullopt});
+                      static_cast<float>(vp.width), static_cast<float>(vp.height), ui_scale_, std::nullopt,
+                      &content_for(*session_, state)});
         ImGui::Render();
     }
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
@@ -81,6 +82,18 @@ std::optional<ViewerState> OffscreenRenderer::state_for(const RenderRequest& req
         return std::nullopt;
     }
     go_to_view(state, *view, false);
+    state.language = request.language;
+    state.audience = request.audience;
+    if (request.step) {
+        const ProcedureContent& content = content_for(*session_, state);
+        if (*request.step < 0 || *request.step >= static_cast<int>(content.steps.size())) {
+            error = "there is no step " + std::to_string(*request.step + 1) + "; the steps run from 1 to " +
+                    std::to_string(content.steps.size());
+            return std::nullopt;
+        }
+        go_to_step(state, content, session_->views, *request.step, false);
+        state.step_elapsed_s = 1e6f;  // the end of its animation
+    }
     if (request.camera) state.camera = *request.camera;
     if (request.cut.kind != CutKind::none) state.cut = request.cut;
     state.visible_mask &= ~request.hide_mask;
@@ -113,6 +126,7 @@ std::optional<RenderResult> OffscreenRenderer::render(const RenderRequest& reque
     result.width = w;
     result.height = h;
     result.camera = state.camera;
+    result.view = state.view_name;
     result.viewport = scene_viewport(w, h, request.ui, ui_scale_);
     image.bind_for_drawing();
     glClearColor(0.0f, 0.0f, 0.0f, 1.0f);

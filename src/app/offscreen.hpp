@@ -28,6 +28,9 @@ struct RenderRequest {
     std::optional<OrbitCamera> camera;  // replaces the view's camera
     bool level_markers = false;         // label each vertebra (C1 ... Co) with a leader line
     std::optional<DrugViewState> drug;  // show this drug spreading (simulated to the end first)
+    std::optional<int> step;            // a procedure step (0-based), at the end of its animation
+    std::string language = "en";
+    Audience audience = Audience::patient;
 };
 
 struct RenderResult {
@@ -38,6 +41,7 @@ struct RenderResult {
     std::vector<std::uint32_t> ids;   // per 3D-view pixel, top-down: R (main structure), G (bits)
     std::map<std::string, double> coverage;
     OrbitCamera camera;               // the camera that drew it
+    std::string view;                 // the named view it was drawn from
     std::vector<DrawnLabel> labels;   // level markers, in image pixels
 
     // The main structure at image pixel (x, y); 0 for background or outside the 3D view.

@@ -15,6 +15,11 @@ int run_render(const RenderCommand& command) {
         std::cerr << "thecaview render: " << error << "\n";
         return 1;
     }
+    if (!content_has_language(renderer->session(), command.request.language)) {
+        std::cerr << "thecaview render: unknown language '" << command.request.language << "'; available: "
+                  << language_list(renderer->session()) << "\n";
+        return 2;
+    }
     const auto result = renderer->render(command.request, error);
     for (const auto& w : renderer->session().warnings) std::cerr << "thecaview: warning: " << w << "\n";
     if (!result) {
@@ -31,7 +36,7 @@ int run_render(const RenderCommand& command) {
         return 1;
     }
     std::cout << "wrote " << command.out << " (" << result->width << "x" << result->height << ", view "
-              << command.request.view << ")\n";
+              << result->view << ")\n";
     return 0;
 }
 

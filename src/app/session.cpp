@@ -15,9 +15,8 @@ std::unique_ptr<Session> open_session(std::string& error) {
     s->data_dir = *dir;
     s->anatomy = build_anatomy();
     s->views = named_views(s->anatomy);
-    const auto load = load_procedure(*dir / "assets" / "content" / "en" / "steps.json", view_names(s->views));
-    for (const auto& e : load.errors) s->warnings.push_back(e.to_string());
-    s->content = load.content;
+    s->content = load_content_library(*dir / "assets" / "content", view_names(s->views));
+    for (const auto& e : s->content.errors) s->warnings.push_back(e.to_string());
     auto drugs = load_drugs(*dir / "assets" / "drugs" / "drugs.json");
     for (const auto& e : drugs.errors) s->warnings.push_back(e.to_string());
     s->drugs = std::move(drugs.value);
@@ -66,11 +65,30 @@ void sync_anatomy(Session& session, const ViewerState& state) {
     session.renderer.set_anatomy(session.anatomy);
 }
 
+const ProcedureContent& content_for(const Session& session, const ViewerState& state) {
+    const ProcedureContent* c = session.content.find(state.language);
+    return c ? *c : session.content.english();
+}
+
+bool content_has_language(const Session& session, std::string_view code) { return session.content.find(code) != nullptr; }
+
+std::string language_list(const Session& session) {
+    std::string out;
+    for (const auto& c : session.content.languages) out += (out.empty() ? "" : ", ") + c.language;
+    return out;
+}
+
 PanelInput panel_input(const Session& session, const ViewerState& state, float scale, InputErrors spread_errors) {
-    return {state,          session.content,
-            session.views,  scale,
-            &session.drugs, session.spread ? &session.spread->result() : nullptr,
-            std::move(spread_errors)};
+    std::vector<std::pair<std::string, std::string>> languages;
+    for (const auto& c : session.content.languages) languages.emplace_back(c.language, c.language_name);
+    return {state,
+            content_for(session, state),
+            session.views,
+            scale,
+            &session.drugs,
+            session.spread ? &session.spread->result() : nullptr,
+            std::move(spread_errors),
+            std::move(languages)};
 }
 
 PumpProgram drug_view_program(const Session& session, const DrugViewState& drug) {
@@ -137,10 +155,10 @@ void apply_panel_actions(Session& session, ViewerState& state, const PanelAction
     if (actions.go_to_view) {
         if (auto v = find_view(session.views, *actions.go_to_view)) go_to_view(state, *v, animate);
     }
-    if (actions.select_step && !session.content.steps.empty()) {
-        state.step = std::clamp(*actions.select_step, 0, static_cast<int>(session.content.steps.size()) - 1);
-        if (auto v = find_view(session.views, session.content.steps[state.step].view)) go_to_view(state, *v, animate);
-    }
+    if (actions.language && session.content.find(*actions.language)) state.language = *actions.language;
+    if (actions.audience) state.audience = *actions.audience;
+    if (actions.autoplay) state.autoplay = *actions.autoplay;
+    if (actions.select_step) go_to_step(state, content_for(session, state), session.views, *actions.select_step, animate);
 }
 
 }  // namespace thecaview

@@ -21,7 +21,7 @@ struct Session {
     std::filesystem::path data_dir;
     Anatomy anatomy;
     std::vector<NamedView> views;
-    ProcedureContent content;
+    ContentLibrary content;  // every language; English first
     Renderer renderer;
     DrugLibrary drugs;
     CsfParameters csf;
@@ -39,6 +39,12 @@ inline constexpr double kSpreadHorizonH = 30.0 * 24.0;
 // concentration or tip change, then runs at most max_steps of it. A program outside the limits
 // is not simulated; its errors come back for the panel to show.
 InputErrors update_spread(Session& session, const ViewerState& state, long max_steps);
+// The content in the state's language (English when that language is not there).
+const ProcedureContent& content_for(const Session& session, const ViewerState& state);
+
+bool content_has_language(const Session& session, std::string_view code);
+std::string language_list(const Session& session);  // "en, es"
+
 // What the panel reads from the session.
 PanelInput panel_input(const Session& session, const ViewerState& state, float scale, InputErrors spread_errors = {});
 

@@ -68,7 +68,8 @@ OverlayInput overlay_input(Session& session, const ViewerState& state, const Vie
             static_cast<float>(vp.width) / fb,
             static_cast<float>(vp.height) / fb,
             scale,
-            hovered};
+            hovered,
+            &content_for(session, state)};
 }
 
 void report(const std::vector<std::string>& warnings) {
@@ -129,7 +130,8 @@ int run_viewer() {
             draw_panel(panel_input(*session, state, scale, spread_errors), ImGui::GetIO().DisplaySize.y);
         const bool acted = actions.any();
         apply_panel_actions(*session, state, actions, true);
-        const bool playing = state.drug.shown && state.drug.playing;
+        const bool stepped = advance_step(state, content_for(*session, state), session->views, dt);
+        const bool playing = (state.drug.shown && state.drug.playing) || stepped;
         if (playing) state.drug.time_h = std::fmod(state.drug.time_h + dt * state.drug.speed_h_per_s, kSpreadHorizonH);
         const Viewport vp = scene_viewport(fb_w, fb_h, true, scale);
         const bool moved = camera_input(state, vp) | advance_flight(state, dt) | playing;

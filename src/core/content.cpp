@@ -1,4 +1,4 @@
-// Loads and validates procedure steps; errors name file, line, field and value.
+// Loads and validates content files; errors name file, line, field and value.
 #include "core/content.hpp"
 
 #include <algorithm>
@@ -14,69 +14,212 @@ namespace {
 
 using nlohmann::json;
 
-struct StepReader {
-    std::string_view text;
-    const std::string& source;
-    InputErrors& errors;
+const std::set<std::string> kTopKeys{"language", "language_name", "version", "ui", "structures", "steps"};
+const std::set<std::string> kStepKeys{"id", "view", "duration_s", "highlight", "hide", "xray", "animation", "patient", "student"};
+const std::set<std::string> kTextKeys{"title", "caption", "more", "sources"};
 
-    std::string field(const json& step, std::size_t index, const char* name) {
-        const std::string path = "steps[" + std::to_string(index) + "]." + name;
-        const auto it = step.find(name);
-        if (it == step.end()) {
-            errors.push_back({source, 0, path, "", "missing; every step needs one"});
-            return {};
-        }
-        if (!it->is_string() || it->get<std::string>().empty()) {
-            errors.push_back({source, 0, path, it->dump(), "must be a non-empty string"});
-            return {};
-        }
-        return it->get<std::string>();
+bool kebab_case(const std::string& s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+}
+
+class ContentReader {
+public:
+    ContentReader(std::string_view text, const std::string& source, InputErrors& errors)
+        : r_(text, source, errors), text_(text) {}
+
+    std::optional<json> parse() { return r_.parse(); }
+    void error(const std::string& field, const std::string& value, const std::string& message) { r_.error(field, value, message); }
+    std::optional<std::string> text(const json& o, const std::string& path, const char* key) { return r_.text(o, path, key); }
+    std::optional<double> number(const json& o, const std::string& path, const char* key, double lo, double hi) {
+        return r_.number(o, path, key, lo, hi);
     }
+
+    void unknown_keys(const json& o, const std::string& path, const std::set<std::string>& known) {
+        for (const auto& [key, value] : o.items()) {
+            if (!known.contains(key)) error(path.empty() ? key : path + "." + key, value.dump(), "unknown field");
+        }
+    }
+
+    // A list of structure keys as a bit mask.
+    std::uint32_t structure_list(const json& step, const std::string& path, const char* key) {
+        std::uint32_t mask = 0;
+        const auto it = step.find(key);
+        if (it == step.end()) return 0;
+        if (!it->is_array()) {
+            error(path + "." + key, it->dump(), "must be a list of structure names");
+            return 0;
+        }
+        for (const auto& item : *it) {
+            const auto s = item.is_string() ? structure_from_key(item.get<std::string>()) : std::nullopt;
+            if (!s) {
+                error(path + "." + key, item.dump(), "unknown structure");
+                continue;
+            }
+            mask |= bit(*s);
+        }
+        return mask;
+    }
+
+    StepText step_text(const json& step, const std::string& path, const char* level) {
+        StepText t;
+        const auto it = step.find(level);
+        if (it == step.end() || !it->is_object()) {
+            error(path + "." + level, "", "missing; every step has a patient and a student text");
+            return t;
+        }
+        const std::string where = path + "." + level;
+        unknown_keys(*it, where, kTextKeys);
+        t.title = text(*it, where, "title").value_or("");
+        t.caption = text(*it, where, "caption").value_or("");
+        if (const auto more = it->find("more"); more != it->end()) t.more = more->is_string() ? more->get<std::string>() : "";
+        if (const auto s = it->find("sources"); s != it->end() && s->is_array()) {
+            for (const auto& key : *s) {
+                if (key.is_string()) t.sources.push_back(key.get<std::string>());
+            }
+        }
+        return t;
+    }
+
+private:
+    JsonReader r_;
+    std::string_view text_;
 };
 
+StepAnimation animation_from(const std::string& name, bool& ok) {
+    ok = true;
+    if (name == "none") return StepAnimation::none;
+    if (name == "needle") return StepAnimation::needle;
+    if (name == "catheter") return StepAnimation::catheter;
+    if (name == "tunnel") return StepAnimation::tunnel;
+    if (name == "pump") return StepAnimation::pump;
+    if (name == "close") return StepAnimation::close;
+    ok = false;
+    return StepAnimation::none;
+}
+
+void read_ui(ContentReader& r, const json& doc, ProcedureContent& c) {
+    const auto ui = doc.find("ui");
+    if (ui == doc.end() || !ui->is_object()) {
+        r.error("ui", "", "missing; every UI string of the language lives here");
+        return;
+    }
+    for (const auto& key : required_ui_keys()) {
+        if (const auto v = r.text(*ui, "ui", key.c_str())) c.ui[key] = *v;
+    }
+    std::set<std::string> known(required_ui_keys().begin(), required_ui_keys().end());
+    r.unknown_keys(*ui, "ui", known);
+}
+
+void read_structures(ContentReader& r, const json& doc, ProcedureContent& c) {
+    const auto st = doc.find("structures");
+    if (st == doc.end() || !st->is_object()) {
+        r.error("structures", "", "missing; every structure needs its name, term and description");
+        return;
+    }
+    std::set<std::string> known;
+    for (const auto& s : structures()) {
+        const std::string key(s.key);
+        known.insert(key);
+        const auto it = st->find(key);
+        if (it == st->end() || !it->is_object()) {
+            r.error("structures." + key, "", "missing");
+            continue;
+        }
+        const std::string path = "structures." + key;
+        c.structures[key] = {r.text(*it, path, "name").value_or(""), r.text(*it, path, "term").value_or(""),
+                             r.text(*it, path, "description").value_or("")};
+    }
+    r.unknown_keys(*st, "structures", known);
+}
+
 }  // namespace
+
+std::string_view audience_key(Audience a) { return a == Audience::student ? "student" : "patient"; }
+
+const std::vector<std::string>& required_ui_keys() {
+    static const std::vector<std::string> keys{
+        "app_subtitle", "education_note", "step_of", "back", "next", "replay", "play", "pause", "all_steps", "views",
+        "show", "see_through", "cut", "cut_none", "cut_axial", "cut_left", "cut_front", "cut_level", "cut_depth",
+        "implant", "catheter_tip", "pump_20", "pump_40", "level_markers", "medicine_section", "show_medicine",
+        "medicine", "rate", "strength", "day", "daily_amount", "not_advice", "now_along_spine", "all_days",
+        "reservoir", "totals", "pump_note", "language", "level", "level_patient", "level_student", "view_overview",
+        "view_back", "view_side", "view_pump", "view_tip", "view_spread", "view_cross_section"};
+    return keys;
+}
+
+std::string ProcedureContent::text(std::string_view key) const {
+    const auto it = ui.find(key);
+    return it == ui.end() ? std::string(key) : it->second;
+}
+
+std::string ProcedureContent::format(std::string_view key, const std::map<std::string, std::string>& values) const {
+    std::string s = text(key);
+    for (const auto& [name, value] : values) {
+        const std::string token = "{" + name + "}";
+        for (std::size_t pos = s.find(token); pos != std::string::npos; pos = s.find(token, pos + value.size())) {
+            s.replace(pos, token.size(), value);
+        }
+    }
+    return s;
+}
+
+const StructureText* ProcedureContent::structure(Structure s) const {
+    const auto it = structures.find(info(s).key);
+    return it == structures.end() ? nullptr : &it->second;
+}
 
 ContentLoad parse_procedure(std::string_view json_text, const std::string& source,
                             const std::vector<std::string>& known_views) {
     ContentLoad out;
-    json doc;
-    try {
-        doc = json::parse(json_text);
-    } catch (const json::parse_error& e) {
-        out.errors.push_back({source, line_of(json_text, e.byte == 0 ? 0 : e.byte - 1), "", "",
-                              std::string("not valid JSON: ") + e.what()});
-        return out;
-    }
-    if (!doc.is_object() || !doc.contains("steps") || !doc["steps"].is_array() || doc["steps"].empty()) {
+    ContentReader r(json_text, source, out.errors);
+    const auto doc = r.parse();
+    if (!doc) return out;
+    if (!doc->is_object() || !doc->contains("steps") || !(*doc)["steps"].is_array() || (*doc)["steps"].empty()) {
         out.errors.push_back({source, 1, "steps", "", "expected an object with a non-empty \"steps\" array"});
         return out;
     }
-    out.content.language = doc.value("language", std::string("en"));
-    out.content.version = doc.value("version", std::string());
-    StepReader reader{json_text, source, out.errors};
+    ProcedureContent& c = out.content;
+    r.unknown_keys(*doc, "", kTopKeys);
+    c.language = r.text(*doc, "", "language").value_or("en");
+    c.language_name = r.text(*doc, "", "language_name").value_or(c.language);
+    c.version = doc->value("version", std::string());
+    for (auto& e : out.errors) {
+        if (e.field.starts_with(".")) e.field.erase(0, 1);
+    }
+    read_ui(r, *doc, c);
+    read_structures(r, *doc, c);
     std::set<std::string> ids;
-    for (std::size_t i = 0; i < doc["steps"].size(); ++i) {
-        const json& s = doc["steps"][i];
+    const json& steps = (*doc)["steps"];
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        const json& s = steps[i];
+        const std::string path = "steps[" + std::to_string(i) + "]";
         if (!s.is_object()) {
-            out.errors.push_back({source, 0, "steps[" + std::to_string(i) + "]", s.dump(), "must be an object"});
+            r.error(path, s.dump(), "must be an object");
             continue;
         }
-        ProcedureStep step{reader.field(s, i, "id"), reader.field(s, i, "title"), reader.field(s, i, "caption"),
-                           reader.field(s, i, "view")};
-        const std::string where = "steps[" + std::to_string(i) + "].";
+        r.unknown_keys(s, path, kStepKeys);
+        ProcedureStep step;
+        step.id = r.text(s, path, "id").value_or("");
+        if (!step.id.empty() && !kebab_case(step.id)) r.error(path + ".id", "\"" + step.id + "\"", "must be kebab-case");
         if (!step.id.empty() && !ids.insert(step.id).second) {
-            out.errors.push_back({source, line_of_value(json_text, "id", step.id), where + "id", step.id,
-                                  "duplicate id; each step needs its own"});
+            r.error(path + ".id", "\"" + step.id + "\"", "duplicate id; each step needs its own");
         }
+        step.view = r.text(s, path, "view").value_or("");
         if (!step.view.empty() && std::find(known_views.begin(), known_views.end(), step.view) == known_views.end()) {
-            out.errors.push_back({source, line_of_value(json_text, "view", step.view), where + "view", step.view,
-                                  "unknown view"});
+            r.error(path + ".view", "\"" + step.view + "\"", "unknown view");
         }
-        out.content.steps.push_back(std::move(step));
-    }
-    // Field errors found by the reader get their line from the step's id where possible.
-    for (auto& e : out.errors) {
-        if (e.line == 0 && !e.value.empty()) e.line = line_of_value(json_text, e.field.substr(e.field.rfind('.') + 1), e.value);
+        if (s.contains("duration_s")) step.duration_s = r.number(s, path, "duration_s", 3.0, 120.0).value_or(12.0);
+        step.highlight_mask = r.structure_list(s, path, "highlight");
+        step.hide_mask = r.structure_list(s, path, "hide");
+        step.xray_mask = r.structure_list(s, path, "xray");
+        if (const auto a = s.find("animation"); a != s.end()) {
+            bool ok = false;
+            step.animation = a->is_string() ? animation_from(a->get<std::string>(), ok) : StepAnimation::none;
+            if (!ok) r.error(path + ".animation", a->dump(), "unknown animation (none, needle, catheter, tunnel, pump, close)");
+        }
+        step.patient = r.step_text(s, path, "patient");
+        step.student = r.step_text(s, path, "student");
+        c.steps.push_back(std::move(step));
     }
     return out;
 }
@@ -94,6 +237,38 @@ ContentLoad load_procedure(const std::filesystem::path& file, const std::vector<
     fallback.errors.insert(fallback.errors.begin(), out.errors.begin(), out.errors.end());
     fallback.used_built_in = true;
     return fallback;
+}
+
+const ProcedureContent* ContentLibrary::find(std::string_view code) const {
+    for (const auto& c : languages) {
+        if (c.language == code) return &c;
+    }
+    return nullptr;
+}
+
+ContentLibrary load_content_library(const std::filesystem::path& content_dir, const std::vector<std::string>& known_views) {
+    ContentLibrary lib;
+    ContentLoad english = load_procedure(content_dir / "en" / "steps.json", known_views);
+    lib.errors = english.errors;
+    lib.languages.push_back(std::move(english.content));
+    std::error_code ec;
+    std::vector<std::filesystem::path> others;
+    for (const auto& entry : std::filesystem::directory_iterator(content_dir, ec)) {
+        if (entry.is_directory() && entry.path().filename() != "en") others.push_back(entry.path());
+    }
+    std::sort(others.begin(), others.end());
+    for (const auto& dir : others) {
+        const auto file = dir / "steps.json";
+        const auto text = read_text_file(file);
+        if (!text) continue;
+        ContentLoad load = parse_procedure(*text, file.string(), known_views);
+        if (!load.errors.empty()) {
+            lib.errors.insert(lib.errors.end(), load.errors.begin(), load.errors.end());
+            continue;
+        }
+        lib.languages.push_back(std::move(load.content));
+    }
+    return lib;
 }
 
 }  // namespace thecaview

@@ -1,27 +1,70 @@
-// Procedure content: the steps of the story, loaded from JSON and validated.
+// Procedure content, one file per language (assets/content/<code>/steps.json): every string the
+// user sees (UI labels, structure names, the steps at two audience levels), loaded and validated.
+// Adding a Latin-script language means adding a folder, not code.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/structures.hpp"
 
 namespace thecaview {
 
-struct ProcedureStep {
-    std::string id;       // stable, kebab-case
+enum class Audience : std::uint8_t { patient, student };
+std::string_view audience_key(Audience a);  // "patient", "student"
+
+// What a step animates, from its start to its end state.
+enum class StepAnimation : std::uint8_t { none, needle, catheter, tunnel, pump, close };
+
+struct StepText {
     std::string title;
-    std::string caption;  // plain words for patients
-    std::string view;     // a named view
+    std::string caption;
+    std::string more;                  // optional longer explanation
+    std::vector<std::string> sources;  // student level: reference keys such as "[8]"
+};
+
+struct ProcedureStep {
+    std::string id;  // stable, kebab-case, the same in every language
+    std::string view;
+    double duration_s = 12.0;  // how long autoplay stays on it
+    std::uint32_t highlight_mask = 0;
+    std::uint32_t hide_mask = 0;
+    std::uint32_t xray_mask = 0;
+    StepAnimation animation = StepAnimation::none;
+    StepText patient;
+    StepText student;
+
+    [[nodiscard]] const StepText& text(Audience a) const { return a == Audience::student ? student : patient; }
+};
+
+struct StructureText {
+    std::string name;
+    std::string term;
+    std::string description;
 };
 
 struct ProcedureContent {
-    std::string language = "en";
+    std::string language = "en";  // ISO 639-1
+    std::string language_name = "English";
     std::string version;
+    std::map<std::string, std::string, std::less<>> ui;
+    std::map<std::string, StructureText, std::less<>> structures;  // by structure key
     std::vector<ProcedureStep> steps;
+
+    // A UI string by key; the key itself when missing (never empty on screen).
+    [[nodiscard]] std::string text(std::string_view key) const;
+    // A UI string with {name} placeholders filled in.
+    [[nodiscard]] std::string format(std::string_view key, const std::map<std::string, std::string>& values) const;
+    [[nodiscard]] const StructureText* structure(Structure s) const;
 };
+
+// Every UI key a content file must define.
+const std::vector<std::string>& required_ui_keys();
 
 struct ContentLoad {
     ProcedureContent content;
@@ -29,15 +72,23 @@ struct ContentLoad {
     bool used_built_in = false;
 };
 
-// Parses steps JSON text. `source` names it in errors; `known_views` are the valid view names.
+// Parses one language's file. `source` names it in errors; `known_views` are the valid views.
 ContentLoad parse_procedure(std::string_view json_text, const std::string& source,
                             const std::vector<std::string>& known_views);
-
-// Loads a steps file; when it is missing or broken, reports why and falls back to the
-// built-in English steps (the shipped file, compiled in).
+// Loads one language's file; a broken English file falls back to the built-in copy.
 ContentLoad load_procedure(const std::filesystem::path& file, const std::vector<std::string>& known_views);
 
-// The shipped English steps, compiled in at build time.
+// Every language under a content folder (one subfolder per code), English first. Broken files are
+// reported and left out, except English, which falls back to the built-in copy.
+struct ContentLibrary {
+    std::vector<ProcedureContent> languages;
+    InputErrors errors;
+    [[nodiscard]] const ProcedureContent* find(std::string_view code) const;
+    [[nodiscard]] const ProcedureContent& english() const { return languages.front(); }
+};
+ContentLibrary load_content_library(const std::filesystem::path& content_dir, const std::vector<std::string>& known_views);
+
+// The shipped English content, compiled in at build time.
 std::string_view built_in_procedure_json();
 
 }  // namespace thecaview

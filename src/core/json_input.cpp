@@ -20,6 +20,12 @@ int line_of_value(std::string_view text, const std::string& key, const std::stri
         if (colon == std::string_view::npos) break;
         const auto after = text.substr(colon + 1, value.size() + 8);
         if (after.find(value) != std::string_view::npos) return line_of(text, pos);
+        // A value in a list that spans lines: the line of the value itself, before the next key.
+        const auto found = text.find(value, colon + 1);
+        const auto next_key = text.find("\":", colon + 1);
+        if (found != std::string_view::npos && (next_key == std::string_view::npos || found < next_key)) {
+            return line_of(text, found);
+        }
         pos = colon;
     }
     return 0;

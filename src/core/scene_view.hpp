@@ -44,6 +44,7 @@ struct SceneView {
     std::uint32_t visible_mask = all_structures_mask();
     std::uint32_t xray_mask = 0;
     std::optional<CutPlane> cut;
+    std::uint32_t highlight_mask = 0;  // structures drawn with a glow, to point at them
     // Drug in the CSF, per vertebral level (µg/mL), drawn as a glowing medium; max sets the scale.
     bool spread_on = false;
     std::array<float, kLevelCount> spread_ug_per_ml{};

@@ -1,10 +1,46 @@
 // Named-view flights.
 #include "core/viewer_state.hpp"
 
+#include <algorithm>
+
 namespace thecaview {
 
 SceneView scene_view(const ViewerState& state, const Anatomy& anatomy) {
-    return {state.camera, state.visible_mask, state.xray_mask, cut_plane(anatomy, state.cut)};
+    SceneView v;
+    v.camera = state.camera;
+    v.visible_mask = state.visible_mask;
+    v.xray_mask = state.xray_mask;
+    v.cut = cut_plane(anatomy, state.cut);
+    v.highlight_mask = state.highlight_mask;
+    return v;
+}
+
+void go_to_step(ViewerState& state, const ProcedureContent& content, const std::vector<NamedView>& views, int index,
+                bool animate) {
+    if (content.steps.empty()) return;
+    state.step = std::clamp(index, 0, static_cast<int>(content.steps.size()) - 1);
+    const ProcedureStep& step = content.steps[static_cast<std::size_t>(state.step)];
+    if (auto v = find_view(views, step.view)) go_to_view(state, *v, animate);
+    state.visible_mask &= ~step.hide_mask;
+    state.xray_mask |= step.xray_mask;
+    state.highlight_mask = step.highlight_mask;
+    state.step_elapsed_s = 0.0f;
+}
+
+bool advance_step(ViewerState& state, const ProcedureContent& content, const std::vector<NamedView>& views, float dt_s) {
+    if (content.steps.empty()) return false;
+    state.step_elapsed_s += dt_s;
+    const double duration = content.steps[static_cast<std::size_t>(std::clamp(state.step, 0, static_cast<int>(content.steps.size()) - 1))].duration_s;
+    if (!state.autoplay || state.step_elapsed_s < duration) return false;
+    go_to_step(state, content, views, (state.step + 1) % static_cast<int>(content.steps.size()), true);
+    return true;
+}
+
+float step_animation_progress(const ViewerState& state, const ProcedureContent& content) {
+    if (content.steps.empty()) return 1.0f;
+    const auto& step = content.steps[static_cast<std::size_t>(std::clamp(state.step, 0, static_cast<int>(content.steps.size()) - 1))];
+    const float length = std::min(6.0f, 0.6f * static_cast<float>(step.duration_s));
+    return std::clamp(state.step_elapsed_s / length, 0.0f, 1.0f);
 }
 
 void go_to_view(ViewerState& state, const NamedView& view, bool animate) {

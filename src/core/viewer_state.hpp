@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/camera.hpp"
+#include "core/content.hpp"
 #include "core/scene_view.hpp"
 #include "core/views.hpp"
 #include "core/structures.hpp"
@@ -42,8 +43,22 @@ struct ViewerState {
     DrugViewState drug;
     AnatomyOptions anatomy;  // catheter tip, entry and pump size: the anatomy is rebuilt when they change
     int step = 0;  // index of the procedure step shown
+    std::string language = "en";            // ISO 639-1 code of the content shown
+    Audience audience = Audience::patient;  // plain words, or clinical terms and numbers
+    bool autoplay = false;                  // move on through the steps by themselves
+    float step_elapsed_s = 0.0f;            // time on this step (its animation and autoplay)
+    std::uint32_t highlight_mask = 0;       // structures the step points at
     std::optional<CameraFlight> flight;
 };
+
+// Goes to step `index` of the content: its view (flown to when animate), what it shows, hides,
+// draws see-through and highlights; its animation starts again.
+void go_to_step(ViewerState& state, const ProcedureContent& content, const std::vector<NamedView>& views, int index,
+                bool animate);
+// Moves autoplay and the step's animation on by dt; returns true when it moved to another step.
+bool advance_step(ViewerState& state, const ProcedureContent& content, const std::vector<NamedView>& views, float dt_s);
+// How far the step's animation has got, 0 to 1 (it takes the first 60 % of the step, at most 6 s).
+float step_animation_progress(const ViewerState& state, const ProcedureContent& content);
 
 // The traced frame's description for this state.
 SceneView scene_view(const ViewerState& state, const Anatomy& anatomy);

@@ -302,6 +302,7 @@ void Renderer::set_view_uniforms(const TraceRequest& r, int traced_width, int tr
     glUniform1f(loc(p, "uPixelAngle"), view.camera.fov_y_rad / static_cast<float>(traced_height));
     glUniform1ui(loc(p, "uVisible"), view.visible_mask);
     glUniform1ui(loc(p, "uXray"), view.xray_mask);
+    glUniform1ui(loc(p, "uHighlight"), view.highlight_mask);
     glUniform1i(loc(p, "uCutOn"), view.cut ? 1 : 0);
     glUniform1i(loc(p, "uSpreadOn"), view.spread_on ? 1 : 0);
     glUniform1fv(loc(p, "uSpread"), kLevelCount, view.spread_ug_per_ml.data());

@@ -63,7 +63,8 @@ std::vector<DrawnLabel> level_markers(const OverlayInput& in) {
 }
 
 void pump_note(const OverlayInput& in) {
-    const char* note = "Pumps differ by maker and model. Yours may look different.";
+    const std::string text = in.content ? in.content->text("pump_note") : "Pumps differ by maker and model. Yours may look different.";
+    const char* note = text.c_str();
     const ImVec2 size = ImGui::CalcTextSize(note);
     const float pad = 8.0f * in.scale;
     const ImVec2 at(in.x + pad, in.y + in.height - size.y - pad);
@@ -73,12 +74,13 @@ void pump_note(const OverlayInput& in) {
 void hovered_name(const OverlayInput& in) {
     if (!in.hovered) return;
     const StructureInfo& s = info(*in.hovered);
+    const StructureText* t = in.content ? in.content->structure(*in.hovered) : nullptr;
     ImGui::BeginTooltip();
-    ImGui::TextUnformatted(std::string(s.plain_name).c_str());
+    ImGui::TextUnformatted(t ? t->name.c_str() : std::string(s.plain_name).c_str());
     ImGui::SameLine();
-    ImGui::TextDisabled("(%s)", std::string(s.term).c_str());
+    ImGui::TextDisabled("(%s)", t ? t->term.c_str() : std::string(s.term).c_str());
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 22.0f);
-    ImGui::TextUnformatted(std::string(s.description).c_str());
+    ImGui::TextUnformatted(t ? t->description.c_str() : std::string(s.description).c_str());
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
 }

@@ -8,6 +8,7 @@
 #include <glm/vec2.hpp>
 
 #include "core/anatomy.hpp"
+#include "core/content.hpp"
 #include "core/viewer_state.hpp"
 
 namespace thecaview {
@@ -21,6 +22,7 @@ struct OverlayInput {
     float height = 0.0f;
     float scale = 1.0f;
     std::optional<Structure> hovered;  // the structure under the pointer, if any
+    const ProcedureContent* content = nullptr;  // names and notes in the language shown
 };
 
 // A level marker as drawn: its level, where its leader line starts and its box (display pixels).

@@ -18,51 +18,96 @@ namespace {
 constexpr float kPanelWidthPx = 340.0f;
 const ImVec4 kNoteColour(0.98f, 0.82f, 0.45f, 1.0f);
 
-void education_note() {
+// A number as people write it: three significant figures.
+std::string number(double v) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.3g", v);
+    return text;
+}
+
+// Touch targets: at least 48 px at 1080p, scaled with the display.
+float touch_height(float scale) { return std::max(48.0f * scale, ImGui::GetFrameHeight() * 1.5f); }
+
+void education_note(const ProcedureContent& c) {
     ImGui::PushStyleColor(ImGuiCol_Text, kNoteColour);
-    ImGui::TextWrapped("For education only. Questions about your own care go to your care team.");
+    ImGui::TextWrapped("%s", c.text("education_note").c_str());
     ImGui::PopStyleColor();
 }
 
+// Language and audience level: switch at any time, effective at once.
+void language_and_level(const PanelInput& in, PanelActions& out) {
+    const ProcedureContent& c = in.content;
+    if (in.languages.size() > 1) {
+        ImGui::SetNextItemWidth(-1.0f);
+        if (ImGui::BeginCombo("##language", c.language_name.c_str())) {
+            for (const auto& [code, name] : in.languages) {
+                if (ImGui::Selectable(name.c_str(), code == c.language)) out.language = code;
+            }
+            ImGui::EndCombo();
+        }
+    }
+    const bool student = in.state.audience == Audience::student;
+    if (ImGui::RadioButton(c.text("level_patient").c_str(), !student)) out.audience = Audience::patient;
+    ImGui::SameLine();
+    if (ImGui::RadioButton(c.text("level_student").c_str(), student)) out.audience = Audience::student;
+}
+
 void steps_section(const PanelInput& in, PanelActions& out) {
-    const auto& steps = in.content.steps;
+    const ProcedureContent& c = in.content;
+    const auto& steps = c.steps;
     if (steps.empty()) return;
     const int current = std::clamp(in.state.step, 0, static_cast<int>(steps.size()) - 1);
-    ImGui::TextDisabled("Step %d of %d", current + 1, static_cast<int>(steps.size()));
+    const StepText& text = steps[static_cast<std::size_t>(current)].text(in.state.audience);
+    ImGui::TextDisabled("%s", c.format("step_of", {{"n", std::to_string(current + 1)}, {"total", std::to_string(steps.size())}}).c_str());
+    ImGui::SameLine();
+    ImGui::ProgressBar(static_cast<float>(current + 1) / static_cast<float>(steps.size()), ImVec2(-1.0f, 0.0f), "");
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(steps[current].title.c_str());
-    ImGui::TextWrapped("%s", steps[current].caption.c_str());
+    ImGui::TextUnformatted(text.title.c_str());
+    ImGui::TextWrapped("%s", text.caption.c_str());
+    if (!text.more.empty()) ImGui::TextWrapped("%s", text.more.c_str());
+    if (in.state.audience == Audience::student && !text.sources.empty()) {
+        std::string sources;
+        for (const auto& key : text.sources) sources += (sources.empty() ? "" : " ") + key;
+        ImGui::TextDisabled("%s", sources.c_str());
+    }
     ImGui::PopTextWrapPos();
 
-    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
-    const float tall = ImGui::GetFrameHeight() * 1.5f;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float third = (ImGui::GetContentRegionAvail().x - 2.0f * spacing) / 3.0f;
+    const float tall = touch_height(in.scale);
     ImGui::BeginDisabled(current == 0);
-    if (ImGui::Button("< Back", ImVec2(half, tall))) out.select_step = current - 1;
+    if (ImGui::Button(c.text("back").c_str(), ImVec2(third, tall))) out.select_step = current - 1;
     ImGui::EndDisabled();
     ImGui::SameLine();
+    if (ImGui::Button((in.state.autoplay ? c.text("pause") : c.text("play")).c_str(), ImVec2(third, tall))) {
+        out.autoplay = !in.state.autoplay;
+    }
+    ImGui::SameLine();
     ImGui::BeginDisabled(current + 1 >= static_cast<int>(steps.size()));
-    if (ImGui::Button("Next >", ImVec2(half, tall))) out.select_step = current + 1;
+    if (ImGui::Button(c.text("next").c_str(), ImVec2(third, tall))) out.select_step = current + 1;
     ImGui::EndDisabled();
+    if (ImGui::Button(c.text("replay").c_str(), ImVec2(-1.0f, 0.0f))) out.select_step = current;
 
-    if (ImGui::CollapsingHeader("All steps", ImGuiTreeNodeFlags_DefaultOpen)) {
+    if (ImGui::CollapsingHeader(c.text("all_steps").c_str())) {
         for (int i = 0; i < static_cast<int>(steps.size()); ++i) {
-            const std::string label = std::to_string(i + 1) + ". " + steps[i].title;
+            const std::string label = std::to_string(i + 1) + ". " + steps[static_cast<std::size_t>(i)].text(in.state.audience).title;
             if (ImGui::Selectable(label.c_str(), i == current)) out.select_step = i;
         }
     }
 }
 
 void views_section(const PanelInput& in, PanelActions& out) {
-    if (!ImGui::CollapsingHeader("Views", ImGuiTreeNodeFlags_DefaultOpen)) return;
+    if (!ImGui::CollapsingHeader(in.content.text("views").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) return;
     const float width = ImGui::GetContentRegionAvail().x;
     float used = 0.0f;
     for (const auto& v : in.views) {
-        const float w = ImGui::CalcTextSize(v.label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+        const std::string label = in.content.text("view_" + v.name);
+        const float w = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2.0f;
         if (used > 0.0f && used + w > width) used = 0.0f;
         else if (used > 0.0f) ImGui::SameLine();
         const bool active = v.name == in.state.view_name;
         if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-        if (ImGui::Button(v.label.c_str())) out.go_to_view = v.name;
+        if (ImGui::Button(label.c_str())) out.go_to_view = v.name;
         if (active) ImGui::PopStyleColor();
         used += w + ImGui::GetStyle().ItemSpacing.x;
     }
@@ -73,23 +118,26 @@ std::uint32_t with_bit(std::uint32_t mask, std::uint32_t b, bool on) { return on
 
 // One row per structure: shown or hidden, and drawn see-through (x-ray) or solid.
 void structures_section(const PanelInput& in, PanelActions& out) {
-    if (!ImGui::CollapsingHeader("Show", ImGuiTreeNodeFlags_DefaultOpen)) return;
+    const ProcedureContent& c = in.content;
+    if (!ImGui::CollapsingHeader(c.text("show").c_str())) return;
     if (!ImGui::BeginTable("structures", 2, ImGuiTableFlags_SizingStretchProp)) return;
-    ImGui::TableSetupColumn("Show", ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn("See-through", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn(c.text("show").c_str(), ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn(c.text("see_through").c_str(), ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableHeadersRow();
     std::uint32_t shown_mask = in.state.visible_mask, xray_mask = in.state.xray_mask;
     for (const auto& s : structures()) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         bool shown = (shown_mask & bit(s.id)) != 0;
-        if (ImGui::Checkbox(std::string(s.plain_name).c_str(), &shown)) {
+        const StructureText* t = c.structure(s.id);
+        const std::string name = t ? t->name : std::string(s.plain_name);
+        if (ImGui::Checkbox(name.c_str(), &shown)) {
             shown_mask = with_bit(shown_mask, bit(s.id), shown);
             out.visible_mask = shown_mask;
         }
         if (ImGui::IsItemHovered()) {
-            ImGui::SetTooltip("%s (%s)\n%s", std::string(s.plain_name).c_str(), std::string(s.term).c_str(),
-                              std::string(s.description).c_str());
+            ImGui::SetTooltip("%s (%s)\n%s", name.c_str(), t ? t->term.c_str() : std::string(s.term).c_str(),
+                              t ? t->description.c_str() : std::string(s.description).c_str());
         }
         ImGui::TableNextColumn();
         bool xray = (xray_mask & bit(s.id)) != 0;
@@ -104,9 +152,11 @@ void structures_section(const PanelInput& in, PanelActions& out) {
 
 // Cuts: across the body at a level, or a side or front cutaway plane that moves.
 void cut_section(const PanelInput& in, PanelActions& out) {
-    if (!ImGui::CollapsingHeader("Cut")) return;
+    const ProcedureContent& c = in.content;
+    if (!ImGui::CollapsingHeader(c.text("cut").c_str())) return;
     CutSettings cut = in.state.cut;
-    const char* kinds[] = {"None", "Across at a level", "Remove the left side", "Remove the front"};
+    const std::string names[] = {c.text("cut_none"), c.text("cut_axial"), c.text("cut_left"), c.text("cut_front")};
+    const char* kinds[] = {names[0].c_str(), names[1].c_str(), names[2].c_str(), names[3].c_str()};
     int kind = static_cast<int>(cut.kind);
     if (ImGui::Combo("##cut", &kind, kinds, IM_ARRAYSIZE(kinds))) {
         cut.kind = static_cast<CutKind>(kind);
@@ -114,35 +164,36 @@ void cut_section(const PanelInput& in, PanelActions& out) {
     }
     if (cut.kind == CutKind::axial) {
         int level = static_cast<int>(cut.level_index + 0.5f);
-        if (ImGui::SliderInt("Level", &level, 0, kLevelCount - 1, name_of(level_at(level)).c_str())) {
+        if (ImGui::SliderInt(c.text("cut_level").c_str(), &level, 0, kLevelCount - 1, name_of(level_at(level)).c_str())) {
             cut.level_index = static_cast<float>(level);
             out.cut = cut;
         }
     } else if (cut.kind != CutKind::none) {
-        if (ImGui::SliderFloat("Depth", &cut.offset_mm, -200.0f, 200.0f, "%.0f mm")) out.cut = cut;
+        if (ImGui::SliderFloat(c.text("cut_depth").c_str(), &cut.offset_mm, -200.0f, 200.0f, "%.0f mm")) out.cut = cut;
     }
 }
 
 // The implant as a student may vary it: catheter tip level and pump size; level markers.
 void implant_section(const PanelInput& in, PanelActions& out) {
-    if (!ImGui::CollapsingHeader("Implant and levels")) return;
+    const ProcedureContent& c = in.content;
+    if (!ImGui::CollapsingHeader(c.text("implant").c_str())) return;
     AnatomyOptions options = in.state.anatomy;
     int tip = index_of(options.catheter_tip);
-    if (ImGui::SliderInt("Catheter tip", &tip, index_of(Level::C5), index_of(Level::L2),
+    if (ImGui::SliderInt(c.text("catheter_tip").c_str(), &tip, index_of(Level::C5), index_of(Level::L2),
                          name_of(level_at(tip)).c_str())) {
         options.catheter_tip = level_at(tip);
         out.anatomy = options;
     }
     int reservoir = options.pump_reservoir_ml;
-    bool resized = ImGui::RadioButton("20 mL pump", &reservoir, 20);
+    bool resized = ImGui::RadioButton(c.text("pump_20").c_str(), &reservoir, 20);
     ImGui::SameLine();
-    resized |= ImGui::RadioButton("40 mL pump", &reservoir, 40);
+    resized |= ImGui::RadioButton(c.text("pump_40").c_str(), &reservoir, 40);
     if (resized) {
         options.pump_reservoir_ml = reservoir;
         out.anatomy = options;
     }
     bool markers = in.state.level_markers;
-    if (ImGui::Checkbox("Level markers (C1 ... Co)", &markers)) out.level_markers = markers;
+    if (ImGui::Checkbox(c.text("level_markers").c_str(), &markers)) out.level_markers = markers;
 }
 
 // The colour scale: the same map as the 3D view, over three decades below the highest
@@ -221,11 +272,12 @@ void heat_map(const SimulationResult& r, float top, double time_h, double horizo
 // The drug view: choose the medicine and the program, move through 30 days, read the plots.
 void drug_section(const PanelInput& in, PanelActions& out) {
     if (!in.drugs || in.drugs->drugs.empty()) return;
-    if (!ImGui::CollapsingHeader("How the medicine spreads")) return;
+    const ProcedureContent& c = in.content;
+    if (!ImGui::CollapsingHeader(c.text("medicine_section").c_str())) return;
     DrugViewState d = in.state.drug;
-    bool changed = ImGui::Checkbox("Show the medicine in the spinal fluid", &d.shown);
+    bool changed = ImGui::Checkbox(c.text("show_medicine").c_str(), &d.shown);
     const Drug* drug = in.drugs->find(d.drug);
-    if (ImGui::BeginCombo("Medicine", drug ? drug->display_name.c_str() : d.drug.c_str())) {
+    if (ImGui::BeginCombo(c.text("medicine").c_str(), drug ? drug->display_name.c_str() : d.drug.c_str())) {
         for (const auto& option : in.drugs->drugs) {
             if (ImGui::Selectable(option.display_name.c_str(), option.name == d.drug)) {
                 d.drug = option.name;
@@ -237,27 +289,30 @@ void drug_section(const PanelInput& in, PanelActions& out) {
     }
     drug = in.drugs->find(d.drug);
     float rate = static_cast<float>(d.rate_ml_per_day);
-    if (ImGui::SliderFloat("Rate", &rate, 0.0f, 2.0f, "%.3f mL/day", ImGuiSliderFlags_Logarithmic)) {
+    if (ImGui::SliderFloat(c.text("rate").c_str(), &rate, 0.0f, 2.0f, "%.3f mL/day", ImGuiSliderFlags_Logarithmic)) {
         d.rate_ml_per_day = rate;
         changed = true;
     }
     if (drug) {
         float conc = static_cast<float>(d.concentration_mg_per_ml > 0.0 ? d.concentration_mg_per_ml : drug->usual_concentration_mg_per_ml);
-        if (ImGui::SliderFloat("Strength", &conc, drug->max_concentration_mg_per_ml / 100.0f,
+        if (ImGui::SliderFloat(c.text("strength").c_str(), &conc, drug->max_concentration_mg_per_ml / 100.0f,
                                static_cast<float>(drug->max_concentration_mg_per_ml), "%.3g mg/mL", ImGuiSliderFlags_Logarithmic)) {
             d.concentration_mg_per_ml = conc;
             changed = true;
         }
-        ImGui::TextDisabled("%.3g mg a day. Published usual range: %.3g to %.3g mg a day.", rate * conc,
-                            drug->usual_daily_dose_min_mg, drug->usual_daily_dose_max_mg);
-        ImGui::TextDisabled("For learning only: not a dose for anyone.");
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextDisabled("%s", c.format("daily_amount", {{"amount", number(rate * conc)},
+                                                            {"low", number(drug->usual_daily_dose_min_mg)},
+                                                            {"high", number(drug->usual_daily_dose_max_mg)}}).c_str());
+        ImGui::TextDisabled("%s", c.text("not_advice").c_str());
+        ImGui::PopTextWrapPos();
     }
     float day = static_cast<float>(d.time_h / 24.0);
-    if (ImGui::SliderFloat("Day", &day, 0.0f, 30.0f, "%.2f")) {
+    if (ImGui::SliderFloat(c.text("day").c_str(), &day, 0.0f, 30.0f, "%.2f")) {
         d.time_h = day * 24.0;
         changed = true;
     }
-    if (ImGui::Button(d.playing ? "Pause" : "Play")) {
+    if (ImGui::Button((d.playing ? c.text("pause") : c.text("play")).c_str())) {
         d.playing = !d.playing;
         changed = true;
     }
@@ -294,15 +349,16 @@ void spread_window(const PanelInput& in, float display_width, float display_heig
     }
     const auto now = spread_at(*in.spread, d.time_h);
     colour_scale_legend(std::max(top, 1e-6f), in.scale);
-    ImGui::TextUnformatted("Now, along the spine");
+    ImGui::TextUnformatted(in.content.text("now_along_spine").c_str());
     level_plot(*in.spread, now, std::max(top, 1e-6f), 26.0f * 9.0f * in.scale);
-    ImGui::TextUnformatted("All 30 days: level down, time across");
+    ImGui::TextUnformatted(in.content.text("all_days").c_str());
     heat_map(*in.spread, std::max(top, 1e-6f), d.time_h, 30.0 * 24.0, 26.0f * 4.0f * in.scale);
     std::vector<float> reservoir(in.spread->reservoir_ml.begin(), in.spread->reservoir_ml.end());
-    ImGui::PlotLines("##reservoir", reservoir.data(), static_cast<int>(reservoir.size()), 0, "Pump reservoir (mL)", 0.0f,
+    ImGui::PlotLines("##reservoir", reservoir.data(), static_cast<int>(reservoir.size()), 0, in.content.text("reservoir").c_str(), 0.0f,
                      40.0f, ImVec2(ImGui::GetContentRegionAvail().x, 60.0f * in.scale));
-    ImGui::TextWrapped("Over 30 days: %.3g mg given, %.3g mg left in the fluid, %.3g mg cleared.",
-                       in.spread->delivered_mg, in.spread->in_csf_mg, in.spread->cleared_mg);
+    ImGui::TextWrapped("%s", in.content.format("totals", {{"given", number(in.spread->delivered_mg)},
+                                                          {"left", number(in.spread->in_csf_mg)},
+                                                          {"cleared", number(in.spread->cleared_mg)}}).c_str());
     ImGui::End();
 }
 
@@ -320,8 +376,9 @@ PanelActions draw_panel(const PanelInput& in, float display_height) {
     ImGui::Begin("Thecaview", nullptr, flags);
     ImGui::TextUnformatted("Thecaview");
     ImGui::SameLine();
-    ImGui::TextDisabled("intrathecal pain pump");
-    education_note();
+    ImGui::TextDisabled("%s", in.content.text("app_subtitle").c_str());
+    education_note(in.content);
+    language_and_level(in, out);
     ImGui::Separator();
     steps_section(in, out);
     ImGui::Separator();

@@ -23,20 +23,25 @@ struct PanelActions {
     std::optional<AnatomyOptions> anatomy;
     std::optional<bool> level_markers;
     std::optional<DrugViewState> drug;
+    std::optional<std::string> language;
+    std::optional<Audience> audience;
+    std::optional<bool> autoplay;
 
     [[nodiscard]] bool any() const {
-        return select_step || go_to_view || visible_mask || xray_mask || cut || anatomy || level_markers || drug;
+        return select_step || go_to_view || visible_mask || xray_mask || cut || anatomy || level_markers || drug ||
+               language || audience || autoplay;
     }
 };
 
 struct PanelInput {
     const ViewerState& state;
-    const ProcedureContent& content;
+    const ProcedureContent& content;  // in the language shown
     const std::vector<NamedView>& views;
     float scale = 1.0f;  // UI scale (content scale of the display)
     const DrugLibrary* drugs = nullptr;        // for the drug view (none: no drug section)
     const SimulationResult* spread = nullptr;  // the drug view's simulation so far
     InputErrors spread_errors;                 // why the drug view's program cannot run
+    std::vector<std::pair<std::string, std::string>> languages;  // code and name of each language
 };
 
 // The panel's width in pixels at this scale; the 3D view fills the rest of the window.

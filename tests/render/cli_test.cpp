@@ -157,3 +157,30 @@ TEST_F(CliTest, SimulateRejectsImpossibleProgramsWithTheFieldValueAndLimit) {
     EXPECT_NE(bad.output.find("program.json:4: "), std::string::npos) << bad.output;
     EXPECT_NE(bad.output.find("maximum flow of 24 mL/day"), std::string::npos) << bad.output;
 }
+
+TEST_F(CliTest, LintContentPassesTheShippedContentAndFailsABrokenOne) {
+    const auto shipped = run("lint-content --json");
+    ASSERT_EQ(shipped.status, 0) << shipped.output.substr(0, 2000);
+    const auto j = nlohmann::json::parse(shipped.output);
+    EXPECT_TRUE(j["errors"].empty());
+    bool graded = false;
+    for (const auto& t : j["texts"]) {
+        for (const char* key : {"step", "language", "level", "text", "grade"}) ASSERT_TRUE(t.contains(key)) << key;
+        graded = graded || !t["grade"].is_null();
+    }
+    EXPECT_TRUE(graded);
+    fs::create_directories(dir_ / "en");
+    std::ofstream(dir_ / "en" / "steps.json") << "{ \"steps\": [ }";
+    const auto broken = run("lint-content " + dir_.string());
+    EXPECT_EQ(broken.status, 1);
+    EXPECT_NE(broken.output.find("steps.json:1"), std::string::npos) << broken.output;
+}
+
+TEST_F(CliTest, RenderAStepInALanguageAndLevel) {
+    const fs::path png = dir_ / "step.png";
+    const auto r = run("render --step 5 --lang es --level student --ui --samples 1 --size 640x360 --out " + png.string());
+    ASSERT_EQ(r.status, 0) << r.output;
+    EXPECT_TRUE(fs::exists(png));
+    EXPECT_EQ(run("render --step 5 --lang xx --out " + png.string()).status, 2);
+    EXPECT_EQ(run("render --step 5 --level expert --out " + png.string()).status, 2);
+}

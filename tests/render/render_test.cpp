@@ -352,3 +352,43 @@ TEST_F(RenderTest, TheDrugGlowsInTheCsfInTheColourOfItsConcentration) {
     EXPECT_FALSE(renderer_->render(drug, error));
     EXPECT_NE(error.find("minimum flow"), std::string::npos) << error;
 }
+
+TEST_F(RenderTest, EveryStepRendersFromItsOwnView) {
+    Session& s = renderer_->session();
+    const ProcedureContent& content = s.content.english();
+    ASSERT_EQ(content.steps.size(), 13u);
+    for (int i = 0; i < static_cast<int>(content.steps.size()); ++i) {
+        RenderRequest request = one_sample("overview", {320, 180});
+        request.step = i;
+        const auto r = render(request);
+        EXPECT_EQ(r.view, content.steps[static_cast<std::size_t>(i)].view) << content.steps[static_cast<std::size_t>(i)].id;
+        EXPECT_GT(r.coverage.at("skin") + r.coverage.at("vertebrae"), 0.0) << content.steps[static_cast<std::size_t>(i)].id;
+    }
+}
+
+TEST_F(RenderTest, LanguageAndLevelChangeThePanelAtOnce) {
+    RenderRequest request = one_sample("overview", {960, 540});
+    request.ui = true;
+    request.step = 4;
+    const auto english = render(request);
+    request.language = "es";
+    const auto spanish = render(request);
+    request.audience = Audience::student;
+    const auto student = render(request);
+    const auto panel_difference = [&](const RenderResult& a, const RenderResult& b) {
+        double sum = 0.0;
+        for (int y = 0; y < 540; ++y) {
+            for (int x = 0; x < a.viewport.x; ++x) {
+                const std::size_t i = (static_cast<std::size_t>(y) * 960 + x) * 4;
+                sum += std::abs(static_cast<int>(a.rgba[i]) - static_cast<int>(b.rgba[i]));
+            }
+        }
+        return sum / (540.0 * a.viewport.x);
+    };
+    EXPECT_GT(panel_difference(english, spanish), 2.0);
+    EXPECT_GT(panel_difference(spanish, student), 2.0);
+    std::string error;
+    request.step = 40;
+    EXPECT_FALSE(renderer_->render(request, error));
+    EXPECT_NE(error.find("no step 41"), std::string::npos) << error;
+}
