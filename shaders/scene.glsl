@@ -37,6 +37,11 @@ layout(std140) uniform Scene {
 uniform uint uVisible;  // bit per structure id
 uniform uint uXray;
 uniform uint uHighlight;              // structures a step points at: they glow
+uniform vec2 uCatheterRange;          // the catheter drawn between these path points (the procedure)
+uniform bool uNeedleOn;               // the spinal needle, from A (hub) to B (point)
+uniform vec3 uNeedleA;
+uniform vec3 uNeedleB;
+uniform float uPumpLift;              // the pump held above its pocket (mm along its axis)
 uniform bool uSpreadOn;               // drug in the CSF, drawn as a glowing medium
 uniform float uSpread[LEVEL_COUNT];   // µg/mL per vertebral level
 uniform float uSpreadMax;             // top of the colour scale (µg/mL)
@@ -252,6 +257,8 @@ float sdChunk(vec3 p, int c, float best) {
     float d = best;
     for (int k = 0; k < CHUNK_POINTS - 1; ++k) {
         if (k + 1 >= info.y) break;
+        // The catheter shows only the part the procedure has put in so far.
+        if (c < uCounts.y && (float(info.x + k) < uCatheterRange.x - 0.5 || float(info.x + k + 1) > uCatheterRange.y + 0.5)) continue;
         vec4 a = uTubePoint[info.x + k];
         d = min(d, sdCapsule(q, a.xyz, uTubePoint[info.x + k + 1].xyz, a.w));
     }
@@ -323,8 +330,9 @@ float sdPumpShape(vec3 p, float grow) {
 }
 
 float sdPump(vec3 p) {
-    vec3 q = p - uPumpCentre.xyz;
     vec3 axis = uPumpAxis.xyz;
+    p -= axis * uPumpLift;
+    vec3 q = p - uPumpCentre.xyz;
     float d = sdPumpShape(p, 0.0);
     if (d > 8.0) return d;
     // The central refill port: a raised ring around the septum on the outer face.
@@ -403,7 +411,7 @@ float sdStructure(vec3 p, int id) {
     if (id == ID_CSF) return sac;
     if (id == ID_SPINAL_CORD) return sdCord(c, i);
     if (id == ID_NERVE_ROOTS) return sdRoots(p);
-    if (id == ID_CATHETER) return sdCatheter(p);
+    if (id == ID_CATHETER) return min(sdCatheter(p), uNeedleOn ? sdCapsule(p, uNeedleA, uNeedleB, 0.55) : 1e5);
     if (id == ID_PUMP) return sdPump(p);
     return 1e5;
 }
@@ -473,7 +481,7 @@ vec2 mapGroups(vec3 p, uint groups, uint chunks) {
     vec2 best = vec2(1e5, 0.0);
     gInCsf = false;
     if (chunks != 0u && visible(ID_CATHETER)) {
-        float d = 1e5;
+        float d = uNeedleOn ? sdCapsule(p, uNeedleA, uNeedleB, 0.55) : 1e5;  // the needle is drawn with the device
         for (int c = 0; c < CATHETER_CHUNKS_MAX; ++c) {
             if (c >= uCounts.y) break;
             if (((chunks >> uint(c)) & 1u) != 0u) d = min(d, sdChunk(p, c, d));

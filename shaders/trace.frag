@@ -23,6 +23,11 @@ uniform vec3 uBoundsMax;
 uniform vec4 uCut;          // cut plane: unit normal, offset; what lies where dot(n, p) > offset is cut away
 uniform bool uCutOn;
 uniform bool uEffects;      // soft shadows and ambient occlusion
+uniform vec3 uIncisionBackA;    // the incisions on the skin, and how open each is (0: none)
+uniform vec3 uIncisionBackB;
+uniform vec3 uIncisionBellyA;
+uniform vec3 uIncisionBellyB;
+uniform vec2 uIncisionOpen;
 
 const int MAX_STEPS = 220;
 const float CONTRIBUTES = 0.05;  // a structure is "visible" in a pixel at 5 % of its colour
@@ -51,7 +56,8 @@ Material material(int id, vec3 p) {
     if (id == ID_SPINAL_CORD)       return Material(vec3(0.96, 0.84, 0.58), 0.5, 0.0, 1.0);
     if (id == ID_NERVE_ROOTS)       return Material(vec3(1.00, 0.93, 0.62), 0.5, 0.0, 1.0);
     if (id == ID_CATHETER) {
-        // Silicone tube; its radiopaque tip is marked dark blue.
+        // Silicone tube; its radiopaque tip is marked dark blue. The needle is steel.
+        if (uNeedleOn && segmentDistance(p, uNeedleA, uNeedleB).x < 1.0) return Material(vec3(0.8, 0.82, 0.85), 0.2, 1.0, 1.0);
         bool tip = length(p - uTubePoint[0].xyz) < 6.0;
         return Material(tip ? vec3(0.05, 0.18, 0.65) : vec3(0.93, 0.94, 0.98), 0.3, 0.0, 1.0);
     }
@@ -260,9 +266,11 @@ float gWeights[STRUCTURE_COUNT + 1];
 int gOpaque = 0;  // the opaque structure the ray ended on, if any
 
 // Adds one surface to the pixel; returns false once nothing behind it can show.
-bool composite(vec3 p, vec3 n, vec3 rd, int id, float opacity, Lights lights, float shadow, float ao) {
+bool composite(vec3 p, vec3 n, vec3 rd, int id, float opacity, Lights lights, float shadow, float ao, vec3 tint) {
     float w = gTransmittance * opacity;
-    gColour += w * shade(n, rd, material(id, p), lights, shadow, ao);
+    Material m = material(id, p);
+    if (tint != vec3(0.0)) m.albedo = tint;
+    gColour += w * shade(n, rd, m, lights, shadow, ao);
     if (((uHighlight >> uint(id)) & 1u) != 0u) {
         // A warm glow, stronger at the outline, so the eye finds what the step is about.
         float rim = pow(1.0 - abs(dot(n, rd)), 2.0);
@@ -298,6 +306,12 @@ bool compositeSurface(vec3 p, vec3 rd, int id, float eps, Lights lights, float n
     float opacity = 1.0, shadow = 1.0, ao = 1.0;
     if (id == ID_SKIN) {
         opacity = mix(0.08, 0.55, grazing);
+        // An open incision: a red line that narrows as it is closed.
+        float back = segmentDistance(p, uIncisionBackA, uIncisionBackB).x - 2.5 * uIncisionOpen.x;
+        float belly = segmentDistance(p, uIncisionBellyA, uIncisionBellyB).x - 2.5 * uIncisionOpen.y;
+        if ((uIncisionOpen.x > 0.0 && back < 0.0) || (uIncisionOpen.y > 0.0 && belly < 0.0)) {
+            return composite(p, n, rd, id, 0.9, lights, 1.0, 1.0, vec3(0.55, 0.05, 0.05));
+        }
     } else if (seeThrough(id)) {
         opacity = cap ? 0.45 : seeThroughOpacity(id, grazing);
     } else if (cap) {
@@ -307,7 +321,7 @@ bool compositeSurface(vec3 p, vec3 rd, int id, float eps, Lights lights, float n
         shadow = light.x;
         ao = light.y;
     }
-    return composite(p, n, rd, id, opacity, lights, shadow, ao);
+    return composite(p, n, rd, id, opacity, lights, shadow, ao, vec3(0.0));
 }
 
 void main() {

@@ -92,7 +92,9 @@ std::optional<ViewerState> OffscreenRenderer::state_for(const RenderRequest& req
             return std::nullopt;
         }
         go_to_step(state, content, session_->views, *request.step, false);
-        state.step_elapsed_s = 1e6f;  // the end of its animation
+        const auto& step = content.steps[static_cast<std::size_t>(*request.step)];
+        const float animation_s = std::min(6.0f, 0.6f * static_cast<float>(step.duration_s));
+        state.step_elapsed_s = request.step_progress >= 1.0f ? 1e6f : request.step_progress * animation_s;
     }
     if (request.camera) state.camera = *request.camera;
     if (request.cut.kind != CutKind::none) state.cut = request.cut;

@@ -28,7 +28,8 @@ struct RenderRequest {
     std::optional<OrbitCamera> camera;  // replaces the view's camera
     bool level_markers = false;         // label each vertebra (C1 ... Co) with a leader line
     std::optional<DrugViewState> drug;  // show this drug spreading (simulated to the end first)
-    std::optional<int> step;            // a procedure step (0-based), at the end of its animation
+    std::optional<int> step;            // a procedure step (0-based)
+    float step_progress = 1.0f;         // how far into its animation (1: the end)
     std::string language = "en";
     Audience audience = Audience::patient;
 };

@@ -11,6 +11,7 @@
 
 #include "core/anatomy.hpp"
 #include "core/camera.hpp"
+#include "core/procedure_pose.hpp"
 #include "core/structures.hpp"
 
 namespace thecaview {
@@ -45,6 +46,7 @@ struct SceneView {
     std::uint32_t xray_mask = 0;
     std::optional<CutPlane> cut;
     std::uint32_t highlight_mask = 0;  // structures drawn with a glow, to point at them
+    ProcedurePose pose;                // what the procedure step's animation shows now
     // Drug in the CSF, per vertebral level (µg/mL), drawn as a glowing medium; max sets the scale.
     bool spread_on = false;
     std::array<float, kLevelCount> spread_ug_per_ml{};

@@ -195,6 +195,7 @@ SceneBlock scene_block(const Anatomy& a) {
     boxes[kGroupPelvis].add(glm::vec3(wing_lo.x, pv.wing_bottom_y_mm, wing_lo.z), 2.0f);
     boxes[kGroupPelvis].add(glm::vec3(wing_hi.x, pv.crest_y_mm, std::min(wing_hi.z, pv.asis_mm.z + 6.0f)), 2.0f);
     boxes[kGroupPump].add(a.pump.centre_mm, a.pump.diameter_mm * 0.5f + 12.0f);
+    boxes[kGroupPump].add(a.pump.centre_mm + a.pump.axis * 100.0f, a.pump.diameter_mm * 0.5f + 12.0f);  // lifted, in step 8
     for (int g = 0; g < kGroupCount; ++g) {
         b.group_min[g] = glm::vec4(boxes[g].lo, 0.0f);
         b.group_max[g] = glm::vec4(boxes[g].hi, 0.0f);
@@ -287,6 +288,7 @@ void Renderer::upload_anatomy() {
     }
     bounds_max_ = glm::vec3(half_width + 60.0f, block.neck.y + 10.0f, max_z + 40.0f);
     bounds_min_ = glm::vec3(-bounds_max_.x, a.torso.front().y_mm - 10.0f, min_z - 30.0f);
+    incisions_ = incisions(a);
     anatomy_dirty_ = false;
 }
 
@@ -303,6 +305,17 @@ void Renderer::set_view_uniforms(const TraceRequest& r, int traced_width, int tr
     glUniform1ui(loc(p, "uVisible"), view.visible_mask);
     glUniform1ui(loc(p, "uXray"), view.xray_mask);
     glUniform1ui(loc(p, "uHighlight"), view.highlight_mask);
+    const ProcedurePose& pose = view.pose;
+    glUniform2f(loc(p, "uCatheterRange"), pose.catheter_from, pose.catheter_to);
+    glUniform1i(loc(p, "uNeedleOn"), pose.needle ? 1 : 0);
+    glUniform3fv(loc(p, "uNeedleA"), 1, glm::value_ptr(pose.needle_from));
+    glUniform3fv(loc(p, "uNeedleB"), 1, glm::value_ptr(pose.needle_to));
+    glUniform1f(loc(p, "uPumpLift"), pose.pump_lift_mm);
+    glUniform3fv(loc(p, "uIncisionBackA"), 1, glm::value_ptr(incisions_.back_a));
+    glUniform3fv(loc(p, "uIncisionBackB"), 1, glm::value_ptr(incisions_.back_b));
+    glUniform3fv(loc(p, "uIncisionBellyA"), 1, glm::value_ptr(incisions_.belly_a));
+    glUniform3fv(loc(p, "uIncisionBellyB"), 1, glm::value_ptr(incisions_.belly_b));
+    glUniform2f(loc(p, "uIncisionOpen"), pose.back_incision_open, pose.belly_incision_open);
     glUniform1i(loc(p, "uCutOn"), view.cut ? 1 : 0);
     glUniform1i(loc(p, "uSpreadOn"), view.spread_on ? 1 : 0);
     glUniform1fv(loc(p, "uSpread"), kLevelCount, view.spread_ug_per_ml.data());

@@ -87,6 +87,7 @@ private:
     bool showing_preview_ = false;  // present() shows the preview, not the full image
     int samples_ = 0;    // complete full-resolution samples of the current view
     int rows_done_ = 0;  // rows of the sample in progress
+    Incisions incisions_;
     glm::vec3 bounds_min_{0.0f};
     glm::vec3 bounds_max_{0.0f};
 };

@@ -392,3 +392,22 @@ TEST_F(RenderTest, LanguageAndLevelChangeThePanelAtOnce) {
     EXPECT_FALSE(renderer_->render(request, error));
     EXPECT_NE(error.find("no step 41"), std::string::npos) << error;
 }
+
+TEST_F(RenderTest, TheCatheterReachesTheTipOnlyAtTheEndOfItsStep) {
+    const Session& s = renderer_->session();
+    int back_incision = -1;
+    for (std::size_t i = 0; i < s.content.english().steps.size(); ++i) {
+        if (s.content.english().steps[i].animation == StepAnimation::needle) back_incision = static_cast<int>(i);
+    }
+    ASSERT_GE(back_incision, 0);
+    RenderRequest request = one_sample("overview", {480, 360});
+    request.step = back_incision;
+    request.hide_mask = all_structures_mask() & ~bit(Structure::catheter);
+    request.step_progress = 0.3f;
+    const auto early = render(request);
+    request.step_progress = 1.0f;
+    const auto done = render(request);
+    const glm::vec3 tip = renderer_->session().anatomy.catheter_path_mm.front();
+    EXPECT_EQ(id_at_point(early, tip), 0u);
+    EXPECT_EQ(id_at_point(done, tip), static_cast<std::uint32_t>(Structure::catheter));
+}

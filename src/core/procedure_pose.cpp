@@ -1,0 +1,90 @@
+// The procedure's animations as poses of the scene.
+#include "core/procedure_pose.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <glm/common.hpp>
+#include <glm/geometric.hpp>
+#include <glm/gtc/constants.hpp>
+
+namespace thecaview {
+
+namespace {
+float smooth(float t) {
+    t = std::clamp(t, 0.0f, 1.0f);
+    return t * t * (3.0f - 2.0f * t);
+}
+}  // namespace
+
+std::size_t catheter_entry_point(const Anatomy& a) {
+    // Going from the tip: the first path point at or below the entry interspace that lies behind
+    // the canal, out of the sac.
+    const int upper = index_of(a.options.catheter_entry.upper);
+    const LevelGeometry& entry = a.levels[upper];
+    const glm::vec3 canal = a.canal_point(static_cast<float>(upper) + 0.5f);
+    for (std::size_t i = 0; i < a.catheter_path_mm.size(); ++i) {
+        const glm::vec3 p = a.catheter_path_mm[i];
+        if (p.y > canal.y + 5.0f) continue;
+        if (glm::dot(canal - p, entry.anterior()) > entry.canal_depth_mm * 0.5f + 4.0f) return i;
+    }
+    return a.catheter_path_mm.size() / 2;
+}
+
+Incisions incisions(const Anatomy& a) {
+    Incisions cut;
+    const float y = a.catheter_path_mm[catheter_entry_point(a)].y;
+    const float back = glm::pi<float>() - 0.06f;
+    cut.back_a = a.under_skin(y + 35.0f, back, 0.0f);
+    cut.back_b = a.under_skin(y - 35.0f, back, 0.0f);
+    const glm::vec3 side = glm::normalize(glm::cross(a.pump.axis, glm::vec3(0.0f, 1.0f, 0.0f)));
+    const glm::vec3 over = a.pump.centre_mm + a.pump.axis * (a.pump.thickness_mm * 0.5f + a.pump.depth_below_skin_mm) +
+                           glm::vec3(0.0f, a.pump.diameter_mm * 0.55f, 0.0f);
+    cut.belly_a = over - side * 45.0f;
+    cut.belly_b = over + side * 45.0f;
+    return cut;
+}
+
+ProcedurePose pose_for(StepAnimation animation, float progress, const Anatomy& a) {
+    ProcedurePose pose;
+    const float entry = static_cast<float>(catheter_entry_point(a));
+    const float end = static_cast<float>(a.catheter_path_mm.size() - 1);
+    const float u = smooth(progress);
+    switch (animation) {
+        case StepAnimation::none: break;
+        case StepAnimation::needle:
+        case StepAnimation::catheter: {
+            pose.back_incision_open = 1.0f;
+            // The needle goes in first (needle animation), then the catheter is threaded up to the tip.
+            const bool needle = animation == StepAnimation::needle;
+            const float threading = needle ? smooth((progress - 0.4f) / 0.6f) : u;
+            pose.catheter_from = entry * (1.0f - threading);
+            pose.catheter_to = entry + 1.0f;
+            if (needle) {
+                const glm::vec3 target = a.catheter_path_mm[static_cast<std::size_t>(entry)];
+                const Incisions cut = incisions(a);
+                const glm::vec3 skin = 0.5f * (cut.back_a + cut.back_b) + glm::vec3(0.0f, -8.0f, 0.0f);
+                pose.needle = true;
+                pose.needle_from = skin + (skin - target) * 0.25f;  // the hub stands out of the skin
+                pose.needle_to = glm::mix(skin, target, smooth(progress / 0.4f));
+            }
+            break;
+        }
+        case StepAnimation::tunnel:
+            pose.back_incision_open = 1.0f;
+            pose.catheter_to = entry + (end - entry) * u;
+            break;
+        case StepAnimation::pump:
+            pose.back_incision_open = 1.0f;
+            pose.belly_incision_open = 1.0f;
+            pose.pump_lift_mm = 90.0f * (1.0f - u);
+            break;
+        case StepAnimation::close:
+            pose.back_incision_open = 1.0f - u;
+            pose.belly_incision_open = 1.0f - u;
+            break;
+    }
+    return pose;
+}
+
+}  // namespace thecaview

@@ -1,0 +1,49 @@
+// The procedure's animations: needle and catheter in, tunneling, the pump lowered, incisions closed.
+#include <gtest/gtest.h>
+
+#include <glm/geometric.hpp>
+
+#include "core/procedure_pose.hpp"
+
+using namespace thecaview;
+
+TEST(ProcedurePose, TheNeedleGoesInThenTheCatheterIsThreadedToTheTip) {
+    const Anatomy a = build_anatomy();
+    const float entry = static_cast<float>(catheter_entry_point(a));
+    const ProcedurePose start = pose_for(StepAnimation::needle, 0.0f, a);
+    EXPECT_TRUE(start.needle);
+    EXPECT_FLOAT_EQ(start.back_incision_open, 1.0f);
+    EXPECT_FLOAT_EQ(start.catheter_from, entry);  // nothing threaded yet
+    EXPECT_LT(glm::distance(pose_for(StepAnimation::needle, 0.4f, a).needle_to, a.catheter_path_mm[catheter_entry_point(a)]), 0.5f);
+    const ProcedurePose end = pose_for(StepAnimation::needle, 1.0f, a);
+    EXPECT_FLOAT_EQ(end.catheter_from, 0.0f);      // up to the tip
+    EXPECT_LT(end.catheter_to, static_cast<float>(a.catheter_path_mm.size() - 1));  // not yet tunneled
+    // The entry point lies at the entry interspace, out of the canal.
+    const glm::vec3 p = a.catheter_path_mm[catheter_entry_point(a)];
+    EXPECT_LT(p.y, a.at(Level::L3).body_centre_mm.y);
+    EXPECT_GT(p.y, a.at(Level::L4).body_centre_mm.y - 30.0f);
+}
+
+TEST(ProcedurePose, TunnelingPumpAndClosing) {
+    const Anatomy a = build_anatomy();
+    const float end = static_cast<float>(a.catheter_path_mm.size() - 1);
+    const ProcedurePose half = pose_for(StepAnimation::tunnel, 0.5f, a);
+    EXPECT_GT(half.catheter_to, static_cast<float>(catheter_entry_point(a)));
+    EXPECT_LT(half.catheter_to, end);
+    EXPECT_FLOAT_EQ(pose_for(StepAnimation::tunnel, 1.0f, a).catheter_to, end);
+    EXPECT_GT(pose_for(StepAnimation::pump, 0.0f, a).pump_lift_mm, 50.0f);
+    EXPECT_FLOAT_EQ(pose_for(StepAnimation::pump, 1.0f, a).pump_lift_mm, 0.0f);
+    EXPECT_FLOAT_EQ(pose_for(StepAnimation::close, 0.0f, a).belly_incision_open, 1.0f);
+    EXPECT_FLOAT_EQ(pose_for(StepAnimation::close, 1.0f, a).belly_incision_open, 0.0f);
+    EXPECT_EQ(pose_for(StepAnimation::none, 0.3f, a), ProcedurePose{});
+}
+
+TEST(ProcedurePose, IncisionsLieOnTheSkinWhereTheSurgeonWorks) {
+    const Anatomy a = build_anatomy();
+    const Incisions cut = incisions(a);
+    EXPECT_LT(cut.back_a.z, a.at(Level::L3).canal_centre_mm.z);  // on the back
+    const glm::vec3 belly = 0.5f * (cut.belly_a + cut.belly_b);
+    EXPECT_GT(glm::dot(belly - a.pump.centre_mm, a.pump.axis), a.pump.thickness_mm * 0.5f);  // over the pump's face
+    EXPECT_GT(belly.y, a.pump.centre_mm.y);                                                  // above its centre
+    EXPECT_NEAR(glm::distance(cut.back_a, cut.back_b), 70.0f, 5.0f);
+}
