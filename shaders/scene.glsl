@@ -45,6 +45,7 @@ uniform float uPumpLift;              // the pump held above its pocket (mm alon
 uniform bool uSpreadOn;               // drug in the CSF, drawn as a glowing medium
 uniform float uSpread[LEVEL_COUNT];   // µg/mL per vertebral level
 uniform float uSpreadMax;             // top of the colour scale (µg/mL)
+uniform float uRelief[LEVEL_COUNT];   // 1 where the dermatome of the nerve leaving below that level may feel relief
 
 // Set by the last map evaluation: whether the point lies in the CSF (inside the sac, outside the
 // cord) and at which fractional level, for the drug medium.

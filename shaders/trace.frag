@@ -295,6 +295,31 @@ bool absorbMedium(float level, float length_mm, Lights lights) {
     return gTransmittance >= 0.01;
 }
 
+// Whether the skin here lies in a dermatome where relief may be felt. The trunk's bands (T1-L1)
+// run round the body and fall towards the front, like the ribs: a band is found from the height
+// raised by how far forward the point is.
+float reliefAt(vec3 p) {
+    vec4 s = torsoSection(p.y);
+    float angle = atan(abs(p.x) / s.y, (p.z - s.w) / s.z);  // 0 front, pi back
+    float lift = 90.0 * pow(1.0 - angle / 3.14159, 1.2);
+    float y = p.y + lift;
+    for (int k = 7; k <= 19; ++k) {  // T1 ... L1: the band between this nerve's body and the next
+        float top = uLevelA[k].x, bottom = uLevelA[k + 1].x;
+        if (y <= top && y > bottom) return uRelief[k];
+    }
+    return 0.0;
+}
+
+// Distance from a skin point to an incision's line, ignoring the part along the skin's normal (the
+// line is straight, the skin curves under it).
+float incisionDistance(vec3 p, vec3 n, vec3 a, vec3 b) {
+    vec3 ab = b - a;
+    vec3 closest = a + ab * clamp(dot(p - a, ab) / dot(ab, ab), 0.0, 1.0);
+    vec3 v = p - closest;
+    float along = dot(v, n);
+    return abs(along) > 40.0 ? 1e5 : length(v - n * along);
+}
+
 // Composites one surface: the skin (thin, more at the outline), a see-through structure, an
 // opaque one with its shadow and occlusion, or a cut face (capNormal set). The one place that
 // shades, so the compiled shader holds one copy of the structures' distance functions.
@@ -306,12 +331,13 @@ bool compositeSurface(vec3 p, vec3 rd, int id, float eps, Lights lights, float n
     float opacity = 1.0, shadow = 1.0, ao = 1.0;
     if (id == ID_SKIN) {
         opacity = mix(0.08, 0.55, grazing);
-        // An open incision: a red line that narrows as it is closed.
-        float back = segmentDistance(p, uIncisionBackA, uIncisionBackB).x - 2.5 * uIncisionOpen.x;
-        float belly = segmentDistance(p, uIncisionBellyA, uIncisionBellyB).x - 2.5 * uIncisionOpen.y;
+        // An open incision: a red line that narrows as it is closed, measured along the skin.
+        float back = incisionDistance(p, n, uIncisionBackA, uIncisionBackB) - 2.5 * uIncisionOpen.x;
+        float belly = incisionDistance(p, n, uIncisionBellyA, uIncisionBellyB) - 2.5 * uIncisionOpen.y;
         if ((uIncisionOpen.x > 0.0 && back < 0.0) || (uIncisionOpen.y > 0.0 && belly < 0.0)) {
             return composite(p, n, rd, id, 0.9, lights, 1.0, 1.0, vec3(0.55, 0.05, 0.05));
         }
+        if (reliefAt(p) > 0.5) return composite(p, n, rd, id, max(opacity, 0.45), lights, 1.0, 1.0, vec3(0.35, 0.85, 0.75));
     } else if (seeThrough(id)) {
         opacity = cap ? 0.45 : seeThroughOpacity(id, grazing);
     } else if (cap) {

@@ -106,6 +106,7 @@ Command parse_command_line(int argc, const char* const* argv) {
     render->add_option("--drug-rate", drug_view.rate_ml_per_day, "Pump rate for --drug, mL/day")
         ->check(CLI::Range(0.0, 24.0))
         ->capture_default_str();
+    render->add_flag("--relief", drug_view.relief, "With --drug: shade the skin where relief may be felt");
     render->add_option("--drug-hours", drug_view.time_h, "The moment shown, in hours after the pump starts (0 to 720)")
         ->check(CLI::Range(0.0, 720.0))
         ->capture_default_str();

@@ -104,6 +104,8 @@ std::optional<ViewerState> OffscreenRenderer::state_for(const RenderRequest& req
     if (request.drug) {
         state.drug = *request.drug;
         state.drug.shown = true;
+    }
+    if (state.drug.shown) {  // asked for, or opened by the step about how the medicine spreads
         sync_anatomy(*session_, state);
         const auto problems = update_spread(*session_, state, std::numeric_limits<long>::max());
         if (!problems.empty()) {

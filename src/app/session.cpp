@@ -142,6 +142,7 @@ bool draw_scene(Session& session, const ViewerState& state, const Viewport& view
             for (std::size_t k = 1; k < row.size(); ++k) top = std::max(top, static_cast<float>(row[k]));
         }
         view.spread_max_ug_per_ml = std::max(top, 1e-6f);
+        if (state.drug.relief) view.relief = relief_at(r, state.drug.time_h);
     }
     const bool traced = session.renderer.trace(
         {view, viewport.width, viewport.height, quality.scale, quality.samples, quality.max_rows});

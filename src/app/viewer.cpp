@@ -72,6 +72,19 @@ OverlayInput overlay_input(Session& session, const ViewerState& state, const Vie
             &content_for(session, state)};
 }
 
+// Keyboard: left and right arrows step back and on, space plays or pauses, Home goes to the start.
+PanelActions keyboard_actions(const ViewerState& state) {
+    PanelActions a;
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput) return a;
+    const auto pressed = [](ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key)); };
+    if (pressed(ImGuiKey_RightArrow)) a.select_step = state.step + 1;
+    if (pressed(ImGuiKey_LeftArrow)) a.select_step = std::max(state.step - 1, 0);
+    if (pressed(ImGuiKey_Home)) a.select_step = 0;
+    if (pressed(ImGuiKey_Space)) a.autoplay = !state.autoplay;
+    return a;
+}
+
 void report(const std::vector<std::string>& warnings) {
     for (const auto& w : warnings) std::cerr << "thecaview: warning: " << w << "\n";
 }
@@ -128,8 +141,10 @@ int run_viewer() {
         const bool spreading = state.drug.shown && session->spread && !session->spread->done();
         const PanelActions actions =
             draw_panel(panel_input(*session, state, scale, spread_errors), ImGui::GetIO().DisplaySize.y);
-        const bool acted = actions.any();
+        const PanelActions keys = keyboard_actions(state);
+        const bool acted = actions.any() || keys.any();
         apply_panel_actions(*session, state, actions, true);
+        apply_panel_actions(*session, state, keys, true);
         const bool stepped = advance_step(state, content_for(*session, state), session->views, dt);
         const bool playing = (state.drug.shown && state.drug.playing) || stepped;
         if (playing) state.drug.time_h = std::fmod(state.drug.time_h + dt * state.drug.speed_h_per_s, kSpreadHorizonH);

@@ -266,7 +266,7 @@ void build_ribs(Anatomy& a) {
 // foramen index f starts: the cord is shorter than the column, so segments sit higher than
 // their foramina, more so further down (Canbay et al. 2014; the lumbar and sacral segments are
 // packed between T11 and the conus at L1).
-float cord_segment_index(float foramen_index) {
+float segment_index_for_foramen(float foramen_index) {
     constexpr std::array<glm::vec2, 7> kMap{{{0.5f, 0.3f}, {6.5f, 5.4f}, {12.5f, 10.6f}, {18.5f, 16.0f},
                                              {19.5f, 16.6f}, {23.5f, 18.0f}, {28.5f, 19.4f}}};
     if (foramen_index <= kMap.front().x) return kMap.front().y;
@@ -286,7 +286,7 @@ void build_nerve_roots(Anatomy& a) {
     for (int i = 0; i + 1 < kLevelCount; ++i) {
         const float foramen_index = static_cast<float>(i) + 0.5f;
         const LevelGeometry& g = a.levels[i];
-        const float origin_index = cord_segment_index(foramen_index);
+        const float origin_index = segment_index_for_foramen(foramen_index);
         const LevelGeometry& og = a.levels[static_cast<int>(origin_index)];
         // Lower roots lie more medial and further back in the sac, as the cauda equina does.
         const float below_conus = std::clamp((foramen_index - 19.5f) / 9.0f, 0.0f, 1.0f);
@@ -336,6 +336,8 @@ void place_pelvis(Anatomy& a) {
 float rib_angle(int j) {
     return kRibBackAngle - (kRibBackAngle - kRibFrontAngle) * static_cast<float>(j) / static_cast<float>(kRibAngles - 1);
 }
+
+float cord_segment_index(int foramen) { return segment_index_for_foramen(static_cast<float>(foramen) + 0.5f); }
 
 float BodyWall::fat_mm(float angle_rad) const {
     return glm::mix(fat_back_mm, fat_front_mm, 0.5f + 0.5f * std::cos(angle_rad));

@@ -130,4 +130,8 @@ struct Anatomy {
 
 Anatomy build_anatomy(const AnatomyOptions& options = {});
 
+// Where (fractional level index) the cord segment lies whose nerve leaves through the foramen
+// below level `foramen` (Canbay et al. 2014): higher than the foramen, more so further down.
+float cord_segment_index(int foramen);
+
 }  // namespace thecaview

@@ -14,7 +14,7 @@ namespace {
 
 using nlohmann::json;
 
-const std::set<std::string> kTopKeys{"language", "language_name", "version", "ui", "structures", "steps"};
+const std::set<std::string> kTopKeys{"language", "language_name", "version", "review_date", "ui", "structures", "steps"};
 const std::set<std::string> kStepKeys{"id", "view", "duration_s", "highlight", "hide", "xray", "animation", "patient", "student"};
 const std::set<std::string> kTextKeys{"title", "caption", "more", "sources"};
 
@@ -92,6 +92,7 @@ StepAnimation animation_from(const std::string& name, bool& ok) {
     if (name == "catheter") return StepAnimation::catheter;
     if (name == "tunnel") return StepAnimation::tunnel;
     if (name == "pump") return StepAnimation::pump;
+    if (name == "pocket") return StepAnimation::pocket;
     if (name == "close") return StepAnimation::close;
     ok = false;
     return StepAnimation::none;
@@ -143,7 +144,9 @@ const std::vector<std::string>& required_ui_keys() {
         "implant", "catheter_tip", "pump_20", "pump_40", "level_markers", "medicine_section", "show_medicine",
         "medicine", "rate", "strength", "day", "daily_amount", "not_advice", "now_along_spine", "all_days",
         "reservoir", "totals", "pump_note", "language", "level", "level_patient", "level_student", "view_overview",
-        "view_back", "view_side", "view_pump", "view_tip", "view_spread", "view_cross_section"};
+        "view_back", "view_side", "view_pump", "view_tip", "view_spread", "view_cross_section", "about", "about_text", "medicine_window",
+        "drug_morphine", "drug_hydromorphone", "drug_fentanyl", "drug_sufentanil", "drug_bupivacaine", "drug_clonidine",
+        "drug_baclofen", "drug_ziconotide", "relief", "relief_note"};
     return keys;
 }
 
@@ -182,7 +185,8 @@ ContentLoad parse_procedure(std::string_view json_text, const std::string& sourc
     r.unknown_keys(*doc, "", kTopKeys);
     c.language = r.text(*doc, "", "language").value_or("en");
     c.language_name = r.text(*doc, "", "language_name").value_or(c.language);
-    c.version = doc->value("version", std::string());
+    c.version = r.text(*doc, "", "version").value_or("");
+    c.review_date = r.text(*doc, "", "review_date").value_or("");
     for (auto& e : out.errors) {
         if (e.field.starts_with(".")) e.field.erase(0, 1);
     }
@@ -215,7 +219,7 @@ ContentLoad parse_procedure(std::string_view json_text, const std::string& sourc
         if (const auto a = s.find("animation"); a != s.end()) {
             bool ok = false;
             step.animation = a->is_string() ? animation_from(a->get<std::string>(), ok) : StepAnimation::none;
-            if (!ok) r.error(path + ".animation", a->dump(), "unknown animation (none, needle, catheter, tunnel, pump, close)");
+            if (!ok) r.error(path + ".animation", a->dump(), "unknown animation (none, needle, catheter, tunnel, pocket, pump, close)");
         }
         step.patient = r.step_text(s, path, "patient");
         step.student = r.step_text(s, path, "student");

@@ -19,7 +19,7 @@ enum class Audience : std::uint8_t { patient, student };
 std::string_view audience_key(Audience a);  // "patient", "student"
 
 // What a step animates, from its start to its end state.
-enum class StepAnimation : std::uint8_t { none, needle, catheter, tunnel, pump, close };
+enum class StepAnimation : std::uint8_t { none, needle, catheter, tunnel, pocket, pump, close };
 
 struct StepText {
     std::string title;
@@ -52,6 +52,7 @@ struct ProcedureContent {
     std::string language = "en";  // ISO 639-1
     std::string language_name = "English";
     std::string version;
+    std::string review_date;  // when the content was last checked against its sources
     std::map<std::string, std::string, std::less<>> ui;
     std::map<std::string, StructureText, std::less<>> structures;  // by structure key
     std::vector<ProcedureStep> steps;
@@ -90,5 +91,7 @@ ContentLibrary load_content_library(const std::filesystem::path& content_dir, co
 
 // The shipped English content, compiled in at build time.
 std::string_view built_in_procedure_json();
+// docs/references.md, compiled in for the About box.
+std::string_view built_in_references_text();
 
 }  // namespace thecaview

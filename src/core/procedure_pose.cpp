@@ -74,6 +74,10 @@ ProcedurePose pose_for(StepAnimation animation, float progress, const Anatomy& a
             pose.back_incision_open = 1.0f;
             pose.catheter_to = entry + (end - entry) * u;
             break;
+        case StepAnimation::pocket:
+            pose.back_incision_open = 1.0f;
+            pose.belly_incision_open = u;
+            break;
         case StepAnimation::pump:
             pose.back_incision_open = 1.0f;
             pose.belly_incision_open = 1.0f;

@@ -51,6 +51,9 @@ struct SceneView {
     bool spread_on = false;
     std::array<float, kLevelCount> spread_ug_per_ml{};
     float spread_max_ug_per_ml = 100.0f;
+    // Dermatomes where relief may be felt, by the level their nerve leaves below (the trunk's
+    // bands, T1 to L1, are shaded on the skin).
+    std::array<bool, kLevelCount> relief{};
     bool operator==(const SceneView&) const = default;
 };
 

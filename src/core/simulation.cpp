@@ -98,6 +98,24 @@ std::array<float, kLevelCount> spread_at(const SimulationResult& r, double time_
     return out;
 }
 
+std::array<bool, kLevelCount> relief_at(const SimulationResult& r, double time_h, double fraction) {
+    std::array<bool, kLevelCount> out{};
+    double top = 0.0;
+    for (const auto& row : r.concentration_ug_per_ml) {
+        for (std::size_t k = 1; k < row.size(); ++k) top = std::max(top, row[k]);
+    }
+    if (top <= 0.0) return out;
+    const auto now = spread_at(r, time_h);
+    for (int nerve = 0; nerve + 1 < kLevelCount; ++nerve) {
+        const float segment = cord_segment_index(nerve);
+        const int i = std::clamp(static_cast<int>(segment), 0, kLevelCount - 2);
+        const float f = segment - static_cast<float>(i);
+        const double c = now[static_cast<std::size_t>(i)] + f * (now[static_cast<std::size_t>(i) + 1] - now[static_cast<std::size_t>(i)]);
+        out[static_cast<std::size_t>(nerve)] = c >= fraction * top;
+    }
+    return out;
+}
+
 std::string simulation_json(const SimulationResult& r) {
     nlohmann::ordered_json j;
     j["levels"] = r.levels;

@@ -67,6 +67,11 @@ SimulationResult simulate(const Anatomy& anatomy, const CsfParameters& csf, cons
 // Concentration per vertebral level (C1 ... Co; 0 below S2) at time t, between the hourly samples.
 std::array<float, kLevelCount> spread_at(const SimulationResult& result, double time_h);
 
+// "Where relief may be felt": for each spinal nerve (by the level it leaves below), whether the
+// drug at its cord segment reaches `fraction` of the run's highest concentration. A teaching
+// simplification: the model gives concentration, not effect.
+std::array<bool, kLevelCount> relief_at(const SimulationResult& result, double time_h, double fraction = 0.1);
+
 std::string simulation_json(const SimulationResult& result);
 std::string simulation_csv(const SimulationResult& result);
 

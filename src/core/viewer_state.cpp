@@ -25,6 +25,8 @@ void go_to_step(ViewerState& state, const ProcedureContent& content, const std::
     state.xray_mask |= step.xray_mask;
     state.highlight_mask = step.highlight_mask;
     state.step_elapsed_s = 0.0f;
+    // The step about how the medicine spreads opens the drug view.
+    if (step.view == "spread") state.drug.shown = true;
 }
 
 bool advance_step(ViewerState& state, const ProcedureContent& content, const std::vector<NamedView>& views, float dt_s) {

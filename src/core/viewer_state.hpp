@@ -30,6 +30,7 @@ struct DrugViewState {
     double time_h = 24.0;                  // the moment shown, 0 to 30 days
     bool playing = false;
     double speed_h_per_s = 4.0;
+    bool relief = false;  // shade the skin where relief may be felt
     bool operator==(const DrugViewState&) const = default;
 };
 

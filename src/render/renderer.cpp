@@ -320,6 +320,9 @@ void Renderer::set_view_uniforms(const TraceRequest& r, int traced_width, int tr
     glUniform1i(loc(p, "uSpreadOn"), view.spread_on ? 1 : 0);
     glUniform1fv(loc(p, "uSpread"), kLevelCount, view.spread_ug_per_ml.data());
     glUniform1f(loc(p, "uSpreadMax"), view.spread_max_ug_per_ml);
+    std::array<float, kLevelCount> relief{};
+    for (int i = 0; i < kLevelCount; ++i) relief[static_cast<std::size_t>(i)] = view.relief[static_cast<std::size_t>(i)] ? 1.0f : 0.0f;
+    glUniform1fv(loc(p, "uRelief"), kLevelCount, relief.data());
     const CutPlane cut = view.cut.value_or(CutPlane{});
     glUniform4f(loc(p, "uCut"), cut.normal.x, cut.normal.y, cut.normal.z, cut.offset_mm);
     glUniform3fv(loc(p, "uBoundsMin"), 1, glm::value_ptr(bounds_min_));

@@ -25,6 +25,9 @@ std::string number(double v) {
     return text;
 }
 
+// A drug's name in the language shown.
+std::string drug_name(const ProcedureContent& c, const std::string& drug) { return c.text("drug_" + drug); }
+
 // Touch targets: at least 48 px at 1080p, scaled with the display.
 float touch_height(float scale) { return std::max(48.0f * scale, ImGui::GetFrameHeight() * 1.5f); }
 
@@ -32,6 +35,29 @@ void education_note(const ProcedureContent& c) {
     ImGui::PushStyleColor(ImGuiCol_Text, kNoteColour);
     ImGui::TextWrapped("%s", c.text("education_note").c_str());
     ImGui::PopStyleColor();
+}
+
+// The About box: what the app is for, the content's version and review date, and the sources.
+void about_box(const ProcedureContent& c) {
+    // On the level row when it fits, else on a line of its own.
+    const float width = ImGui::CalcTextSize(c.text("about").c_str()).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+    else ImGui::SameLine(ImGui::GetContentRegionMax().x - width);
+    if (ImGui::SmallButton(c.text("about").c_str())) ImGui::OpenPopup("about");
+    const ImVec2 size = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowSize(ImVec2(size.x * 0.6f, size.y * 0.7f), ImGuiCond_Appearing);
+    ImGui::SetNextWindowPos(ImVec2(size.x * 0.5f, size.y * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    if (!ImGui::BeginPopupModal("about", nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
+    ImGui::TextWrapped("%s", c.format("about_text", {{"version", c.version}, {"date", c.review_date}}).c_str());
+    ImGui::BeginChild("sources", ImVec2(0.0f, -ImGui::GetFrameHeightWithSpacing() * 1.5f), true);
+    const std::string_view refs = built_in_references_text();
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(refs.data(), refs.data() + refs.size());
+    ImGui::PopTextWrapPos();
+    ImGui::EndChild();
+    if (ImGui::Button("OK", ImVec2(-1.0f, 0.0f))) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
 }
 
 // Language and audience level: switch at any time, effective at once.
@@ -277,9 +303,9 @@ void drug_section(const PanelInput& in, PanelActions& out) {
     DrugViewState d = in.state.drug;
     bool changed = ImGui::Checkbox(c.text("show_medicine").c_str(), &d.shown);
     const Drug* drug = in.drugs->find(d.drug);
-    if (ImGui::BeginCombo(c.text("medicine").c_str(), drug ? drug->display_name.c_str() : d.drug.c_str())) {
+    if (ImGui::BeginCombo(c.text("medicine").c_str(), drug_name(c, d.drug).c_str())) {
         for (const auto& option : in.drugs->drugs) {
-            if (ImGui::Selectable(option.display_name.c_str(), option.name == d.drug)) {
+            if (ImGui::Selectable(drug_name(c, option.name).c_str(), option.name == d.drug)) {
                 d.drug = option.name;
                 d.concentration_mg_per_ml = 0.0;
                 changed = true;
@@ -325,6 +351,12 @@ void drug_section(const PanelInput& in, PanelActions& out) {
         d.speed_h_per_s = choice == 0 ? 1.0 : (choice == 1 ? 4.0 : 24.0);
         changed = true;
     }
+    if (ImGui::Checkbox(c.text("relief").c_str(), &d.relief)) changed = true;
+    if (d.relief) {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextDisabled("%s", c.text("relief_note").c_str());
+        ImGui::PopTextWrapPos();
+    }
     for (const auto& e : in.spread_errors) ImGui::TextColored(kNoteColour, "%s", e.message.c_str());
     if (changed) out.drug = d;
 }
@@ -338,8 +370,8 @@ void spread_window(const PanelInput& in, float display_width, float display_heig
     ImGui::SetNextWindowBgAlpha(0.85f);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                                    ImGuiWindowFlags_NoSavedSettings;
-    const Drug* drug = in.drugs ? in.drugs->find(in.state.drug.drug) : nullptr;
-    const std::string title = (drug ? drug->display_name : in.state.drug.drug) + " in the spinal fluid###spread";
+    const std::string title = in.content.format("medicine_window", {{"drug", drug_name(in.content, in.state.drug.drug)}}) +
+                              "###spread";
     ImGui::Begin(title.c_str(), nullptr, flags);
     const DrugViewState& d = in.state.drug;
     ImGui::Text("Day %d, %02d:00", static_cast<int>(d.time_h / 24.0), static_cast<int>(std::fmod(d.time_h, 24.0)));
@@ -379,6 +411,7 @@ PanelActions draw_panel(const PanelInput& in, float display_height) {
     ImGui::TextDisabled("%s", in.content.text("app_subtitle").c_str());
     education_note(in.content);
     language_and_level(in, out);
+    about_box(in.content);
     ImGui::Separator();
     steps_section(in, out);
     ImGui::Separator();

@@ -3,6 +3,7 @@
 
 #include <glm/geometric.hpp>
 
+#include "core/viewer_state.hpp"
 #include "core/views.hpp"
 
 using namespace thecaview;
@@ -57,6 +58,38 @@ TEST(Camera, InterpolationStartsAndEndsOnItsViews) {
     const OrbitCamera mid = interpolate(a, b, 0.5f);
     EXPECT_GT(mid.distance_mm, 400.0f);
     EXPECT_LT(mid.distance_mm, a.distance_mm);
+}
+
+TEST(Steps, TheSpreadStepOpensTheDrugViewAndAutoplayMovesOn) {
+    const Anatomy a = build_anatomy();
+    const auto views = named_views(a);
+    ProcedureContent content;
+    ProcedureStep first;
+    first.id = "first";
+    first.view = "pump";
+    first.duration_s = 5.0;
+    first.hide_mask = bit(Structure::fat);
+    first.highlight_mask = bit(Structure::pump);
+    ProcedureStep spread = first;
+    spread.id = "spread";
+    spread.view = "spread";
+    content.steps = {first, spread};
+    ViewerState state;
+    go_to_step(state, content, views, 0, false);
+    EXPECT_EQ(state.view_name, "pump");
+    EXPECT_EQ(state.visible_mask & bit(Structure::fat), 0u);
+    EXPECT_EQ(state.highlight_mask, bit(Structure::pump));
+    EXPECT_FALSE(state.drug.shown);
+    EXPECT_FALSE(advance_step(state, content, views, 10.0f));  // no autoplay: stays
+    go_to_step(state, content, views, 0, false);
+    state.autoplay = true;
+    EXPECT_FALSE(advance_step(state, content, views, 1.0f));
+    EXPECT_TRUE(advance_step(state, content, views, 5.0f));    // the step's 5 s are over
+    EXPECT_EQ(state.step, 1);
+    EXPECT_TRUE(state.drug.shown);
+    EXPECT_FLOAT_EQ(step_animation_progress(state, content), 0.0f);
+    go_to_step(state, content, views, 99, false);              // clamped to the last step
+    EXPECT_EQ(state.step, 1);
 }
 
 TEST(Camera, NamedViewsIncludeOverviewAndLookAtThePump) {

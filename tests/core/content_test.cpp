@@ -24,7 +24,8 @@ bool mentions(const InputErrors& errors, const std::string& text) {
 
 // A minimal valid content document: every UI key and structure, and the given steps.
 nlohmann::ordered_json document(const char* language, nlohmann::ordered_json steps) {
-    nlohmann::ordered_json doc{{"language", language}, {"language_name", language}, {"version", "1"}};
+    nlohmann::ordered_json doc{{"language", language}, {"language_name", language}, {"version", "1"},
+                                 {"review_date", "2026-11-27"}};
     for (const auto& key : required_ui_keys()) doc["ui"][key] = "Label " + key;
     for (const auto& s : structures()) {
         doc["structures"][std::string(s.key)] = {{"name", "Name"}, {"term", "term"}, {"description", "A short line."}};
@@ -149,13 +150,16 @@ TEST(Lint, FindsHardPatientTextAndMissingTranslations) {
     std::filesystem::create_directories(dir / "es");
     const char* hard = "Intrathecal administration circumvents hepatic first-pass metabolism, permitting considerably "
                        "diminished cumulative opioid requirements relative to conventional systemic administration routes in adults.";
-    std::ofstream(dir / "en" / "steps.json") << document("en", {step("a", "overview", hard), step("b", "back")}).dump(2);
+    auto liver = step("b", "back");
+    liver["highlight"] = {"liver"};
+    std::ofstream(dir / "en" / "steps.json") << document("en", {step("a", "overview", hard), liver}).dump(2);
     std::ofstream(dir / "es" / "steps.json") << document("es", {step("a", "overview")}).dump(2);
     const LintReport report = lint_content(dir, kViews);
     EXPECT_FALSE(report.passed());
     ASSERT_EQ(report.too_hard().size(), 1u);
     EXPECT_EQ(report.too_hard()[0]->step, "a");
     EXPECT_TRUE(mentions(report.errors, "missing translation of step \"b\""));
+    EXPECT_TRUE(mentions(report.errors, "steps[1].highlight = \"liver\": unknown structure"));
     const auto j = nlohmann::json::parse(report.json());
     EXPECT_TRUE(j.contains("texts"));
     EXPECT_TRUE(j.contains("errors"));

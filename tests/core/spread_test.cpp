@@ -182,3 +182,23 @@ TEST(Simulation, SpreadAtInterpolatesBetweenHourlySamples) {
     EXPECT_NEAR(mid[t10], 0.5f * (a[t10] + b[t10]), 1e-3f * b[t10]);
     EXPECT_EQ(spread_at(r, 2.0)[index_of(Level::S4)], 0.0f);  // below the sac
 }
+
+TEST(Simulation, ReliefIsWhereTheCordSegmentsGetTheDrug) {
+    const Model m;
+    const auto r = m.run(m.infusion("morphine", 0.5), 24.0);
+    const auto relief = relief_at(r, 24.0, 0.1);
+    // The tip is at T10: the cord segments there (about the T12-L1 nerves) get the most; the neck's do not.
+    bool any_low_thoracic = false;
+    for (const Level l : {Level::T10, Level::T11, Level::T12, Level::L1}) any_low_thoracic = any_low_thoracic || relief[index_of(l)];
+    EXPECT_TRUE(any_low_thoracic);
+    EXPECT_FALSE(relief[index_of(Level::C3)]);
+    EXPECT_FALSE(relief[index_of(Level::T1)]);
+    // No drug, no relief.
+    const auto none = relief_at(m.run(m.infusion("morphine", 0.0), 4.0), 4.0, 0.1);
+    for (const bool b : none) EXPECT_FALSE(b);
+    // Segments sit above their foramina, more so lower down (Canbay et al. 2014).
+    EXPECT_LT(cord_segment_index(index_of(Level::L3)), static_cast<float>(index_of(Level::L1)));
+    const float c5 = static_cast<float>(index_of(Level::C5)), t8 = static_cast<float>(index_of(Level::T8));
+    EXPECT_LE(cord_segment_index(index_of(Level::C5)), c5 + 0.5f);
+    EXPECT_LT(cord_segment_index(index_of(Level::T8)), t8 + 0.5f - 1.5f);  // further up in the chest
+}
