@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include "core/colormap.hpp"
+#include "core/pump.hpp"
 #include "core/structures.hpp"
 #include "ui/colour.hpp"
 
@@ -56,7 +57,7 @@ void about_box(const ProcedureContent& c) {
     ImGui::TextUnformatted(refs.data(), refs.data() + refs.size());
     ImGui::PopTextWrapPos();
     ImGui::EndChild();
-    if (ImGui::Button("OK", ImVec2(-1.0f, 0.0f))) ImGui::CloseCurrentPopup();
+    if (ImGui::Button(c.text("ok").c_str(), ImVec2(-1.0f, 0.0f))) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
 }
 
@@ -316,6 +317,9 @@ void drug_section(const PanelInput& in, PanelActions& out) {
     drug = in.drugs->find(d.drug);
     float rate = static_cast<float>(d.rate_ml_per_day);
     if (ImGui::SliderFloat(c.text("rate").c_str(), &rate, 0.0f, 2.0f, "%.3f mL/day", ImGuiSliderFlags_Logarithmic)) {
+        // The pump runs at 0.048 mL/day or more, or not at all: the slider never offers a rate it refuses.
+        const float min_flow = static_cast<float>(DeviceLimits{}.min_flow_ml_per_day);
+        if (rate > 0.0f && rate < min_flow) rate = rate < min_flow * 0.5f ? 0.0f : min_flow;
         d.rate_ml_per_day = rate;
         changed = true;
     }
@@ -344,7 +348,8 @@ void drug_section(const PanelInput& in, PanelActions& out) {
     }
     ImGui::SameLine();
     int speed = static_cast<int>(d.speed_h_per_s);
-    const char* speeds[] = {"1 h/s", "4 h/s", "1 day/s"};
+    const std::string speed_names[] = {c.text("speed_1h"), c.text("speed_4h"), c.text("speed_1d")};
+    const char* speeds[] = {speed_names[0].c_str(), speed_names[1].c_str(), speed_names[2].c_str()};
     int choice = speed <= 1 ? 0 : (speed <= 4 ? 1 : 2);
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
     if (ImGui::Combo("##speed", &choice, speeds, IM_ARRAYSIZE(speeds))) {
@@ -374,16 +379,19 @@ void spread_window(const PanelInput& in, float display_width, float display_heig
                               "###spread";
     ImGui::Begin(title.c_str(), nullptr, flags);
     const DrugViewState& d = in.state.drug;
-    ImGui::Text("Day %d, %02d:00", static_cast<int>(d.time_h / 24.0), static_cast<int>(std::fmod(d.time_h, 24.0)));
+    char hour[8];
+    std::snprintf(hour, sizeof hour, "%02d", static_cast<int>(std::fmod(d.time_h, 24.0)));
+    ImGui::TextUnformatted(
+        in.content.format("day_time", {{"day", std::to_string(static_cast<int>(d.time_h / 24.0))}, {"hour", hour}}).c_str());
     float top = 0.0f;
     for (const auto& row : in.spread->concentration_ug_per_ml) {
         for (std::size_t k = 1; k < row.size(); ++k) top = std::max(top, static_cast<float>(row[k]));
     }
     const auto now = spread_at(*in.spread, d.time_h);
     colour_scale_legend(std::max(top, 1e-6f), in.scale);
-    ImGui::TextUnformatted(in.content.text("now_along_spine").c_str());
+    ImGui::TextWrapped("%s", in.content.text("now_along_spine").c_str());
     level_plot(*in.spread, now, std::max(top, 1e-6f), 26.0f * 9.0f * in.scale);
-    ImGui::TextUnformatted(in.content.text("all_days").c_str());
+    ImGui::TextWrapped("%s", in.content.text("all_days").c_str());
     heat_map(*in.spread, std::max(top, 1e-6f), d.time_h, 30.0 * 24.0, 26.0f * 4.0f * in.scale);
     std::vector<float> reservoir(in.spread->reservoir_ml.begin(), in.spread->reservoir_ml.end());
     ImGui::PlotLines("##reservoir", reservoir.data(), static_cast<int>(reservoir.size()), 0, in.content.text("reservoir").c_str(), 0.0f,
