@@ -72,6 +72,8 @@ Command parse_command_line(int argc, const char* const* argv) {
                  "For education only; it gives no medical advice.", "thecaview"};
     app.set_version_flag("--version", std::string("thecaview ") + THECAVIEW_VERSION);
 
+    app.add_option("--config", cmd.config, "Config file (JSON, comments allowed); default: the user's, then the system's");
+    app.add_option("--frames", cmd.frames, "Stop the viewer after N frames (for smoke tests)")->check(CLI::Range(1, 100000000));
     std::vector<std::string> views;
     for (const auto& v : named_views(build_anatomy())) views.push_back(v.name);
 

@@ -43,6 +43,8 @@ struct Command {
     RenderCommand render;
     SimulateCommand simulate;
     LintCommand lint;
+    std::string config;  // --config FILE for the viewer; empty: the usual search
+    int frames = 0;      // --frames N: the viewer stops after N frames (smoke tests); 0: runs until closed
 };
 
 // Parses argv. Help, version and usage errors are printed here; they come back as `exit`.

@@ -9,6 +9,7 @@
 #include <imgui_impl_opengl3.h>
 
 #include "app/commands.hpp"
+#include "core/config.hpp"
 #include "app/session.hpp"
 #include "app/window.hpp"
 #include "ui/fonts.hpp"
@@ -91,7 +92,13 @@ void report(const std::vector<std::string>& warnings) {
 
 }  // namespace
 
-int run_viewer() {
+int run_viewer(const std::string& config_file, int frames) {
+    const ConfigLoad config = load_config(config_file.empty() ? std::nullopt : std::optional<std::filesystem::path>(config_file));
+    for (const auto& e : config.errors) std::cerr << "thecaview: config: " << e.to_string() << "\n";
+    if (config.config.mode != Mode::classroom) {
+        std::cerr << "thecaview: config: mode " << mode_name(config.config.mode)
+                  << " is not available in this version; starting the classroom window\n";
+    }
     std::string error;
     auto window = Window::open({1440, 900, true, "Thecaview"}, error);
     if (!window) {
@@ -107,21 +114,25 @@ int run_viewer() {
 
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;  // the app writes no files of its own here
-    const float scale = window->content_scale();
-    if (auto message = setup_fonts_and_style(scale); !message.empty()) session->warnings.push_back(message);
+    const float scale = window->content_scale() * static_cast<float>(config.config.font_scale);
+    if (auto message = setup_fonts_and_style(scale, config.config.theme == Theme::high_contrast); !message.empty()) {
+        session->warnings.push_back(message);
+    }
     report(session->warnings);
     ImGui_ImplGlfw_InitForOpenGL(window->handle(), true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
 
     ViewerState state;
     if (auto v = find_view(session->views, "overview")) go_to_view(state, *v, false);
+    if (content_has_language(*session, config.config.language)) state.language = config.config.language;
+    state.reduced_motion = config.config.reduced_motion;
     double last = glfwGetTime();
     int busy_frames = 2;  // keep drawing briefly after any change so ImGui settles
     PreviewScale preview;
     RowBudget budget;
     bool refining = false;  // samples are still being gathered for a still view
 
-    while (!glfwWindowShouldClose(window->handle())) {
+    for (int frame = 0; !glfwWindowShouldClose(window->handle()) && (frames == 0 || frame < frames); ++frame) {
         if (busy_frames > 0 || state.flight || refining) glfwPollEvents();
         else glfwWaitEventsTimeout(0.5);
         const double now = glfwGetTime();

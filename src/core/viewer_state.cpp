@@ -50,7 +50,7 @@ void go_to_view(ViewerState& state, const NamedView& view, bool animate) {
     state.xray_mask = view.xray_mask;
     state.visible_mask = all_structures_mask() & ~view.hidden_mask;
     state.cut = view.cut;
-    if (animate) {
+    if (animate && !state.reduced_motion) {
         state.flight = CameraFlight{state.camera, view.camera, 0.0f, 1.2f};
     } else {
         state.flight.reset();

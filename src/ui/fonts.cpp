@@ -16,7 +16,27 @@ constexpr std::array<const char*, 2> kFontCandidates{
     "/usr/local/share/fonts/DejaVuSans.ttf",
 };
 
-void apply_style(float scale) {
+void apply_high_contrast(ImGuiStyle& style) {
+    const ImVec4 black(0.0f, 0.0f, 0.0f, 1.0f), white(1.0f, 1.0f, 1.0f, 1.0f), yellow(1.0f, 0.86f, 0.0f, 1.0f);
+    style.Colors[ImGuiCol_WindowBg] = black;
+    style.Colors[ImGuiCol_PopupBg] = black;
+    style.Colors[ImGuiCol_Text] = white;
+    style.Colors[ImGuiCol_TextDisabled] = ImVec4(0.85f, 0.85f, 0.85f, 1.0f);
+    for (const ImGuiCol c : {ImGuiCol_Button, ImGuiCol_Header, ImGuiCol_FrameBg}) style.Colors[c] = ImVec4(0.0f, 0.0f, 0.35f, 1.0f);
+    // White text stays on dark blues; yellow marks what is set (ticks, slider grabs, progress).
+    for (const ImGuiCol c : {ImGuiCol_ButtonHovered, ImGuiCol_HeaderHovered, ImGuiCol_FrameBgHovered}) {
+        style.Colors[c] = ImVec4(0.0f, 0.25f, 0.75f, 1.0f);
+    }
+    for (const ImGuiCol c : {ImGuiCol_ButtonActive, ImGuiCol_HeaderActive}) style.Colors[c] = ImVec4(0.0f, 0.42f, 1.0f, 1.0f);
+    for (const ImGuiCol c : {ImGuiCol_CheckMark, ImGuiCol_SliderGrab, ImGuiCol_SliderGrabActive, ImGuiCol_PlotHistogram}) {
+        style.Colors[c] = yellow;
+    }
+    style.Colors[ImGuiCol_Border] = white;
+    style.FrameBorderSize = 1.0f;
+    style.WindowBorderSize = 1.0f;
+}
+
+void apply_style(float scale, bool high_contrast) {
     ImGuiStyle& style = ImGui::GetStyle();
     ImGui::StyleColorsDark(&style);
     style.WindowRounding = 6.0f;
@@ -29,11 +49,12 @@ void apply_style(float scale) {
     style.Colors[ImGuiCol_Header] = ImVec4(0.20f, 0.36f, 0.56f, 0.80f);
     style.Colors[ImGuiCol_HeaderHovered] = ImVec4(0.26f, 0.45f, 0.68f, 0.90f);
     style.Colors[ImGuiCol_Button] = ImVec4(0.18f, 0.32f, 0.50f, 1.00f);
+    if (high_contrast) apply_high_contrast(style);
     style.ScaleAllSizes(scale);
 }
 }  // namespace
 
-std::string setup_fonts_and_style(float scale) {
+std::string setup_fonts_and_style(float scale, bool high_contrast) {
     ImGuiIO& io = ImGui::GetIO();
     std::string message;
     std::string path;
@@ -60,7 +81,7 @@ std::string setup_fonts_and_style(float scale) {
         config.SizePixels = 13.0f * scale;
         io.Fonts->AddFontDefault(&config);
     }
-    apply_style(scale);
+    apply_style(scale, high_contrast);
     return message;
 }
 

@@ -90,6 +90,13 @@ TEST(Steps, TheSpreadStepOpensTheDrugViewAndAutoplayMovesOn) {
     EXPECT_FLOAT_EQ(step_animation_progress(state, content), 0.0f);
     go_to_step(state, content, views, 99, false);              // clamped to the last step
     EXPECT_EQ(state.step, 1);
+    // Reduced motion: a step is jumped to, never flown to.
+    state.reduced_motion = true;
+    go_to_step(state, content, views, 0, true);
+    EXPECT_FALSE(state.flight);
+    state.reduced_motion = false;
+    go_to_step(state, content, views, 1, true);
+    EXPECT_TRUE(state.flight);
 }
 
 TEST(Camera, NamedViewsIncludeOverviewAndLookAtThePump) {

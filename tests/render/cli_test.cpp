@@ -184,3 +184,22 @@ TEST_F(CliTest, RenderAStepInALanguageAndLevel) {
     EXPECT_EQ(run("render --step 5 --lang xx --out " + png.string()).status, 2);
     EXPECT_EQ(run("render --step 5 --level expert --out " + png.string()).status, 2);
 }
+
+TEST_F(CliTest, TheViewerStartsOnDefaultsWhatEverIsWrongWithTheConfig) {
+    const fs::path bad = dir_ / "config.json";
+    std::ofstream(bad) << "{\n  \"mode\": \"disco\",\n  \"font_scale\": 9,\n  \"pin\": \"ab\",\n  \"opening_hours\": 5\n}\n";
+    const auto r = run("--config " + bad.string() + " --frames 3");
+    EXPECT_EQ(r.status, 0) << r.output;
+    EXPECT_NE(r.output.find("config.json:2: mode = \"disco\""), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("font_scale = 9"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("pin = \"ab\""), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("opening_hours = 5"), std::string::npos) << r.output;
+    std::ofstream(bad, std::ios::trunc) << "{ not json";
+    EXPECT_EQ(run("--config " + bad.string() + " --frames 2").status, 0);
+    EXPECT_EQ(run("--config " + (dir_ / "missing.json").string() + " --frames 2").status, 0);
+    std::ofstream(bad, std::ios::trunc) << R"({"language": "es", "theme": "high_contrast", "font_scale": 1.5, "reduced_motion": true})";
+    const auto good = run("--config " + bad.string() + " --frames 3");
+    EXPECT_EQ(good.status, 0) << good.output;
+    EXPECT_EQ(good.output.find("config:"), std::string::npos) << good.output;
+    EXPECT_EQ(std::distance(fs::directory_iterator(dir_), fs::directory_iterator()), 1);  // it wrote nothing
+}

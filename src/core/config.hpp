@@ -1,0 +1,55 @@
+// The one JSON config (comments allowed): mode, language, idle timeout, operator PIN, monitor,
+// opening hours, font scale, theme, reduced motion. Looked for in --config, then the user's
+// config folder (XDG), then the system-wide one; built-in defaults otherwise. A bad field is
+// reported with file, line, field and value and keeps its default. The app never writes it.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.hpp"
+
+namespace thecaview {
+
+enum class Mode { classroom, kiosk, signage };
+enum class Theme { dark, high_contrast };
+
+struct OpeningHours {
+    int open_minute = 0;    // minutes after midnight
+    int close_minute = 0;
+    // Whether a time of day (minutes after midnight) falls in the hours; closing may pass midnight.
+    [[nodiscard]] bool open_at(int minute_of_day) const;
+};
+
+struct Config {
+    Mode mode = Mode::classroom;
+    std::string language = "en";
+    double idle_timeout_s = 90.0;
+    std::string pin;               // empty: operator exit is off
+    bool pin_malformed = false;    // a PIN was given but is not 4 to 8 digits
+    int monitor = 0;
+    std::optional<OpeningHours> opening_hours;
+    double font_scale = 1.0;
+    Theme theme = Theme::dark;
+    bool reduced_motion = false;
+};
+
+struct ConfigLoad {
+    Config config;
+    InputErrors errors;
+    std::string source;  // the file used, or "<built-in defaults>"
+};
+
+ConfigLoad parse_config(std::string_view text, const std::string& source);
+
+// Where the config is looked for, in order: the explicit file, $XDG_CONFIG_HOME/thecaview/config.json
+// (else ~/.config/thecaview/config.json), /etc/thecaview/config.json.
+std::vector<std::filesystem::path> config_search_path(const std::optional<std::filesystem::path>& explicit_file);
+ConfigLoad load_config(const std::optional<std::filesystem::path>& explicit_file);
+
+std::string_view mode_name(Mode m);
+
+}  // namespace thecaview

@@ -1,0 +1,117 @@
+// The config: comments allowed, defaults built in, every kind of bad field reported and ignored.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "core/config.hpp"
+
+using namespace thecaview;
+
+namespace {
+bool mentions(const InputErrors& errors, const std::string& text) {
+    for (const auto& e : errors) {
+        if (e.to_string().find(text) != std::string::npos) return true;
+    }
+    return false;
+}
+}  // namespace
+
+TEST(Config, AGoodConfigWithCommentsIsRead) {
+    const auto load = parse_config(R"({
+  // a waiting-room screen
+  "mode": "signage",
+  "language": "es",
+  "idle_timeout_s": 120,
+  "pin": "4821",
+  "monitor": 1,
+  "opening_hours": {"open": "08:00", "close": "18:30"},
+  "font_scale": 1.5,
+  "theme": "high_contrast",
+  "reduced_motion": true
+})", "config.json");
+    EXPECT_TRUE(load.errors.empty()) << load.errors.front().to_string();
+    const Config& c = load.config;
+    EXPECT_EQ(c.mode, Mode::signage);
+    EXPECT_EQ(c.language, "es");
+    EXPECT_DOUBLE_EQ(c.idle_timeout_s, 120.0);
+    EXPECT_EQ(c.pin, "4821");
+    EXPECT_EQ(c.monitor, 1);
+    ASSERT_TRUE(c.opening_hours);
+    EXPECT_TRUE(c.opening_hours->open_at(8 * 60));
+    EXPECT_FALSE(c.opening_hours->open_at(18 * 60 + 30));
+    EXPECT_DOUBLE_EQ(c.font_scale, 1.5);
+    EXPECT_EQ(c.theme, Theme::high_contrast);
+    EXPECT_TRUE(c.reduced_motion);
+}
+
+TEST(Config, EachBadFieldIsReportedAndKeepsItsDefault) {
+    const auto load = parse_config(R"({
+  "mode": "disco",
+  "language": "english",
+  "idle_timeout_s": 2,
+  "pin": "12ab",
+  "opening_hours": {"open": "8am"},
+  "font_scale": "big",
+  "theme": "pink",
+  "reduced_motion": "yes",
+  "volume": 11
+})", "config.json");
+    const Config& c = load.config;
+    const Config defaults;
+    EXPECT_EQ(c.mode, defaults.mode);
+    EXPECT_EQ(c.language, defaults.language);
+    EXPECT_EQ(c.idle_timeout_s, defaults.idle_timeout_s);
+    EXPECT_TRUE(c.pin.empty());
+    EXPECT_TRUE(c.pin_malformed);
+    EXPECT_FALSE(c.opening_hours);
+    EXPECT_EQ(c.font_scale, defaults.font_scale);
+    EXPECT_EQ(c.theme, defaults.theme);
+    EXPECT_FALSE(c.reduced_motion);
+    EXPECT_TRUE(mentions(load.errors, "config.json:2: mode = \"disco\": must be one of classroom, kiosk, signage"));
+    EXPECT_TRUE(mentions(load.errors, "config.json:4: idle_timeout_s = 2: must be between 10 and 3600"));
+    EXPECT_TRUE(mentions(load.errors, "pin = \"12ab\": must be 4 to 8 digits"));
+    EXPECT_TRUE(mentions(load.errors, "volume = 11: unknown setting"));
+    EXPECT_EQ(load.errors.size(), 9u);
+}
+
+TEST(Config, BrokenOrMissingFilesFallBackToDefaults) {
+    const auto broken = parse_config("{ \"mode\": ", "config.json");
+    EXPECT_EQ(broken.config.mode, Mode::classroom);
+    EXPECT_TRUE(mentions(broken.errors, "config.json:1"));
+    const auto missing = load_config(std::filesystem::path("/nonexistent/config.json"));
+    EXPECT_EQ(missing.source, "<built-in defaults>");
+    EXPECT_TRUE(mentions(missing.errors, "/nonexistent/config.json"));
+}
+
+TEST(Config, SearchesTheUsersFolderThenTheSystemOne) {
+    const auto dir = std::filesystem::temp_directory_path() / "thecaview_config_test";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir / "thecaview");
+    std::ofstream(dir / "thecaview" / "config.json") << R"({"mode": "kiosk", "pin": "123456"})";
+    ::setenv("XDG_CONFIG_HOME", dir.c_str(), 1);
+    const auto paths = config_search_path(std::nullopt);
+    ASSERT_EQ(paths.size(), 2u);
+    EXPECT_EQ(paths[0], dir / "thecaview" / "config.json");
+    EXPECT_EQ(paths[1], std::filesystem::path("/etc/thecaview/config.json"));
+    const auto load = load_config(std::nullopt);
+    EXPECT_EQ(load.config.mode, Mode::kiosk);
+    EXPECT_EQ(load.config.pin, "123456");
+    ::unsetenv("XDG_CONFIG_HOME");
+    std::filesystem::remove_all(dir);
+    EXPECT_EQ(config_search_path(std::filesystem::path("x.json")).size(), 1u);
+}
+
+TEST(Config, OpeningHoursMayPassMidnight) {
+    const OpeningHours night{22 * 60, 6 * 60};
+    EXPECT_TRUE(night.open_at(23 * 60));
+    EXPECT_TRUE(night.open_at(5 * 60));
+    EXPECT_FALSE(night.open_at(12 * 60));
+}
+
+TEST(Config, TheShippedExampleIsValid) {
+    const auto load = load_config(std::filesystem::path(THECAVIEW_ASSETS_DIR) / "config.example.json");
+    EXPECT_TRUE(load.errors.empty()) << load.errors.front().to_string();
+    EXPECT_EQ(load.config.mode, Mode::classroom);
+}
