@@ -94,6 +94,7 @@ Command parse_command_line(int argc, const char* const* argv) {
         ->capture_default_str();
     render->add_flag("--ui", request.ui, "Draw the side panel into the image");
     render->add_flag("--levels", request.level_markers, "Label each vertebra (C1 ... Co) with a leader line");
+    render->add_flag("--labels", request.structure_labels, "Name the structures in the picture with leader lines");
     int step = 0;
     std::string level = "patient";
     render->add_option("--step", step, "Render procedure step N (1-based) at the end of its animation, from its view")

@@ -41,7 +41,8 @@ OffscreenRenderer::~OffscreenRenderer() {
     session_.reset();  // GL objects go before the context does
 }
 
-std::vector<DrawnLabel> OffscreenRenderer::draw_ui(const ViewerState& state, int width, int height, bool panel) {
+std::vector<DrawnLabel> OffscreenRenderer::draw_ui(const ViewerState& state, int width, int height, bool panel,
+                                                   std::function<std::uint32_t(int, int)> mask_at) {
     std::vector<DrawnLabel> labels;
     if (!imgui_ready_) {
         ImGui::CreateContext();
@@ -65,7 +66,7 @@ std::vector<DrawnLabel> OffscreenRenderer::draw_ui(const ViewerState& state, int
         const Viewport vp = scene_viewport(width, height, panel, ui_scale_);
         labels = draw_overlay({state, session_->anatomy, static_cast<float>(vp.x), static_cast<float>(vp.y),
                       static_cast<float>(vp.width), static_cast<float>(vp.height), ui_scale_, std::nullopt,
-                      &content_for(*session_, state)});
+                      &content_for(*session_, state), mask_at});
         ImGui::Render();
     }
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
@@ -101,6 +102,7 @@ std::optional<ViewerState> OffscreenRenderer::state_for(const RenderRequest& req
     state.visible_mask &= ~request.hide_mask;
     state.xray_mask |= request.xray_mask;
     state.level_markers = request.level_markers;
+    state.structure_labels = request.structure_labels;
     if (request.drug) {
         state.drug = *request.drug;
         state.drug.shown = true;
@@ -139,9 +141,12 @@ std::optional<RenderResult> OffscreenRenderer::render(const RenderRequest& reque
     while (draw_scene(*session_, state, result.viewport, h, quality)) {
     }
     result.ids = session_->renderer.read_ids();
-    if (request.ui || request.level_markers) {
+    if (request.ui || request.level_markers || request.structure_labels) {
         image.bind_for_drawing();
-        result.labels = draw_ui(state, w, h, request.ui);
+        const auto mask_at = [&result](int x, int y) -> std::uint32_t {
+            return result.ids[(static_cast<std::size_t>(y) * result.viewport.width + static_cast<std::size_t>(x)) * 2 + 1];
+        };
+        result.labels = draw_ui(state, w, h, request.ui, mask_at);
     }
     glFinish();
     if (const std::string gl_errors = drain_gl_errors(); !gl_errors.empty()) {

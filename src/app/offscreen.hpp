@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -27,6 +28,7 @@ struct RenderRequest {
     std::uint32_t xray_mask = 0;        // structures drawn see-through on top of the view's choice
     std::optional<OrbitCamera> camera;  // replaces the view's camera
     bool level_markers = false;         // label each vertebra (C1 ... Co) with a leader line
+    bool structure_labels = false;      // name the structures seen, with leader lines
     std::optional<DrugViewState> drug;  // show this drug spreading (simulated to the end first)
     std::optional<int> step;            // a procedure step (0-based)
     float step_progress = 1.0f;         // how far into its animation (1: the end)
@@ -61,7 +63,8 @@ public:
     std::optional<ViewerState> state_for(const RenderRequest& request, std::string& error);
     // Draws the overlays of the 3D view (level markers, the pump note) and, when `panel`, the
     // side panel over the bound framebuffer of this size.
-    std::vector<DrawnLabel> draw_ui(const ViewerState& state, int width, int height, bool panel = true);
+    std::vector<DrawnLabel> draw_ui(const ViewerState& state, int width, int height, bool panel = true,
+                                    std::function<std::uint32_t(int, int)> mask_at = {});
     [[nodiscard]] float ui_scale() const { return ui_scale_; }
     [[nodiscard]] Session& session() { return *session_; }
     [[nodiscard]] const GlInfo& gl() const { return window_->gl(); }

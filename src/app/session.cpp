@@ -157,6 +157,7 @@ void apply_panel_actions(Session& session, ViewerState& state, const PanelAction
     if (actions.cut) state.cut = *actions.cut;
     if (actions.anatomy) state.anatomy = *actions.anatomy;
     if (actions.level_markers) state.level_markers = *actions.level_markers;
+    if (actions.structure_labels) state.structure_labels = *actions.structure_labels;
     if (actions.drug) state.drug = *actions.drug;
     if (actions.go_to_view) {
         if (auto v = find_view(session.views, *actions.go_to_view)) go_to_view(state, *v, animate);

@@ -70,7 +70,10 @@ OverlayInput overlay_input(Session& session, const ViewerState& state, const Vie
             static_cast<float>(vp.height) / fb,
             scale,
             hovered,
-            &content_for(session, state)};
+            &content_for(session, state),
+            [&session, fb](int x, int y) {
+                return session.renderer.mask_at(static_cast<int>(static_cast<float>(x) * fb), static_cast<int>(static_cast<float>(y) * fb));
+            }};
 }
 
 // Keyboard: left and right arrows step back and on, space plays or pauses, Home goes to the start.

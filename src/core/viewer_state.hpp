@@ -41,6 +41,7 @@ struct ViewerState {
     std::uint32_t xray_mask = 0;
     CutSettings cut;
     bool level_markers = false;  // label each vertebra C1 ... Co
+    bool structure_labels = false;  // name the structures in the picture with leader lines
     bool reduced_motion = false; // no camera swoops: views and steps are jumped to
     DrugViewState drug;
     AnatomyOptions anatomy;  // catheter tip, entry and pump size: the anatomy is rebuilt when they change

@@ -8,6 +8,8 @@
 
 #include <imgui.h>
 
+#include <glm/geometric.hpp>
+
 #include "core/labels.hpp"
 
 namespace thecaview {
@@ -18,8 +20,36 @@ const ImU32 kLabelText = IM_COL32(235, 240, 250, 255);
 const ImU32 kLabelBox = IM_COL32(15, 22, 34, 215);
 const ImU32 kLeader = IM_COL32(250, 210, 120, 230);
 
-std::vector<DrawnLabel> level_markers(const OverlayInput& in) {
+// Lays out a column of labels beside their anchors and draws them with leader lines; returns
+// each drawn label's anchor and box, in request order of placement.
+std::vector<std::pair<std::size_t, ImVec4>> draw_label_column(const std::vector<LabelRequest>& requests,
+                                                              const std::vector<std::string>& texts, float column,
+                                                              bool right, const OverlayInput& in) {
     ImDrawList* draw = ImGui::GetBackgroundDrawList();
+    std::vector<std::pair<std::size_t, ImVec4>> out;
+    const auto placed = layout_label_column(requests, column, !right, in.y + 4.0f, in.y + in.height - 4.0f, 2.0f * in.scale);
+    for (const auto& p : placed) {
+        const auto& r = requests[p.index];
+        const ImVec2 box_min(p.top_left_px.x, p.top_left_px.y);
+        const ImVec2 box_max(box_min.x + r.size_px.x, box_min.y + r.size_px.y);
+        const ImVec2 anchor(r.anchor_px.x, r.anchor_px.y);
+        const ImVec2 end(right ? box_min.x : box_max.x, (box_min.y + box_max.y) * 0.5f);
+        draw->AddLine(anchor, end, kLeader, 1.5f * in.scale);
+        draw->AddCircleFilled(anchor, 3.0f * in.scale, kLeader);
+        draw->AddRectFilled(box_min, box_max, kLabelBox, 3.0f * in.scale);
+        draw->AddText(ImVec2(box_min.x + 4.0f * in.scale, box_min.y + 2.0f * in.scale), kLabelText, texts[p.index].c_str());
+        out.emplace_back(p.index, ImVec4(box_min.x, box_min.y, box_max.x, box_max.y));
+    }
+    return out;
+}
+
+LabelRequest request_for(const std::string& text, glm::vec2 anchor, int priority, float scale) {
+    const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+    const float pad = 4.0f * scale;
+    return {anchor, {size.x + 2.0f * pad, size.y + pad}, priority};
+}
+
+std::vector<DrawnLabel> level_markers(const OverlayInput& in) {
     const glm::vec3 eye = in.state.camera.eye();
     std::vector<LabelRequest> requests;
     std::vector<std::string> names;
@@ -33,9 +63,7 @@ std::vector<DrawnLabel> level_markers(const OverlayInput& in) {
         if (!px || px->y < 0.0f || px->y > in.height || px->x < 0.0f || px->x > in.width) continue;
         names.push_back(name_of(level));
         levels.push_back(level);
-        const ImVec2 size = ImGui::CalcTextSize(names.back().c_str());
-        const float pad = 4.0f * in.scale;
-        requests.push_back({{in.x + px->x, in.y + px->y}, {size.x + 2.0f * pad, size.y + pad}, level_label_priority(level)});
+        requests.push_back(request_for(names.back(), {in.x + px->x, in.y + px->y}, level_label_priority(level), in.scale));
         mean_x += px->x;
         min_x = std::min(min_x, in.x + px->x);
         max_x = std::max(max_x, in.x + px->x);
@@ -45,21 +73,59 @@ std::vector<DrawnLabel> level_markers(const OverlayInput& in) {
     // Labels go on the roomier side of the spine, a little away from it.
     const bool right = mean_x < in.width * 0.5f;
     const float offset = 60.0f * in.scale;
-    const float column = right ? max_x + offset : min_x - offset;
-    const auto placed = layout_label_column(requests, column, !right, in.y + 4.0f, in.y + in.height - 4.0f, 2.0f * in.scale);
-    for (const auto& p : placed) {
-        const auto& r = requests[p.index];
-        const ImVec2 box_min(p.top_left_px.x, p.top_left_px.y);
-        const ImVec2 box_max(box_min.x + r.size_px.x, box_min.y + r.size_px.y);
-        const ImVec2 anchor(r.anchor_px.x, r.anchor_px.y);
-        const ImVec2 end(right ? box_min.x : box_max.x, (box_min.y + box_max.y) * 0.5f);
-        draw->AddLine(anchor, end, kLeader, 1.5f * in.scale);
-        draw->AddCircleFilled(anchor, 3.0f * in.scale, kLeader);
-        draw->AddRectFilled(box_min, box_max, kLabelBox, 3.0f * in.scale);
-        draw->AddText(ImVec2(box_min.x + 4.0f * in.scale, box_min.y + 2.0f * in.scale), kLabelText, names[p.index].c_str());
-        drawn.push_back({levels[p.index], r.anchor_px, {box_min.x, box_min.y}, {box_max.x, box_max.y}});
+    for (const auto& [index, box] : draw_label_column(requests, names, right ? max_x + offset : min_x - offset, right, in)) {
+        drawn.push_back({levels[index], requests[index].anchor_px, {box.x, box.y}, {box.z, box.w}});
     }
     return drawn;
+}
+
+// Structure names with leader lines, at each structure's landmark where it shows in the picture
+// (read from the id target): left of the body for what lies left, right for the rest.
+void structure_labels(const OverlayInput& in) {
+    if (!in.mask_at) return;
+    std::vector<LabelRequest> side[2];
+    std::vector<std::string> texts[2];
+    // Where each structure shows, on a coarse grid over the picture.
+    constexpr int kColumns = 48, kRows = 27;
+    std::vector<std::uint32_t> grid(kColumns * kRows);
+    for (int r = 0; r < kRows; ++r) {
+        for (int c = 0; c < kColumns; ++c) {
+            grid[r * kColumns + c] = in.mask_at(static_cast<int>((c + 0.5f) * in.width / kColumns),
+                                                static_cast<int>((r + 0.5f) * in.height / kRows));
+        }
+    }
+    for (const auto& s : structures()) {
+        // The anchor: the grid point nearest the structure's landmark where the structure shows.
+        const auto landmark = project_to_pixel(in.state.camera, in.anatomy.landmark(s.id), static_cast<int>(in.width),
+                                               static_cast<int>(in.height));
+        const bool on_screen = landmark && landmark->x >= 0.0f && landmark->y >= 0.0f && landmark->x < in.width &&
+                               landmark->y < in.height;
+        const glm::vec2 aim = on_screen ? *landmark : glm::vec2(in.width * 0.5f, in.height * 0.5f);
+        std::optional<glm::vec2> px;
+        float best = 1e30f;
+        for (int r = 0; r < kRows; ++r) {
+            for (int c = 0; c < kColumns; ++c) {
+                if ((grid[r * kColumns + c] & bit(s.id)) == 0) continue;
+                const glm::vec2 p((c + 0.5f) * in.width / kColumns, (r + 0.5f) * in.height / kRows);
+                const float d = glm::dot(p - aim, p - aim);
+                if (d < best) {
+                    best = d;
+                    px = p;
+                }
+            }
+        }
+        if (!px) continue;
+        const StructureText* t = in.content ? in.content->structure(s.id) : nullptr;
+        const int k = px->x < in.width * 0.5f ? 0 : 1;
+        texts[k].push_back(t ? t->name : std::string(s.plain_name));
+        side[k].push_back(request_for(texts[k].back(), {in.x + px->x, in.y + px->y}, 1, in.scale));
+    }
+    float widest[2] = {0.0f, 0.0f};
+    for (int k = 0; k < 2; ++k) {
+        for (const auto& r : side[k]) widest[k] = std::max(widest[k], r.size_px.x);
+    }
+    draw_label_column(side[0], texts[0], in.x + 10.0f * in.scale + widest[0], false, in);
+    draw_label_column(side[1], texts[1], in.x + in.width - 10.0f * in.scale - widest[1], true, in);
 }
 
 void pump_note(const OverlayInput& in) {
@@ -91,6 +157,7 @@ std::vector<DrawnLabel> draw_overlay(const OverlayInput& in) {
     if (in.width <= 0.0f || in.height <= 0.0f) return {};
     std::vector<DrawnLabel> drawn;
     if (in.state.level_markers) drawn = level_markers(in);
+    if (in.state.structure_labels) structure_labels(in);
     pump_note(in);
     hovered_name(in);
     return drawn;

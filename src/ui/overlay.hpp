@@ -2,6 +2,8 @@
 // structure under the pointer, and the note that pumps differ. Reads state; touches no GL.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -23,6 +25,8 @@ struct OverlayInput {
     float scale = 1.0f;
     std::optional<Structure> hovered;  // the structure under the pointer, if any
     const ProcedureContent* content = nullptr;  // names and notes in the language shown
+    // The visibility bits of the traced image at a pixel of the view (for structure labels).
+    std::function<std::uint32_t(int x, int y)> mask_at;
 };
 
 // A level marker as drawn: its level, where its leader line starts and its box (display pixels).

@@ -221,6 +221,8 @@ void implant_section(const PanelInput& in, PanelActions& out) {
     }
     bool markers = in.state.level_markers;
     if (ImGui::Checkbox(c.text("level_markers").c_str(), &markers)) out.level_markers = markers;
+    bool labels = in.state.structure_labels;
+    if (ImGui::Checkbox(c.text("structure_labels").c_str(), &labels)) out.structure_labels = labels;
 }
 
 // The colour scale: the same map as the 3D view, over three decades below the highest

@@ -22,13 +22,15 @@ struct PanelActions {
     std::optional<CutSettings> cut;
     std::optional<AnatomyOptions> anatomy;
     std::optional<bool> level_markers;
+    std::optional<bool> structure_labels;
     std::optional<DrugViewState> drug;
     std::optional<std::string> language;
     std::optional<Audience> audience;
     std::optional<bool> autoplay;
 
     [[nodiscard]] bool any() const {
-        return select_step || go_to_view || visible_mask || xray_mask || cut || anatomy || level_markers || drug ||
+        return select_step || go_to_view || visible_mask || xray_mask || cut || anatomy || level_markers ||
+               structure_labels || drug ||
                language || audience || autoplay;
     }
 };

@@ -411,3 +411,18 @@ TEST_F(RenderTest, TheCatheterReachesTheTipOnlyAtTheEndOfItsStep) {
     EXPECT_EQ(id_at_point(early, tip), 0u);
     EXPECT_EQ(id_at_point(done, tip), static_cast<std::uint32_t>(Structure::catheter));
 }
+
+TEST_F(RenderTest, StructureLabelsAreDrawnOnlyWhenAsked) {
+    RenderRequest request = one_sample("side", {640, 360});
+    const auto plain = render(request);
+    request.structure_labels = true;
+    const auto labelled = render(request);
+    std::size_t changed = 0;
+    for (std::size_t i = 0; i < plain.rgba.size(); i += 4) {
+        changed += std::abs(static_cast<int>(plain.rgba[i]) - static_cast<int>(labelled.rgba[i])) > 40;
+    }
+    // Label boxes and leader lines: a few thousand pixels, not the whole picture.
+    EXPECT_GT(changed, 2000u);
+    EXPECT_LT(changed, 640u * 360u / 4u);
+    EXPECT_EQ(labelled.coverage, plain.coverage);  // the picture under them is the same
+}
