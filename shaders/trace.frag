@@ -337,7 +337,7 @@ bool compositeSurface(vec3 p, vec3 rd, int id, float eps, Lights lights, float n
         if ((uIncisionOpen.x > 0.0 && back < 0.0) || (uIncisionOpen.y > 0.0 && belly < 0.0)) {
             return composite(p, n, rd, id, 0.9, lights, 1.0, 1.0, vec3(0.55, 0.05, 0.05));
         }
-        if (reliefAt(p) > 0.5) return composite(p, n, rd, id, max(opacity, 0.45), lights, 1.0, 1.0, vec3(0.35, 0.85, 0.75));
+        if (reliefAt(p) > 0.5) return composite(p, n, rd, id, max(opacity, 0.22), lights, 1.0, 1.0, vec3(0.35, 0.85, 0.75));
     } else if (seeThrough(id)) {
         opacity = cap ? 0.45 : seeThroughOpacity(id, grazing);
     } else if (cap) {

@@ -147,7 +147,8 @@ const std::vector<std::string>& required_ui_keys() {
         "view_back", "view_side", "view_pump", "view_tip", "view_spread", "view_cross_section", "about", "about_text", "medicine_window",
         "drug_morphine", "drug_hydromorphone", "drug_fentanyl", "drug_sufentanil", "drug_bupivacaine", "drug_clonidine",
         "drug_baclofen", "drug_ziconotide", "relief", "relief_note", "ok", "day_time",
-        "speed_1h", "speed_4h", "speed_1d", "structure_labels"};
+        "speed_1h", "speed_4h", "speed_1d", "structure_labels", "less", "more",
+        "spread_words"};
     return keys;
 }
 

@@ -227,7 +227,7 @@ void implant_section(const PanelInput& in, PanelActions& out) {
 
 // The colour scale: the same map as the 3D view, over three decades below the highest
 // concentration of the run.
-void colour_scale_legend(float top, float scale) {
+void colour_scale_legend(const ProcedureContent& c, bool student, float top, float scale) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float width = ImGui::GetContentRegionAvail().x;
@@ -239,14 +239,16 @@ void colour_scale_legend(float top, float scale) {
                             to_imgui(viridis((static_cast<float>(k) + 0.5f) / kSteps)));
     }
     ImGui::Dummy(ImVec2(width, height));
+    if (!student) {  // patients read words and colours
+        ImGui::TextUnformatted(c.text("less").c_str());
+        ImGui::SameLine(width - ImGui::CalcTextSize(c.text("more").c_str()).x);
+        ImGui::TextUnformatted(c.text("more").c_str());
+        return;
+    }
     ImGui::Text("%.2g", top / 1000.0f);
     ImGui::SameLine(width * 0.5f - ImGui::CalcTextSize("µg/mL").x * 0.5f);
     ImGui::TextUnformatted("µg/mL");
-    const std::string high = [top] {
-        char text[32];
-        std::snprintf(text, sizeof text, "%.3g", top);
-        return std::string(text);
-    }();
+    const std::string high = number(top);
     ImGui::SameLine(width - ImGui::CalcTextSize(high.c_str()).x);
     ImGui::TextUnformatted(high.c_str());
 }
@@ -333,9 +335,11 @@ void drug_section(const PanelInput& in, PanelActions& out) {
             changed = true;
         }
         ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextDisabled("%s", c.format("daily_amount", {{"amount", number(rate * conc)},
-                                                            {"low", number(drug->usual_daily_dose_min_mg)},
-                                                            {"high", number(drug->usual_daily_dose_max_mg)}}).c_str());
+        if (in.state.audience == Audience::student) {
+            ImGui::TextDisabled("%s", c.format("daily_amount", {{"amount", number(rate * conc)},
+                                                                {"low", number(drug->usual_daily_dose_min_mg)},
+                                                                {"high", number(drug->usual_daily_dose_max_mg)}}).c_str());
+        }
         ImGui::TextDisabled("%s", c.text("not_advice").c_str());
         ImGui::PopTextWrapPos();
     }
@@ -390,7 +394,9 @@ void spread_window(const PanelInput& in, float display_width, float display_heig
         for (std::size_t k = 1; k < row.size(); ++k) top = std::max(top, static_cast<float>(row[k]));
     }
     const auto now = spread_at(*in.spread, d.time_h);
-    colour_scale_legend(std::max(top, 1e-6f), in.scale);
+    const bool student = in.state.audience == Audience::student;
+    colour_scale_legend(in.content, student, std::max(top, 1e-6f), in.scale);
+    if (!student) ImGui::TextWrapped("%s", in.content.text("spread_words").c_str());
     ImGui::TextWrapped("%s", in.content.text("now_along_spine").c_str());
     level_plot(*in.spread, now, std::max(top, 1e-6f), 26.0f * 9.0f * in.scale);
     ImGui::TextWrapped("%s", in.content.text("all_days").c_str());
@@ -398,9 +404,11 @@ void spread_window(const PanelInput& in, float display_width, float display_heig
     std::vector<float> reservoir(in.spread->reservoir_ml.begin(), in.spread->reservoir_ml.end());
     ImGui::PlotLines("##reservoir", reservoir.data(), static_cast<int>(reservoir.size()), 0, in.content.text("reservoir").c_str(), 0.0f,
                      40.0f, ImVec2(ImGui::GetContentRegionAvail().x, 60.0f * in.scale));
-    ImGui::TextWrapped("%s", in.content.format("totals", {{"given", number(in.spread->delivered_mg)},
-                                                          {"left", number(in.spread->in_csf_mg)},
-                                                          {"cleared", number(in.spread->cleared_mg)}}).c_str());
+    if (student) {
+        ImGui::TextWrapped("%s", in.content.format("totals", {{"given", number(in.spread->delivered_mg)},
+                                                              {"left", number(in.spread->in_csf_mg)},
+                                                              {"cleared", number(in.spread->cleared_mg)}}).c_str());
+    }
     ImGui::End();
 }
 
