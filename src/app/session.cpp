@@ -94,7 +94,8 @@ PanelInput panel_input(const Session& session, const ViewerState& state, float s
 PumpProgram drug_view_program(const Session& session, const DrugViewState& drug) {
     PumpProgram program;
     program.drug = drug.drug;
-    program.schedule = {{0.0, drug.rate_ml_per_day}};
+    program.schedule = drug.schedule.empty() ? std::vector<ScheduleStep>{{0.0, drug.rate_ml_per_day}} : drug.schedule;
+    program.bolus = drug.bolus;
     const Drug* d = session.drugs.find(drug.drug);
     program.concentration_mg_per_ml =
         drug.concentration_mg_per_ml > 0.0 ? drug.concentration_mg_per_ml : (d ? d->usual_concentration_mg_per_ml : 0.0);
@@ -105,6 +106,7 @@ InputErrors update_spread(Session& session, const ViewerState& state, long max_s
     const DrugViewState& want = state.drug;
     const bool same = session.spread && session.spread_drug.drug == want.drug &&
                       session.spread_drug.rate_ml_per_day == want.rate_ml_per_day &&
+                      session.spread_drug.schedule == want.schedule && session.spread_drug.bolus == want.bolus &&
                       session.spread_drug.concentration_mg_per_ml == want.concentration_mg_per_ml &&
                       session.spread_anatomy.catheter_tip == session.anatomy.options.catheter_tip;
     if (!same) {

@@ -148,7 +148,8 @@ const std::vector<std::string>& required_ui_keys() {
         "drug_morphine", "drug_hydromorphone", "drug_fentanyl", "drug_sufentanil", "drug_bupivacaine", "drug_clonidine",
         "drug_baclofen", "drug_ziconotide", "relief", "relief_note", "ok", "day_time",
         "speed_1h", "speed_4h", "speed_1d", "structure_labels", "less", "more",
-        "spread_words"};
+        "spread_words", "schedule", "schedule_from", "add_step", "remove_step", "bolus", "bolus_dose", "bolus_minutes",
+        "bolus_start"};
     return keys;
 }
 

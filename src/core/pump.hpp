@@ -26,12 +26,14 @@ struct DeviceLimits {
 struct ScheduleStep {
     double start_h = 0.0;  // time of day the step starts, 0 to 24
     double rate_ml_per_day = 0.0;
+    bool operator==(const ScheduleStep&) const = default;
 };
 
 struct SingleBolus {
     double dose_mg = 0.0;
     double minutes = 0.0;
     double start_h = 0.0;  // from the start of the program
+    bool operator==(const SingleBolus&) const = default;
 };
 
 struct PatientBolus {

@@ -8,6 +8,7 @@
 
 #include "core/camera.hpp"
 #include "core/content.hpp"
+#include "core/pump.hpp"
 #include "core/scene_view.hpp"
 #include "core/views.hpp"
 #include "core/structures.hpp"
@@ -26,6 +27,8 @@ struct DrugViewState {
     bool shown = false;
     std::string drug = "morphine";
     double rate_ml_per_day = 0.5;
+    std::vector<ScheduleStep> schedule;    // a daily schedule; empty: the continuous rate above
+    std::optional<SingleBolus> bolus;      // a single bolus
     double concentration_mg_per_ml = 0.0;  // 0: the drug's usual concentration
     double time_h = 24.0;                  // the moment shown, 0 to 30 days
     bool playing = false;

@@ -300,6 +300,95 @@ void heat_map(const SimulationResult& r, float top, double time_h, double horizo
     ImGui::Dummy(ImVec2(width, height));
 }
 
+// The volume a day the program gives on average (a schedule's steps weighted by their hours).
+double daily_volume_ml(const DrugViewState& d) {
+    if (d.schedule.empty()) return d.rate_ml_per_day;
+    double total = 0.0;
+    for (std::size_t i = 0; i < d.schedule.size(); ++i) {
+        const double end = i + 1 < d.schedule.size() ? d.schedule[i + 1].start_h : 24.0;
+        total += d.schedule[i].rate_ml_per_day * (end - d.schedule[i].start_h) / 24.0;
+    }
+    return total;
+}
+
+// A pump rate: 0 (stopped) or within the pump's range; the slider never offers a rate it refuses.
+bool rate_slider(const char* label, double& rate_ml_per_day) {
+    float rate = static_cast<float>(rate_ml_per_day);
+    if (!ImGui::SliderFloat(label, &rate, 0.0f, 2.0f, "%.3f mL/day", ImGuiSliderFlags_Logarithmic)) return false;
+    const float min_flow = static_cast<float>(DeviceLimits{}.min_flow_ml_per_day);
+    if (rate > 0.0f && rate < min_flow) rate = rate < min_flow * 0.5f ? 0.0f : min_flow;
+    rate_ml_per_day = rate;
+    return true;
+}
+
+// A daily schedule of up to 12 steps, each starting on the hour, in order.
+bool schedule_editor(const ProcedureContent& c, std::vector<ScheduleStep>& steps) {
+    bool changed = false;
+    const int count = static_cast<int>(steps.size());
+    for (int i = 0; i < count; ++i) {
+        ImGui::PushID(i);
+        auto& step = steps[static_cast<std::size_t>(i)];
+        if (i > 0) {
+            // Each step starts after the one before and before the next.
+            int hour = static_cast<int>(step.start_h);
+            const int earliest = static_cast<int>(steps[static_cast<std::size_t>(i - 1)].start_h) + 1;
+            const int latest = i + 1 < count ? static_cast<int>(steps[static_cast<std::size_t>(i + 1)].start_h) - 1 : 23;
+            ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.35f);
+            if (ImGui::SliderInt("##from", &hour, earliest, latest, (c.text("schedule_from") + " %02d:00").c_str())) {
+                step.start_h = std::clamp(hour, earliest, latest);
+                changed = true;
+            }
+        } else {
+            ImGui::TextDisabled("%s 00:00", c.text("schedule_from").c_str());
+        }
+        ImGui::SameLine();
+        changed |= rate_slider("##rate", step.rate_ml_per_day);
+        ImGui::PopID();
+    }
+    const int last_hour = static_cast<int>(steps.back().start_h);
+    ImGui::BeginDisabled(count >= DeviceLimits{}.max_schedule_steps || last_hour >= 23);
+    if (ImGui::SmallButton(c.text("add_step").c_str())) {
+        steps.push_back({static_cast<double>(std::min(last_hour + 2, 23)), steps.back().rate_ml_per_day});
+        changed = true;
+    }
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(count <= 2);
+    if (ImGui::SmallButton(c.text("remove_step").c_str())) {
+        steps.pop_back();
+        changed = true;
+    }
+    ImGui::EndDisabled();
+    return changed;
+}
+
+// One extra dose: how much, over how long, and when (hours from the start), within the pump's flow.
+bool bolus_editor(const ProcedureContent& c, const Drug& drug, std::optional<SingleBolus>& bolus) {
+    bool on = bolus.has_value();
+    bool changed = false;
+    if (ImGui::Checkbox(c.text("bolus").c_str(), &on)) {
+        bolus = on ? std::optional<SingleBolus>(SingleBolus{drug.usual_daily_dose_min_mg, 30.0, 12.0}) : std::nullopt;
+        changed = true;
+    }
+    if (!bolus) return changed;
+    float dose = static_cast<float>(bolus->dose_mg), minutes = static_cast<float>(bolus->minutes),
+          start = static_cast<float>(bolus->start_h);
+    if (ImGui::SliderFloat(c.text("bolus_dose").c_str(), &dose, static_cast<float>(drug.usual_daily_dose_min_mg) * 0.1f,
+                           static_cast<float>(drug.max_daily_dose_mg), "%.3g mg", ImGuiSliderFlags_Logarithmic)) {
+        bolus->dose_mg = dose;
+        changed = true;
+    }
+    if (ImGui::SliderFloat(c.text("bolus_minutes").c_str(), &minutes, 5.0f, 240.0f, "%.0f min")) {
+        bolus->minutes = minutes;
+        changed = true;
+    }
+    if (ImGui::SliderFloat(c.text("bolus_start").c_str(), &start, 0.0f, 30.0f * 24.0f, "%.0f h")) {
+        bolus->start_h = start;
+        changed = true;
+    }
+    return changed;
+}
+
 // The drug view: choose the medicine and the program, move through 30 days, read the plots.
 void drug_section(const PanelInput& in, PanelActions& out) {
     if (!in.drugs || in.drugs->drugs.empty()) return;
@@ -319,13 +408,15 @@ void drug_section(const PanelInput& in, PanelActions& out) {
         ImGui::EndCombo();
     }
     drug = in.drugs->find(d.drug);
-    float rate = static_cast<float>(d.rate_ml_per_day);
-    if (ImGui::SliderFloat(c.text("rate").c_str(), &rate, 0.0f, 2.0f, "%.3f mL/day", ImGuiSliderFlags_Logarithmic)) {
-        // The pump runs at 0.048 mL/day or more, or not at all: the slider never offers a rate it refuses.
-        const float min_flow = static_cast<float>(DeviceLimits{}.min_flow_ml_per_day);
-        if (rate > 0.0f && rate < min_flow) rate = rate < min_flow * 0.5f ? 0.0f : min_flow;
-        d.rate_ml_per_day = rate;
+    bool daily = !d.schedule.empty();
+    if (ImGui::Checkbox(c.text("schedule").c_str(), &daily)) {
+        d.schedule = daily ? std::vector<ScheduleStep>{{0.0, d.rate_ml_per_day}, {8.0, d.rate_ml_per_day}} : std::vector<ScheduleStep>{};
         changed = true;
+    }
+    if (d.schedule.empty()) {
+        changed |= rate_slider(c.text("rate").c_str(), d.rate_ml_per_day);
+    } else {
+        changed |= schedule_editor(c, d.schedule);
     }
     if (drug) {
         float conc = static_cast<float>(d.concentration_mg_per_ml > 0.0 ? d.concentration_mg_per_ml : drug->usual_concentration_mg_per_ml);
@@ -336,13 +427,14 @@ void drug_section(const PanelInput& in, PanelActions& out) {
         }
         ImGui::PushTextWrapPos(0.0f);
         if (in.state.audience == Audience::student) {
-            ImGui::TextDisabled("%s", c.format("daily_amount", {{"amount", number(rate * conc)},
+            ImGui::TextDisabled("%s", c.format("daily_amount", {{"amount", number(daily_volume_ml(d) * conc)},
                                                                 {"low", number(drug->usual_daily_dose_min_mg)},
                                                                 {"high", number(drug->usual_daily_dose_max_mg)}}).c_str());
         }
         ImGui::TextDisabled("%s", c.text("not_advice").c_str());
         ImGui::PopTextWrapPos();
     }
+    if (drug) changed |= bolus_editor(c, *drug, d.bolus);
     float day = static_cast<float>(d.time_h / 24.0);
     if (ImGui::SliderFloat(c.text("day").c_str(), &day, 0.0f, 30.0f, "%.2f")) {
         d.time_h = day * 24.0;

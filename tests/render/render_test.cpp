@@ -426,3 +426,20 @@ TEST_F(RenderTest, StructureLabelsAreDrawnOnlyWhenAsked) {
     EXPECT_LT(changed, 640u * 360u / 4u);
     EXPECT_EQ(labelled.coverage, plain.coverage);  // the picture under them is the same
 }
+
+TEST_F(RenderTest, TheDrugViewRunsADailyScheduleAndABolus) {
+    RenderRequest request = one_sample("spread", {320, 180});
+    DrugViewState drug;
+    drug.drug = "morphine";
+    drug.concentration_mg_per_ml = 10.0;
+    drug.schedule = {{0.0, 0.1}, {8.0, 0.2}};
+    drug.bolus = SingleBolus{1.0, 30.0, 2.0};
+    request.drug = drug;
+    render(request);
+    const Session& s = renderer_->session();
+    ASSERT_TRUE(s.spread);
+    // 8 h at 0.1 and 16 h at 0.2 mL a day for 30 days, at 10 mg/mL, and the 1 mg bolus.
+    const double expected = (0.1 * 8.0 + 0.2 * 16.0) / 24.0 * 30.0 * 10.0 + 1.0;
+    EXPECT_NEAR(s.spread->result().delivered_mg, expected, 1e-6);
+    EXPECT_LT(s.spread->result().relative_error, 1e-9);
+}
