@@ -5,6 +5,8 @@
 #include <cmath>
 
 #include "app/data_dir.hpp"
+#include "core/json_input.hpp"
+#include "render/png.hpp"
 
 namespace thecaview {
 
@@ -88,7 +90,40 @@ PanelInput panel_input(const Session& session, const ViewerState& state, float s
             &session.drugs,
             session.spread ? &session.spread->result() : nullptr,
             std::move(spread_errors),
-            std::move(languages)};
+            std::move(languages),
+            session.program_message};
+}
+
+void load_drug_program(Session& session, ViewerState& state, const std::string& file) {
+    const auto text = read_text_file(file);
+    if (!text) {
+        session.program_message = file + ": cannot read it";
+        return;
+    }
+    ProgramLoad load = parse_program(*text, file);
+    InputErrors errors = load.errors;
+    if (errors.empty()) errors = check_program(load.program, session.drugs, DeviceLimits{}, file);
+    if (!errors.empty()) {
+        session.program_message = errors.front().to_string();
+        return;
+    }
+    DrugViewState& d = state.drug;
+    d.drug = load.program.drug;
+    d.concentration_mg_per_ml = load.program.concentration_mg_per_ml;
+    d.schedule = load.program.schedule.size() > 1 ? load.program.schedule : std::vector<ScheduleStep>{};
+    d.rate_ml_per_day = load.program.schedule.front().rate_ml_per_day;
+    d.bolus = load.program.bolus;
+    d.shown = true;
+    session.program_message = content_for(session, state).text("program_loaded");
+}
+
+void save_drug_program(Session& session, const ViewerState& state, const std::string& file) {
+    std::string error;
+    if (write_text_atomically(file, program_json(drug_view_program(session, state.drug)), error)) {
+        session.program_message = content_for(session, state).text("saved") + " " + file;
+    } else {
+        session.program_message = error;
+    }
 }
 
 PumpProgram drug_view_program(const Session& session, const DrugViewState& drug) {
@@ -161,6 +196,8 @@ void apply_panel_actions(Session& session, ViewerState& state, const PanelAction
     if (actions.level_markers) state.level_markers = *actions.level_markers;
     if (actions.structure_labels) state.structure_labels = *actions.structure_labels;
     if (actions.drug) state.drug = *actions.drug;
+    if (actions.load_program) load_drug_program(session, state, *actions.load_program);
+    if (actions.save_program) save_drug_program(session, state, *actions.save_program);
     if (actions.go_to_view) {
         if (auto v = find_view(session.views, *actions.go_to_view)) go_to_view(state, *v, animate);
     }

@@ -30,6 +30,7 @@ struct Session {
     DrugViewState spread_drug;
     AnatomyOptions spread_anatomy;
     std::vector<std::string> warnings;  // bad content and the like: reported, then carried on
+    std::string program_message;        // how the last program load or save went
 };
 
 // How long the drug view's simulation runs.
@@ -47,6 +48,11 @@ std::string language_list(const Session& session);  // "en, es"
 
 // What the panel reads from the session.
 PanelInput panel_input(const Session& session, const ViewerState& state, float scale, InputErrors spread_errors = {});
+
+// Loads a program file into the drug view, or saves the drug view's program (atomically, to the
+// file the user named); how it went is left in session.program_message.
+void load_drug_program(Session& session, ViewerState& state, const std::string& file);
+void save_drug_program(Session& session, const ViewerState& state, const std::string& file);
 
 // The drug program the state describes.
 PumpProgram drug_view_program(const Session& session, const DrugViewState& drug);

@@ -149,7 +149,7 @@ const std::vector<std::string>& required_ui_keys() {
         "drug_baclofen", "drug_ziconotide", "relief", "relief_note", "ok", "day_time",
         "speed_1h", "speed_4h", "speed_1d", "structure_labels", "less", "more",
         "spread_words", "schedule", "schedule_from", "add_step", "remove_step", "bolus", "bolus_dose", "bolus_minutes",
-        "bolus_start"};
+        "bolus_start", "program_file", "load", "save", "saved", "program_loaded"};
     return keys;
 }
 

@@ -389,6 +389,21 @@ bool bolus_editor(const ProcedureContent& c, const Drug& drug, std::optional<Sin
     return changed;
 }
 
+// Load a program from a JSON file, or save the current one to a file the user names.
+void program_file_row(const ProcedureContent& c, const std::string& message, PanelActions& out) {
+    static char path[512] = "program.json";  // the text being typed: UI state, not app state
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
+    ImGui::InputTextWithHint("##program", c.text("program_file").c_str(), path, sizeof path);
+    if (ImGui::SmallButton(c.text("load").c_str())) out.load_program = path;
+    ImGui::SameLine();
+    if (ImGui::SmallButton(c.text("save").c_str())) out.save_program = path;
+    if (!message.empty()) {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextDisabled("%s", message.c_str());
+        ImGui::PopTextWrapPos();
+    }
+}
+
 // The drug view: choose the medicine and the program, move through 30 days, read the plots.
 void drug_section(const PanelInput& in, PanelActions& out) {
     if (!in.drugs || in.drugs->drugs.empty()) return;
@@ -435,6 +450,7 @@ void drug_section(const PanelInput& in, PanelActions& out) {
         ImGui::PopTextWrapPos();
     }
     if (drug) changed |= bolus_editor(c, *drug, d.bolus);
+    program_file_row(c, in.program_message, out);
     float day = static_cast<float>(d.time_h / 24.0);
     if (ImGui::SliderFloat(c.text("day").c_str(), &day, 0.0f, 30.0f, "%.2f")) {
         d.time_h = day * 24.0;

@@ -24,13 +24,15 @@ struct PanelActions {
     std::optional<bool> level_markers;
     std::optional<bool> structure_labels;
     std::optional<DrugViewState> drug;
+    std::optional<std::string> load_program;  // a program file to load into the drug view
+    std::optional<std::string> save_program;  // a file to save the drug view's program to
     std::optional<std::string> language;
     std::optional<Audience> audience;
     std::optional<bool> autoplay;
 
     [[nodiscard]] bool any() const {
         return select_step || go_to_view || visible_mask || xray_mask || cut || anatomy || level_markers ||
-               structure_labels || drug ||
+               structure_labels || drug || load_program || save_program ||
                language || audience || autoplay;
     }
 };
@@ -44,6 +46,7 @@ struct PanelInput {
     const SimulationResult* spread = nullptr;  // the drug view's simulation so far
     InputErrors spread_errors;                 // why the drug view's program cannot run
     std::vector<std::pair<std::string, std::string>> languages;  // code and name of each language
+    std::string program_message;  // how the last load or save went
 };
 
 // The panel's width in pixels at this scale; the 3D view fills the rest of the window.

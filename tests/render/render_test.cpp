@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <set>
 
 #include <glm/geometric.hpp>
@@ -442,4 +444,34 @@ TEST_F(RenderTest, TheDrugViewRunsADailyScheduleAndABolus) {
     const double expected = (0.1 * 8.0 + 0.2 * 16.0) / 24.0 * 30.0 * 10.0 + 1.0;
     EXPECT_NEAR(s.spread->result().delivered_mg, expected, 1e-6);
     EXPECT_LT(s.spread->result().relative_error, 1e-9);
+}
+
+TEST_F(RenderTest, TheDrugViewSavesAndLoadsPrograms) {
+    Session& s = renderer_->session();
+    const auto file = std::filesystem::temp_directory_path() / "thecaview_program_test.json";
+    std::filesystem::remove(file);
+    ViewerState state;
+    state.drug.drug = "baclofen";
+    state.drug.concentration_mg_per_ml = 0.5;
+    state.drug.schedule = {{0.0, 0.3}, {9.0, 0.5}};
+    state.drug.bolus = SingleBolus{0.05, 20.0, 4.0};
+    PanelActions save;
+    save.save_program = file.string();
+    apply_panel_actions(s, state, save, false);
+    ASSERT_TRUE(std::filesystem::exists(file)) << s.program_message;
+    ViewerState loaded;
+    PanelActions load;
+    load.load_program = file.string();
+    apply_panel_actions(s, loaded, load, false);
+    EXPECT_EQ(loaded.drug.drug, "baclofen");
+    EXPECT_EQ(loaded.drug.schedule, state.drug.schedule);
+    EXPECT_EQ(loaded.drug.bolus, state.drug.bolus);
+    EXPECT_TRUE(loaded.drug.shown);
+    // A program the pump refuses is not loaded, and the message says why.
+    std::ofstream(file, std::ios::trunc) << R"({"drug": "baclofen", "concentration_mg_per_ml": 0.5, "rate_ml_per_day": 0.01})";
+    ViewerState refused;
+    apply_panel_actions(s, refused, load, false);
+    EXPECT_EQ(refused.drug.drug, "morphine");
+    EXPECT_NE(s.program_message.find("minimum flow"), std::string::npos) << s.program_message;
+    std::filesystem::remove(file);
 }
