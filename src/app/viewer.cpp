@@ -53,7 +53,20 @@ bool camera_input(ViewerState& state, const Viewport& vp) {
 }
 
 // The overlay's input, with the structure under a still pointer (read from the id target).
-OverlayInput overlay_input(Session& session, const ViewerState& state, const Viewport& vp, float scale, bool moved) {
+// The id target as last read back, for structure labels: one read when the image changes, not
+// a read per grid point per frame.
+struct IdSnapshot {
+    std::vector<std::uint32_t> ids;  // R, G per pixel, top-down
+    int width = 0;
+    int height = 0;
+    [[nodiscard]] std::uint32_t mask_at(int x, int y) const {
+        if (x < 0 || y < 0 || x >= width || y >= height) return 0;
+        return ids[(static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)) * 2 + 1];
+    }
+};
+
+OverlayInput overlay_input(Session& session, const ViewerState& state, const Viewport& vp, float scale, bool moved,
+                           const IdSnapshot& snapshot) {
     const ImGuiIO& io = ImGui::GetIO();
     const float fb = io.DisplayFramebufferScale.x > 0.0f ? io.DisplayFramebufferScale.x : 1.0f;
     std::optional<Structure> hovered;
@@ -71,8 +84,8 @@ OverlayInput overlay_input(Session& session, const ViewerState& state, const Vie
             scale,
             hovered,
             &content_for(session, state),
-            [&session, fb](int x, int y) {
-                return session.renderer.mask_at(static_cast<int>(static_cast<float>(x) * fb), static_cast<int>(static_cast<float>(y) * fb));
+            [&snapshot, fb](int x, int y) {
+                return snapshot.mask_at(static_cast<int>(static_cast<float>(x) * fb), static_cast<int>(static_cast<float>(y) * fb));
             }};
 }
 
@@ -133,6 +146,7 @@ int run_viewer(const std::string& config_file, int frames) {
     int busy_frames = 2;  // keep drawing briefly after any change so ImGui settles
     PreviewScale preview;
     RowBudget budget;
+    IdSnapshot labels_snapshot;
     bool refining = false;  // samples are still being gathered for a still view
 
     for (int frame = 0; !glfwWindowShouldClose(window->handle()) && (frames == 0 || frame < frames); ++frame) {
@@ -164,7 +178,13 @@ int run_viewer(const std::string& config_file, int frames) {
         if (playing) state.drug.time_h = std::fmod(state.drug.time_h + dt * state.drug.speed_h_per_s, kSpreadHorizonH);
         const Viewport vp = scene_viewport(fb_w, fb_h, true, scale);
         const bool moved = camera_input(state, vp) | advance_flight(state, dt) | playing;
-        draw_overlay(overlay_input(*session, state, vp, scale, moved));
+        if (state.structure_labels && (labels_snapshot.ids.empty() || refining)) {
+            labels_snapshot = {session->renderer.read_ids(), vp.width, vp.height};
+            if (labels_snapshot.ids.size() != static_cast<std::size_t>(vp.width) * static_cast<std::size_t>(vp.height) * 2) {
+                labels_snapshot = {};  // the view was resized: read again once traced
+            }
+        }
+        draw_overlay(overlay_input(*session, state, vp, scale, moved, labels_snapshot));
         ImGui::Render();
 
         glBindFramebuffer(GL_FRAMEBUFFER, 0);

@@ -434,13 +434,6 @@ void Renderer::draw_flat(int width, int height) const {
     glDrawArrays(GL_TRIANGLES, 0, 3);
 }
 
-std::uint32_t Renderer::mask_at(int x, int y) const {
-    const Framebuffer& image = showing_preview_ ? preview_ : targets_;
-    if (!image.fbo()) return 0;
-    const float scale = showing_preview_ ? preview_scale_ : 1.0f;
-    return image.read_rg32ui_at(1, static_cast<int>(static_cast<float>(x) * scale), static_cast<int>(static_cast<float>(y) * scale))[1];
-}
-
 std::optional<Structure> Renderer::pick(int x, int y) const {
     // Reads one texel of the id target; a preview is smaller, so scale the pixel into it.
     const Framebuffer& image = showing_preview_ ? preview_ : targets_;

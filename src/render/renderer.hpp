@@ -56,8 +56,6 @@ public:
     // The structure drawn most at pixel (x, y) of the view, from the top-left; nullopt for the
     // background. Reads one texel of the id target, never the geometry.
     [[nodiscard]] std::optional<Structure> pick(int x, int y) const;
-    // The bits of every structure seen at pixel (x, y) of the view (bit 0: background).
-    [[nodiscard]] std::uint32_t mask_at(int x, int y) const;
     // Per-pixel ids of the last full-resolution image, top-down: R (main structure), G (bits).
     [[nodiscard]] std::vector<std::uint32_t> read_ids() const { return targets_.read_rg32ui(1); }
 
