@@ -174,11 +174,7 @@ bool draw_scene(Session& session, const ViewerState& state, const Viewport& view
         const SimulationResult& r = session.spread->result();
         view.spread_on = true;
         view.spread_ug_per_ml = spread_at(r, state.drug.time_h);
-        float top = 0.0f;
-        for (const auto& row : r.concentration_ug_per_ml) {
-            for (std::size_t k = 1; k < row.size(); ++k) top = std::max(top, static_cast<float>(row[k]));
-        }
-        view.spread_max_ug_per_ml = std::max(top, 1e-6f);
+        view.spread_max_ug_per_ml = std::max(static_cast<float>(peak_concentration(r)), 1e-6f);
         if (state.drug.relief) view.relief = relief_at(r, state.drug.time_h);
     }
     const bool traced = session.renderer.trace(

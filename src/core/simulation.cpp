@@ -98,12 +98,17 @@ std::array<float, kLevelCount> spread_at(const SimulationResult& r, double time_
     return out;
 }
 
-std::array<bool, kLevelCount> relief_at(const SimulationResult& r, double time_h, double fraction) {
-    std::array<bool, kLevelCount> out{};
+double peak_concentration(const SimulationResult& r) {
     double top = 0.0;
     for (const auto& row : r.concentration_ug_per_ml) {
         for (std::size_t k = 1; k < row.size(); ++k) top = std::max(top, row[k]);
     }
+    return top;
+}
+
+std::array<bool, kLevelCount> relief_at(const SimulationResult& r, double time_h, double fraction) {
+    std::array<bool, kLevelCount> out{};
+    const double top = peak_concentration(r);
     if (top <= 0.0) return out;
     const auto now = spread_at(r, time_h);
     for (int nerve = 0; nerve + 1 < kLevelCount; ++nerve) {

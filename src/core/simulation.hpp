@@ -64,6 +64,10 @@ private:
 SimulationResult simulate(const Anatomy& anatomy, const CsfParameters& csf, const Drug& drug,
                           const SimulationRequest& request);
 
+// The highest spinal concentration of the run so far (µg/mL; the cranial compartment left out):
+// the top of the colour scale.
+double peak_concentration(const SimulationResult& result);
+
 // Concentration per vertebral level (C1 ... Co; 0 below S2) at time t, between the hourly samples.
 std::array<float, kLevelCount> spread_at(const SimulationResult& result, double time_h);
 

@@ -497,10 +497,7 @@ void spread_window(const PanelInput& in, float display_width, float display_heig
     std::snprintf(hour, sizeof hour, "%02d", static_cast<int>(std::fmod(d.time_h, 24.0)));
     ImGui::TextUnformatted(
         in.content.format("day_time", {{"day", std::to_string(static_cast<int>(d.time_h / 24.0))}, {"hour", hour}}).c_str());
-    float top = 0.0f;
-    for (const auto& row : in.spread->concentration_ug_per_ml) {
-        for (std::size_t k = 1; k < row.size(); ++k) top = std::max(top, static_cast<float>(row[k]));
-    }
+    const float top = static_cast<float>(peak_concentration(*in.spread));
     const auto now = spread_at(*in.spread, d.time_h);
     const bool student = in.state.audience == Audience::student;
     colour_scale_legend(in.content, student, std::max(top, 1e-6f), in.scale);
