@@ -8,7 +8,7 @@ THECAVIEW_PACKAGES=(
   cmake g++ make pkg-config
   libglfw3-dev libglm-dev libimgui-dev python3-glad libcli11-dev nlohmann-json3-dev libstb-dev
   libgtest-dev libbenchmark-dev
-  xvfb xauth libgl1-mesa-dri libgl-dev fonts-dejavu-core
+  xvfb xauth libgl1-mesa-dri libgl-dev libx11-dev fonts-dejavu-core
 )
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }

@@ -56,6 +56,15 @@ std::optional<std::uint32_t> parse_structure_list(const std::string& text, std::
     return mask;
 }
 
+CLI::Validator size_check() {
+    return CLI::Validator(
+        [](std::string& s) {
+            return parse_image_size(s) ? std::string()
+                                       : "expected WxH with each side 1 to " + std::to_string(kMaxImageSide) + ", got '" + s + "'";
+        },
+        "WxH");
+}
+
 CLI::Validator structure_list_check() {
     return CLI::Validator(
         [](std::string& text) {
@@ -72,8 +81,28 @@ Command parse_command_line(int argc, const char* const* argv) {
                  "For education only; it gives no medical advice.", "thecaview"};
     app.set_version_flag("--version", std::string("thecaview ") + THECAVIEW_VERSION);
 
-    app.add_option("--config", cmd.config, "Config file (JSON, comments allowed); default: the user's, then the system's");
-    app.add_option("--frames", cmd.frames, "Stop the viewer after N frames (for smoke tests)")->check(CLI::Range(1, 100000000));
+    ViewerCommand& v = cmd.viewer;
+    app.add_option("--config", v.config, "Config file (JSON, comments allowed); default: the user's, then the system's");
+    app.add_option("--frames", v.frames, "Stop the viewer after N frames (for smoke tests)")->check(CLI::Range(1, 100000000));
+    auto* kiosk = app.add_flag_callback("--kiosk", [&v] { v.mode = Mode::kiosk; },
+                                        "Kiosk mode: full screen, start screen, idle reset, operator exit with a PIN");
+    auto* signage = app.add_flag_callback("--signage", [&v] { v.mode = Mode::signage; },
+                                          "Waiting-room mode: the tour in a loop with large captions, no input needed");
+    auto* classroom = app.add_flag_callback("--classroom", [&v] { v.mode = Mode::classroom; },
+                                            "Classroom mode (the default): every tool, student level");
+    kiosk->excludes(signage)->excludes(classroom);
+    signage->excludes(classroom);
+    app.add_option("--language", v.language, "Language of the content (en, es)");
+    app.add_option("--monitor", v.monitor, "Monitor for full screen, by index (0: the primary)")->check(CLI::Range(0, 16));
+    app.add_option("--font-scale", v.font_scale, "Text size, 0.75 to 3")->check(CLI::Range(0.75, 3.0));
+    app.add_option("--idle-timeout", v.idle_timeout_s, "Kiosk: seconds without a touch before it starts over")
+        ->check(CLI::Range(10.0, 3600.0));
+    app.add_option("--samples", v.samples, "Samples per pixel a still view gathers (1 to 64)")->check(CLI::Range(1, 64));
+    app.add_flag("--high-contrast", v.high_contrast, "White on black with yellow controls");
+    app.add_flag("--reduced-motion", v.reduced_motion, "No camera flights or sway: views are jumped to");
+    app.add_flag("--windowed", v.windowed, "Kiosk or signage in a window instead of full screen (to preview them)");
+    std::string window_size;
+    app.add_option("--window-size", window_size, "The window's size, WIDTHxHEIGHT")->check(size_check());
     std::vector<std::string> views;
     for (const auto& v : named_views(build_anatomy())) views.push_back(v.name);
 
@@ -82,12 +111,7 @@ Command parse_command_line(int argc, const char* const* argv) {
     render->add_option("--out", cmd.render.out, "PNG file to write (overwritten)")->required();
     std::string size_text = "1280x720";
     render->add_option("--size", size_text, "Image size as WxH")
-        ->check(CLI::Validator(
-            [](std::string& s) {
-                return parse_image_size(s) ? std::string() : "expected WxH with each side 1 to " +
-                                                                 std::to_string(kMaxImageSide) + ", got '" + s + "'";
-            },
-            "WxH"))
+        ->check(size_check())
         ->capture_default_str();
     render->add_option("--view", request.view, "Named view: " + join(views))
         ->check(CLI::IsMember(views))
@@ -178,6 +202,7 @@ Command parse_command_line(int argc, const char* const* argv) {
         cmd.exit_code = 2;
         return cmd;
     }
+    if (!window_size.empty()) v.size = parse_image_size(window_size);
     if (lint->parsed()) cmd.kind = CommandKind::lint;
     if (simulate->parsed()) {
         cmd.kind = CommandKind::simulate;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/offscreen.hpp"
+#include "core/config.hpp"
 #include "core/image_size.hpp"
 
 namespace thecaview {
@@ -35,6 +36,23 @@ struct LintCommand {
     bool json = false;
 };
 
+// `thecaview` with no command: the viewer, in the config's mode unless the command line names one.
+// Each option here overrides the config's setting of the same name.
+struct ViewerCommand {
+    std::string config;  // --config FILE; empty: the usual search
+    int frames = 0;      // --frames N: stop after N frames (smoke tests); 0: run until closed
+    std::optional<Mode> mode;
+    std::optional<std::string> language;
+    std::optional<int> monitor;
+    std::optional<double> font_scale;
+    std::optional<double> idle_timeout_s;
+    std::optional<int> samples;
+    bool high_contrast = false;
+    bool reduced_motion = false;
+    bool windowed = false;           // kiosk or signage in a window rather than full screen (a preview)
+    std::optional<ImageSize> size;   // the window's size
+};
+
 enum class CommandKind { viewer, render, simulate, lint, exit };
 
 struct Command {
@@ -43,8 +61,7 @@ struct Command {
     RenderCommand render;
     SimulateCommand simulate;
     LintCommand lint;
-    std::string config;  // --config FILE for the viewer; empty: the usual search
-    int frames = 0;      // --frames N: the viewer stops after N frames (smoke tests); 0: runs until closed
+    ViewerCommand viewer;
 };
 
 // Parses argv. Help, version and usage errors are printed here; they come back as `exit`.

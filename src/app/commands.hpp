@@ -5,7 +5,7 @@
 
 namespace thecaview {
 
-int run_viewer(const std::string& config_file, int frames = 0);
+int run_viewer(const ViewerCommand& command);
 int run_render(const RenderCommand& command);
 int run_simulate(const SimulateCommand& command);
 int run_lint_content(const LintCommand& command);

@@ -21,7 +21,8 @@ std::optional<std::filesystem::path> find_data_dir(std::string& error) {
     }
     std::error_code ec;
     const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-    if (!ec) tried.push_back(exe.parent_path().parent_path() / "share" / "thecaview");
+    // Beside the binary, as built and as installed (bin/../share/thecaview with the usual dirs).
+    if (!ec) tried.push_back((exe.parent_path() / THECAVIEW_DATA_FROM_BINDIR).lexically_normal());
     for (const auto& dir : tried) {
         if (has_data(dir)) return dir;
     }

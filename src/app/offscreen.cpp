@@ -47,7 +47,7 @@ std::vector<DrawnLabel> OffscreenRenderer::draw_ui(const ViewerState& state, int
     if (!imgui_ready_) {
         ImGui::CreateContext();
         ImGui::GetIO().IniFilename = nullptr;  // writes only what it is told to
-        const std::string font_message = setup_fonts_and_style(ui_scale_);
+        const std::string font_message = setup_fonts_and_style({ui_scale_}).message;
         if (!font_message.empty()) session_->warnings.push_back(font_message);
         ImGui_ImplGlfw_InitForOpenGL(window_->handle(), false);
         ImGui_ImplOpenGL3_Init("#version 330 core");

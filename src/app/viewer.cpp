@@ -1,4 +1,9 @@
-// The interactive viewer: a window, the panel, and orbit/pan/zoom with mouse, touch and touchpad.
+// The viewer's frame loop, shared by every mode: input, panel, camera, tracing, ImGui, and the
+// window-system callbacks that keep a kiosk up. Mode-specific screens are in viewer_modes.cpp.
+//
+// Index: set-up and ImGui | input | one frame | run_viewer (the command)
+#include "app/viewer.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <iostream>
@@ -9,18 +14,19 @@
 #include <imgui_impl_opengl3.h>
 
 #include "app/commands.hpp"
-#include "core/config.hpp"
-#include "app/session.hpp"
-#include "app/window.hpp"
-#include "ui/fonts.hpp"
+#include "core/signage.hpp"
+#include "core/user_dirs.hpp"
 #include "ui/overlay.hpp"
-#include "ui/panel.hpp"
 
 namespace thecaview {
 
 namespace {
-
 constexpr long kSpreadStepsPerFrame = 6000;  // about 3 ms of the model on one core
+constexpr float kPresenterFontScale = 1.5f;
+constexpr float kKioskFontScale = 1.3f;  // walk-up readers stand back from a touch screen
+constexpr double kHideCursorAfterS = 3.0;
+
+Viewer* viewer_of(GLFWwindow* w) { return static_cast<Viewer*>(glfwGetWindowUserPointer(w)); }
 
 // Camera gestures from ImGui's view of the mouse, when the panel does not want it.
 // GLFW 3.3 has no touch events: a touch screen arrives as a mouse, so a one-finger drag is a
@@ -52,168 +58,388 @@ bool camera_input(ViewerState& state, const Viewport& vp) {
     return moved;
 }
 
-// The overlay's input, with the structure under a still pointer (read from the id target).
-// The id target as last read back, for structure labels: one read when the image changes, not
-// a read per grid point per frame.
-struct IdSnapshot {
-    std::vector<std::uint32_t> ids;  // R, G per pixel, top-down
-    int width = 0;
-    int height = 0;
-    [[nodiscard]] std::uint32_t mask_at(int x, int y) const {
-        if (x < 0 || y < 0 || x >= width || y >= height) return 0;
-        return ids[(static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)) * 2 + 1];
-    }
-};
-
-OverlayInput overlay_input(Session& session, const ViewerState& state, const Viewport& vp, float scale, bool moved,
-                           const IdSnapshot& snapshot) {
-    const ImGuiIO& io = ImGui::GetIO();
-    const float fb = io.DisplayFramebufferScale.x > 0.0f ? io.DisplayFramebufferScale.x : 1.0f;
-    std::optional<Structure> hovered;
-    if (!moved && !io.WantCaptureMouse && !io.MouseDown[0] && ImGui::IsMousePosValid()) {
-        const int x = static_cast<int>(io.MousePos.x * fb) - vp.x;
-        const int y = static_cast<int>(io.MousePos.y * fb) - vp.y;
-        if (x >= 0 && y >= 0 && x < vp.width && y < vp.height) hovered = session.renderer.pick(x, y);
-    }
-    return {state,
-            session.anatomy,
-            static_cast<float>(vp.x) / fb,
-            static_cast<float>(vp.y) / fb,
-            static_cast<float>(vp.width) / fb,
-            static_cast<float>(vp.height) / fb,
-            scale,
-            hovered,
-            &content_for(session, state),
-            [&snapshot, fb](int x, int y) {
-                return snapshot.mask_at(static_cast<int>(static_cast<float>(x) * fb), static_cast<int>(static_cast<float>(y) * fb));
-            }};
-}
-
-// Keyboard: left and right arrows step back and on, space plays or pauses, Home goes to the start.
-PanelActions keyboard_actions(const ViewerState& state) {
-    PanelActions a;
-    const ImGuiIO& io = ImGui::GetIO();
-    if (io.WantTextInput) return a;
-    const auto pressed = [](ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key)); };
-    if (pressed(ImGuiKey_RightArrow)) a.select_step = state.step + 1;
-    if (pressed(ImGuiKey_LeftArrow)) a.select_step = std::max(state.step - 1, 0);
-    if (pressed(ImGuiKey_Home)) a.select_step = 0;
-    if (pressed(ImGuiKey_Space)) a.autoplay = !state.autoplay;
-    return a;
-}
-
-void report(const std::vector<std::string>& warnings) {
-    for (const auto& w : warnings) std::cerr << "thecaview: warning: " << w << "\n";
-}
-
 }  // namespace
 
-int run_viewer(const std::string& config_file, int frames) {
-    const ConfigLoad config = load_config(config_file.empty() ? std::nullopt : std::optional<std::filesystem::path>(config_file));
-    for (const auto& e : config.errors) std::cerr << "thecaview: config: " << e.to_string() << "\n";
-    if (config.config.mode != Mode::classroom) {
-        std::cerr << "thecaview: config: mode " << mode_name(config.config.mode)
-                  << " is not available in this version; starting the classroom window\n";
-    }
-    std::string error;
-    auto window = Window::open({1440, 900, true, "Thecaview"}, error);
-    if (!window) {
-        std::cerr << "thecaview: " << error << "\n";
-        return 1;
-    }
-    auto session = open_session(error);
-    if (!session) {
-        std::cerr << "thecaview: " << error << "\n";
-        return 1;
-    }
-    std::cerr << "thecaview: OpenGL " << window->gl().version << " on " << window->gl().renderer << "\n";
+// ---- set-up and ImGui --------------------------------------------------------------------
 
+Viewer::Viewer(const ViewerOptions& options, BoundedLog& log)
+    : options_(options), log_(log), kiosk_(options.config.idle_timeout_s), pin_(options.config.pin) {}
+
+std::unique_ptr<Viewer> Viewer::open(const ViewerOptions& options, BoundedLog& log, std::string& error) {
+    std::unique_ptr<Viewer> v(new Viewer(options, log));
+    const Config& config = options.config;
+    const bool full_screen = config.mode != Mode::classroom && !options.windowed;
+    v->window_ = Window::open({options.width, options.height, options.visible, "Thecaview", full_screen, config.monitor}, error);
+    if (!v->window_) return nullptr;
+    if (!v->window_->monitor_note().empty()) log.warn(v->window_->monitor_note());
+    v->session_ = open_session(error);
+    if (!v->session_) return nullptr;
+    log.info("OpenGL " + v->window_->gl().version + " on " + v->window_->gl().renderer + "; " +
+             std::string(mode_name(config.mode)) + " mode");
+    for (const auto& w : v->session_->warnings) log.warn(w);
+    if (config.mode == Mode::classroom && !options.state_file.empty()) {
+        const PreferencesLoad prefs = load_preferences(options.state_file);
+        for (const auto& e : prefs.errors) log.warn("state: " + e.to_string());
+        v->preferences_ = v->saved_preferences_ = prefs.preferences;
+    }
+    v->start_language_ = content_has_language(*v->session_, config.language) ? config.language : "en";
+    v->install_window_callbacks();
+    v->start_imgui();
+    v->state_ = v->initial_state();
+    v->saved_preferences_ = v->preferences_ = v->preferences_from_state();  // nothing to write yet
+    return v;
+}
+
+Viewer::~Viewer() {
+    if (imgui_running_) stop_imgui();
+    session_.reset();  // GL objects go before the context does
+}
+
+GLFWwindow* Viewer::window() const { return window_->handle(); }
+
+// A kiosk or a signage screen stays up: close requests are refused, a minimised window comes back
+// and focus is taken back (where the window system allows; docs/deployment.md shows the locked-down
+// session that stops the rest).
+void Viewer::install_window_callbacks() {
+    GLFWwindow* w = window_->handle();
+    glfwSetWindowUserPointer(w, this);
+    glfwSetWindowCloseCallback(w, [](GLFWwindow* win) {
+        Viewer* v = viewer_of(win);
+        if (v->mode() == Mode::classroom) return;
+        glfwSetWindowShouldClose(win, GLFW_FALSE);
+        v->log_.warn("refused a request to close the window (" + std::string(mode_name(v->mode())) +
+                     " mode; the operator exits with Ctrl+Alt+Shift+E and the PIN)");
+    });
+    glfwSetWindowIconifyCallback(w, [](GLFWwindow* win, int iconified) {
+        if (iconified && viewer_of(win)->mode() != Mode::classroom) glfwRestoreWindow(win);
+    });
+    // Set before ImGui's backend, which chains to it.
+    glfwSetWindowFocusCallback(w, [](GLFWwindow* win, int focused) {
+        Viewer* v = viewer_of(win);
+        if (v->mode() != Mode::classroom) v->focus_lost_ = !focused;
+    });
+}
+
+float Viewer::ui_scale() const {
+    float mode_scale = 1.0f;
+    if (mode() == Mode::classroom && preferences_.presenter_font) mode_scale = kPresenterFontScale;
+    if (mode() == Mode::kiosk) mode_scale = kKioskFontScale;
+    return window_->content_scale() * static_cast<float>(options_.config.font_scale) * mode_scale;
+}
+
+void Viewer::rebuild_fonts() {
+    int w = 0, h = 0;
+    glfwGetWindowSize(window_->handle(), &w, &h);
+    const float scale = ui_scale();
+    // Captions readable from 3 m: at least 4 % of the screen's height.
+    const float caption_px = std::max(0.045f * static_cast<float>(h), 26.0f * scale);
+    fonts_ = setup_fonts_and_style({scale, options_.config.theme == Theme::high_contrast,
+                                    options_.config.mode == Mode::kiosk, caption_px});
+    if (!fonts_.message.empty()) log_.warn(fonts_.message);
+    if (imgui_running_) {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+}
+
+void Viewer::start_imgui() {
     ImGui::CreateContext();
-    ImGui::GetIO().IniFilename = nullptr;  // the app writes no files of its own here
-    const float scale = window->content_scale() * static_cast<float>(config.config.font_scale);
-    if (auto message = setup_fonts_and_style(scale, config.config.theme == Theme::high_contrast); !message.empty()) {
-        session->warnings.push_back(message);
-    }
-    report(session->warnings);
-    ImGui_ImplGlfw_InitForOpenGL(window->handle(), true);
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // the app writes no files of its own here
+    io.LogFilename = nullptr;
+    // ImGui's GLFW backend sets the cursor every frame; kiosk and signage hide it themselves.
+    if (mode() != Mode::classroom) io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+    rebuild_fonts();
+    ImGui_ImplGlfw_InitForOpenGL(window_->handle(), true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
+    imgui_running_ = true;
+}
 
-    ViewerState state;
-    if (auto v = find_view(session->views, "overview")) go_to_view(state, *v, false);
-    if (content_has_language(*session, config.config.language)) state.language = config.config.language;
-    state.reduced_motion = config.config.reduced_motion;
-    double last = glfwGetTime();
-    int busy_frames = 2;  // keep drawing briefly after any change so ImGui settles
-    PreviewScale preview;
-    RowBudget budget;
-    IdSnapshot labels_snapshot;
-    bool refining = false;  // samples are still being gathered for a still view
-
-    for (int frame = 0; !glfwWindowShouldClose(window->handle()) && (frames == 0 || frame < frames); ++frame) {
-        if (busy_frames > 0 || state.flight || refining) glfwPollEvents();
-        else glfwWaitEventsTimeout(0.5);
-        const double now = glfwGetTime();
-        const float dt = static_cast<float>(now - last);
-        last = now;
-
-        int fb_w = 0, fb_h = 0;
-        glfwGetFramebufferSize(window->handle(), &fb_w, &fb_h);
-        if (fb_w <= 0 || fb_h <= 0) continue;  // minimised: nothing to draw
-
-        ImGui_ImplOpenGL3_NewFrame();
-        ImGui_ImplGlfw_NewFrame();
-        ImGui::NewFrame();
-        // The drug view's model runs a few milliseconds a frame, never holding a frame up.
-        InputErrors spread_errors;
-        if (state.drug.shown) spread_errors = update_spread(*session, state, kSpreadStepsPerFrame);
-        const bool spreading = state.drug.shown && session->spread && !session->spread->done();
-        const PanelActions actions =
-            draw_panel(panel_input(*session, state, scale, spread_errors), ImGui::GetIO().DisplaySize.y);
-        const PanelActions keys = keyboard_actions(state);
-        const bool acted = actions.any() || keys.any();
-        apply_panel_actions(*session, state, actions, true);
-        apply_panel_actions(*session, state, keys, true);
-        const bool stepped = advance_step(state, content_for(*session, state), session->views, dt);
-        const bool playing = (state.drug.shown && state.drug.playing) || stepped;
-        if (playing) state.drug.time_h = std::fmod(state.drug.time_h + dt * state.drug.speed_h_per_s, kSpreadHorizonH);
-        const Viewport vp = scene_viewport(fb_w, fb_h, true, scale);
-        const bool moved = camera_input(state, vp) | advance_flight(state, dt) | playing;
-        if (state.structure_labels && (labels_snapshot.ids.empty() || refining)) {
-            labels_snapshot = {session->renderer.read_ids(), vp.width, vp.height};
-            if (labels_snapshot.ids.size() != static_cast<std::size_t>(vp.width) * static_cast<std::size_t>(vp.height) * 2) {
-                labels_snapshot = {};  // the view was resized: read again once traced
-            }
-        }
-        draw_overlay(overlay_input(*session, state, vp, scale, moved, labels_snapshot));
-        ImGui::Render();
-
-        glBindFramebuffer(GL_FRAMEBUFFER, 0);
-        glViewport(0, 0, fb_w, fb_h);
-        glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
-        glClear(GL_COLOR_BUFFER_BIT);
-        // Moving: one quick preview per frame. Still: one more sample per frame until clean.
-        const double trace_start = glfwGetTime();
-        const FrameQuality quality{moved ? preview.scale : 1.0f, 16, budget.rows};
-        refining = draw_scene(*session, state, vp, fb_h, quality);
-        if (refining) {
-            glFinish();
-            const auto frame_s = static_cast<float>(glfwGetTime() - trace_start);
-            if (moved) preview.update(frame_s);
-            else budget.update(frame_s, std::min(budget.rows, vp.height));
-        }
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-        glfwSwapBuffers(window->handle());
-
-        const ImGuiIO& io = ImGui::GetIO();
-        const bool input = io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f || io.MouseDown[0] ||
-                           io.MouseWheel != 0.0f || !io.InputQueueCharacters.empty();
-        busy_frames = (acted || moved || input || spreading) ? 3 : busy_frames - 1;
-    }
-
+void Viewer::stop_imgui() {
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
-    return 0;
+    imgui_running_ = false;
+}
+
+ViewerState Viewer::initial_state() const {
+    ViewerState s;
+    const Config& config = options_.config;
+    s.reduced_motion = config.reduced_motion;
+    if (content_has_language(*session_, config.language)) s.language = config.language;
+    if (mode() == Mode::classroom) {
+        if (!preferences_.language.empty() && content_has_language(*session_, preferences_.language)) {
+            s.language = preferences_.language;
+        }
+        s.audience = preferences_.audience;
+        s.level_markers = preferences_.level_markers;
+        s.structure_labels = preferences_.structure_labels;
+    }
+    if (auto v = find_view(session_->views, "overview")) go_to_view(s, *v, false);
+    if (mode() != Mode::classroom) {  // the tour, from the start, as a patient sees it
+        go_to_step(s, content_for(*session_, s), session_->views, 0, false);
+        s.autoplay = true;
+    }
+    return s;
+}
+
+// ---- input -------------------------------------------------------------------------------
+
+bool Viewer::person_input(const SimulatedInput* simulated) const {
+    if (simulated) {
+        return simulated->touch || simulated->start_visit || simulated->start_language || simulated->actions.any() ||
+               simulated->screenshot || simulated->presenter_font;
+    }
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool moved = ImGui::IsMousePosValid() && (io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f);
+    const bool keys = std::any_of(std::begin(io.KeysDown), std::end(io.KeysDown), [](bool down) { return down; });
+    const bool buttons = std::any_of(std::begin(io.MouseDown), std::end(io.MouseDown), [](bool down) { return down; });
+    return moved || keys || buttons || io.MouseWheel != 0.0f || io.MouseWheelH != 0.0f || !io.InputQueueCharacters.empty();
+}
+
+// Left and right arrows step back and on, space plays or pauses, Home goes to the start.
+PanelActions Viewer::keyboard_actions() const {
+    PanelActions a;
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput || pin_.is_open()) return a;
+    const auto pressed = [](ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key)); };
+    if (pressed(ImGuiKey_RightArrow)) a.select_step = state_.step + 1;
+    if (pressed(ImGuiKey_LeftArrow)) a.select_step = std::max(state_.step - 1, 0);
+    if (pressed(ImGuiKey_Home)) a.select_step = 0;
+    if (pressed(ImGuiKey_Space)) a.autoplay = !state_.autoplay;
+    return a;
+}
+
+// Ctrl+Alt+Shift+E opens the PIN pad (kiosk and signage); with the pad open, digits, Backspace,
+// Enter and Escape work from a keyboard too.
+void Viewer::operator_chord() {
+    if (mode() == Mode::classroom) return;
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.KeyCtrl && io.KeyAlt && io.KeyShift && ImGui::IsKeyPressed(GLFW_KEY_E, false)) {
+        if (pin_.enabled()) {
+            pin_.open();
+            pin_message_.clear();
+        } else {
+            log_.warn("operator exit is off (no PIN in the config); stop Thecaview through its service manager");
+        }
+    }
+    if (!pin_.is_open()) return;
+    for (const ImWchar ch : io.InputQueueCharacters) pin_.type(static_cast<char>(ch));
+    if (ImGui::IsKeyPressed(GLFW_KEY_BACKSPACE)) pin_.erase();
+    if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) pin_.close();
+    if (ImGui::IsKeyPressed(GLFW_KEY_ENTER, false) || ImGui::IsKeyPressed(GLFW_KEY_KP_ENTER, false)) submit_pin();
+}
+
+void Viewer::submit_pin() {
+    const auto result = pin_.submit();
+    if (result == PinPad::Result::accepted) {
+        log_.info("operator exit with the PIN");
+        stop_ = true;
+    } else if (result == PinPad::Result::wrong) {
+        pin_message_ = content_for(*session_, state_).format("pin_wrong", {{"tries", std::to_string(pin_.tries_left())}});
+    } else if (result == PinPad::Result::locked) {
+        log_.warn("three wrong PINs at the operator exit; the pad is locked for a minute");
+    }
+}
+
+// Kiosk: the pointer hides after a few still seconds; signage: it never shows.
+void Viewer::update_cursor(bool input, double dt_s) {
+    if (mode() == Mode::classroom) return;
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool pointer_moved = io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f || (input && io.MouseDown[0]);
+    pointer_still_s_ = pointer_moved ? 0.0 : pointer_still_s_ + dt_s;
+    const bool hide = mode() == Mode::signage || pointer_still_s_ >= kHideCursorAfterS;
+    if (hide == cursor_hidden_) return;
+    glfwSetInputMode(window_->handle(), GLFW_CURSOR, hide ? GLFW_CURSOR_HIDDEN : GLFW_CURSOR_NORMAL);
+    cursor_hidden_ = hide;
+}
+
+// ---- one frame ---------------------------------------------------------------------------
+
+bool Viewer::frame(double now_s, const SimulatedInput* simulated) {
+    if (stop_) return false;
+    GLFWwindow* w = window_->handle();
+    if (imgui_stale_) {  // a kiosk reset: nothing of the last visitor's UI survives
+        stop_imgui();
+        start_imgui();
+        imgui_stale_ = fonts_stale_ = false;
+    }
+    if (fonts_stale_) {
+        rebuild_fonts();
+        fonts_stale_ = false;
+    }
+    const bool animating = busy_frames_ > 0 || state_.flight || refining_ || state_.autoplay || mode() != Mode::classroom;
+    if (simulated || animating) glfwPollEvents();
+    else glfwWaitEventsTimeout(0.5);
+    const double dt = last_now_s_ < 0.0 ? 0.0 : std::max(now_s - last_now_s_, 0.0);
+    last_now_s_ = now_s;
+    if (glfwWindowShouldClose(w)) return false;
+    if (focus_lost_ && (refocus_wait_s_ -= dt) <= 0.0) {
+        glfwFocusWindow(w);
+        refocus_wait_s_ = 2.0;
+    }
+
+    dark_ = mode() == Mode::signage &&
+            screen_dark(options_.config.opening_hours, local_minute_of_day(options_.wall_clock()));
+    int fb_w = 0, fb_h = 0;
+    glfwGetFramebufferSize(w, &fb_w, &fb_h);
+    if (fb_w <= 0 || fb_h <= 0 || dark_) {  // minimised, zero-size or closed for the night
+        if (mode() == Mode::kiosk && kiosk_.tick(dt, false)) forget_visitor();
+        if (dark_ && fb_w > 0 && fb_h > 0) {
+            glBindFramebuffer(GL_FRAMEBUFFER, 0);
+            glViewport(0, 0, fb_w, fb_h);
+            glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
+            glClear(GL_COLOR_BUFFER_BIT);
+            glfwSwapBuffers(w);
+            if (!simulated) glfwWaitEventsTimeout(1.0);
+        }
+        return !stop_;
+    }
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    const bool input = person_input(simulated);
+    update_cursor(input, dt);
+    operator_chord();
+    pin_.tick(dt, input);
+
+    const bool panel = mode() == Mode::classroom || (mode() == Mode::kiosk && !kiosk_.on_start_screen());
+    const Viewport vp = scene_viewport(fb_w, fb_h, panel, ui_scale());
+    const bool stepped = advance_step(state_, content_for(*session_, state_), session_->views, static_cast<float>(dt));
+    const bool animation = step_animation_progress(state_, content_for(*session_, state_)) < 1.0f;
+    const bool playing = state_.drug.shown && state_.drug.playing;
+    if (playing) state_.drug.time_h = std::fmod(state_.drug.time_h + dt * state_.drug.speed_h_per_s, kSpreadHorizonH);
+    scene_ui(vp, stepped, panel, simulated);
+    if (mode() == Mode::kiosk) kiosk_ui(simulated);
+    if (mode() == Mode::signage) signage_ui(now_s);
+    const bool gestures = panel && !pin_.is_open() && camera_input(state_, vp);
+    const bool flying = advance_flight(state_, static_cast<float>(dt));
+    const bool swaying = (mode() == Mode::signage || on_start_screen()) && sway_camera(now_s, vp);
+    const bool moved = gestures || flying || swaying || stepped || animation || playing;
+    ImGui::Render();
+    refining_ = draw(vp, fb_w, fb_h, moved);
+    if (screenshot_wanted_) take_screenshot(fb_w, fb_h);
+    glfwSwapBuffers(w);
+
+    if (mode() == Mode::kiosk && kiosk_.tick(dt, input)) forget_visitor();
+    if (mode() == Mode::classroom) remember_preferences();
+    const bool spreading = state_.drug.shown && session_->spread && !session_->spread->done();
+    busy_frames_ = (input || moved || spreading) ? 3 : busy_frames_ - 1;
+    ++frames_drawn_;
+    return !stop_;
+}
+
+// The panel (classroom, kiosk visit) and the overlays over the 3D view.
+void Viewer::scene_ui(const Viewport& vp, bool moved, bool panel, const SimulatedInput* simulated) {
+    Session& s = *session_;
+    InputErrors spread_errors;
+    if (state_.drug.shown) spread_errors = update_spread(s, state_, kSpreadStepsPerFrame);
+    const float scale = ui_scale();
+    PanelActions actions;
+    if (panel) {
+        PanelInput in = panel_input(s, state_, scale, std::move(spread_errors));
+        in.files = mode() == Mode::classroom;  // a kiosk reads and writes no files
+        actions = draw_panel(in, ImGui::GetIO().DisplaySize.y);
+        apply_panel_actions(s, state_, actions, true);
+        apply_panel_actions(s, state_, keyboard_actions(), true);
+    }
+    if (simulated) apply_panel_actions(s, state_, simulated->actions, true);
+    if (mode() == Mode::classroom) classroom_ui(vp, simulated);
+    if (on_start_screen()) return;  // the start screen covers the view
+
+    const ImGuiIO& io = ImGui::GetIO();
+    const float fb = io.DisplayFramebufferScale.x > 0.0f ? io.DisplayFramebufferScale.x : 1.0f;
+    if (state_.structure_labels && (labels_.ids.empty() || refining_)) {
+        labels_ = {s.renderer.read_ids(), vp.width, vp.height};
+        if (labels_.ids.size() != static_cast<std::size_t>(vp.width) * static_cast<std::size_t>(vp.height) * 2) {
+            labels_ = {};  // the view was resized: read again once traced
+        }
+    }
+    std::optional<Structure> hovered;
+    if (!moved && !io.WantCaptureMouse && !io.MouseDown[0] && ImGui::IsMousePosValid() && !cursor_hidden_) {
+        const int x = static_cast<int>(io.MousePos.x * fb) - vp.x;
+        const int y = static_cast<int>(io.MousePos.y * fb) - vp.y;
+        if (x >= 0 && y >= 0 && x < vp.width && y < vp.height) hovered = s.renderer.pick(x, y);
+    }
+    const IdSnapshot& snapshot = labels_;
+    draw_overlay({state_, s.anatomy, static_cast<float>(vp.x) / fb, static_cast<float>(vp.y) / fb,
+                  static_cast<float>(vp.width) / fb, static_cast<float>(vp.height) / fb, scale, hovered,
+                  &content_for(s, state_), [&snapshot, fb](int x, int y) -> std::uint32_t {
+                      const int px = static_cast<int>(static_cast<float>(x) * fb);
+                      const int py = static_cast<int>(static_cast<float>(y) * fb);
+                      if (px < 0 || py < 0 || px >= snapshot.width || py >= snapshot.height) return 0;
+                      return snapshot.ids[(static_cast<std::size_t>(py) * static_cast<std::size_t>(snapshot.width) +
+                                           static_cast<std::size_t>(px)) * 2 + 1];
+                  }});
+}
+
+// Moving: one quick preview per frame. Still: one more sample (or band of rows) per frame until
+// the configured count. Returns whether it traced.
+bool Viewer::draw(const Viewport& vp, int fb_w, int fb_h, bool moved) {
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glViewport(0, 0, fb_w, fb_h);
+    glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    const double trace_start = glfwGetTime();
+    const FrameQuality quality{moved ? preview_.scale : 1.0f, options_.config.samples, budget_.rows};
+    const bool traced = draw_scene(*session_, state_, vp, fb_h, quality);
+    if (traced) {
+        glFinish();
+        const auto frame_s = static_cast<float>(glfwGetTime() - trace_start);
+        if (moved) preview_.update(frame_s);
+        else budget_.update(frame_s, std::min(budget_.rows, vp.height));
+    }
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    return traced;
+}
+
+// ---- run_viewer (the command) ------------------------------------------------------------
+
+int run_viewer(const ViewerCommand& command) {
+    const ConfigLoad load = load_config(command.config.empty() ? std::nullopt : std::optional<std::filesystem::path>(command.config));
+    Config config = load.config;
+    if (command.mode) config.mode = *command.mode;
+    if (command.language) config.language = *command.language;
+    if (command.monitor) config.monitor = *command.monitor;
+    if (command.font_scale) config.font_scale = *command.font_scale;
+    if (command.idle_timeout_s) config.idle_timeout_s = *command.idle_timeout_s;
+    if (command.samples) config.samples = *command.samples;
+    if (command.high_contrast) config.theme = Theme::high_contrast;
+    if (command.reduced_motion) config.reduced_motion = true;
+
+    // Unattended modes keep a bounded log file as well as standard error (the journal).
+    const bool unattended = config.mode != Mode::classroom;
+    BoundedLog log(unattended ? state_dir() / "thecaview.log" : std::filesystem::path(), BoundedLog::kDefaultMaxBytes, &std::cerr);
+    for (const auto& e : load.errors) log.warn("config: " + e.to_string());
+    if (config.mode == Mode::kiosk && config.pin_malformed) {
+        log.error("kiosk mode not started: the config's pin (" + load.source +
+                  ") must be 4 to 8 digits in quotes; fix it, or remove it to run with operator exit off");
+        return 2;
+    }
+    if (config.mode == Mode::kiosk && config.pin.empty()) {
+        log.warn("no PIN in the config: operator exit is off; stop the kiosk through its service manager "
+                 "(systemctl --user stop thecaview-kiosk)");
+    }
+    ViewerOptions options;
+    options.config = config;
+    options.windowed = command.windowed;
+    if (command.size) {
+        options.width = command.size->width;
+        options.height = command.size->height;
+    }
+    if (config.mode == Mode::classroom) options.state_file = state_dir() / "state.json";
+    options.pictures_dir = pictures_dir();
+    std::string error;
+    auto viewer = Viewer::open(options, log, error);
+    if (!viewer) {
+        log.error(error);
+        return 1;
+    }
+    for (int frame = 0; command.frames == 0 || frame < command.frames; ++frame) {
+        if (!viewer->frame(glfwGetTime())) break;
+    }
+    return viewer->exit_code();
 }
 
 }  // namespace thecaview

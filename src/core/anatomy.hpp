@@ -99,6 +99,7 @@ struct AnatomyOptions {
     Level catheter_tip = Level::T10;
     Interspace catheter_entry{Level::L3};
     int pump_reservoir_ml = 20;  // 20 or 40
+    bool operator==(const AnatomyOptions&) const = default;
 };
 
 struct Anatomy {

@@ -17,7 +17,7 @@ namespace {
 using nlohmann::json;
 
 const std::set<std::string> kKeys{"mode", "language", "idle_timeout_s", "pin", "monitor", "opening_hours",
-                                  "font_scale", "theme", "reduced_motion"};
+                                  "font_scale", "theme", "reduced_motion", "samples"};
 
 // "HH:MM" as minutes after midnight.
 std::optional<int> minute_of(const std::string& text) {
@@ -59,6 +59,9 @@ ConfigLoad parse_config(std::string_view text, const std::string& source) {
         out.errors.push_back({source, line_of(text, e.byte == 0 ? 0 : e.byte - 1), "", "",
                               std::string("not valid JSON: ") + e.what() + "; using the built-in defaults"});
         return out;
+    } catch (const json::exception& e) {  // e.g. a number too large for a double
+        out.errors.push_back({source, 0, "", "", std::string("not usable JSON: ") + e.what() + "; using the built-in defaults"});
+        return out;
     }
     if (!doc.is_object()) {
         r.error("", "", "a config is a JSON object; using the built-in defaults");
@@ -96,6 +99,9 @@ ConfigLoad parse_config(std::string_view text, const std::string& source) {
     double monitor = c.monitor;
     number("monitor", 0.0, 16.0, monitor);
     c.monitor = static_cast<int>(monitor);
+    double samples = c.samples;
+    number("samples", 1.0, 64.0, samples);
+    c.samples = static_cast<int>(samples);
     if (const auto it = doc.find("reduced_motion"); it != doc.end()) {
         if (it->is_boolean()) c.reduced_motion = it->get<bool>();
         else r.error("reduced_motion", it->dump(), "must be true or false");

@@ -1,5 +1,5 @@
 // The one JSON config (comments allowed): mode, language, idle timeout, operator PIN, monitor,
-// opening hours, font scale, theme, reduced motion. Looked for in --config, then the user's
+// opening hours, font scale, theme, reduced motion, samples. Looked for in --config, then the user's
 // config folder (XDG), then the system-wide one; built-in defaults otherwise. A bad field is
 // reported with file, line, field and value and keeps its default. The app never writes it.
 #pragma once
@@ -35,6 +35,7 @@ struct Config {
     double font_scale = 1.0;
     Theme theme = Theme::dark;
     bool reduced_motion = false;
+    int samples = 16;  // samples per pixel a still view gathers (fewer on a slow PC)
 };
 
 struct ConfigLoad {

@@ -149,6 +149,10 @@ const std::vector<std::string>& required_ui_keys() {
         "drug_baclofen", "drug_ziconotide", "relief", "relief_note", "ok", "day_time",
         "speed_1h", "speed_4h", "speed_1d", "structure_labels", "less", "more",
         "spread_words", "schedule", "schedule_from", "add_step", "remove_step", "bolus", "bolus_dose", "bolus_minutes",
+        "start_title", "touch_to_start", "still_there", "operator_title", "pin_prompt", "pin_wrong", "pin_locked",
+        "cancel", "erase", "help", "help_title", "key_steps", "key_play", "key_home", "key_views", "key_camera",
+        "key_help", "key_fullscreen", "key_screenshot", "key_presenter", "screenshot", "full_screen", "presenter",
+        "screenshot_saved",
         "bolus_start", "program_file", "load", "save", "saved", "program_loaded"};
     return keys;
 }

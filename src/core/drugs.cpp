@@ -44,7 +44,7 @@ std::optional<Drug> read_drug(JsonReader& r, const json& d, const std::string& p
     drug.usual_daily_dose_min_mg = (*range)[0].get<double>();
     drug.usual_daily_dose_max_mg = (*range)[1].get<double>();
     drug.max_daily_dose_mg = *max_dose;
-    drug.hydrophilic = d.value("hydrophilic", true);
+    drug.hydrophilic = r.flag_or(d, path, "hydrophilic", true);
     if (const auto s = d.find("sources"); s != d.end() && s->is_array()) {
         for (const auto& key : *s) {
             if (key.is_string()) drug.sources.push_back(key.get<std::string>());

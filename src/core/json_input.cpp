@@ -46,7 +46,25 @@ std::optional<nlohmann::json> JsonReader::parse() {
         errors_.push_back({source_, line_of(text_, e.byte == 0 ? 0 : e.byte - 1), "", "",
                            std::string("not valid JSON: ") + e.what()});
         return std::nullopt;
+    } catch (const nlohmann::json::exception& e) {  // e.g. a number too large for a double
+        errors_.push_back({source_, 0, "", "", std::string("not usable JSON: ") + e.what()});
+        return std::nullopt;
     }
+}
+
+double JsonReader::number_or(const nlohmann::json& object, const std::string& path, const char* key, double lo, double hi,
+                             double fallback) {
+    if (!object.is_object() || !object.contains(key)) return fallback;
+    return number(object, path, key, lo, hi).value_or(fallback);
+}
+
+bool JsonReader::flag_or(const nlohmann::json& object, const std::string& path, const char* key, bool fallback) {
+    if (!object.is_object()) return fallback;
+    const auto it = object.find(key);
+    if (it == object.end()) return fallback;
+    if (it->is_boolean()) return it->get<bool>();
+    error(path + "." + key, it->dump(), "must be true or false");
+    return fallback;
 }
 
 void JsonReader::error(const std::string& field, const std::string& value, const std::string& message) {

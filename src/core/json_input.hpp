@@ -30,6 +30,12 @@ public:
     // A required number in [lo, hi]; `path` names the object (e.g. "drugs[2]").
     std::optional<double> number(const nlohmann::json& object, const std::string& path, const char* key, double lo,
                                  double hi);
+    // An optional number in [lo, hi]: `fallback` when absent, or (with an error) when it is not a
+    // number or out of range.
+    double number_or(const nlohmann::json& object, const std::string& path, const char* key, double lo, double hi,
+                     double fallback);
+    // An optional true or false: `fallback` when absent, or (with an error) when it is something else.
+    bool flag_or(const nlohmann::json& object, const std::string& path, const char* key, bool fallback);
     // A required non-empty string.
     std::optional<std::string> text(const nlohmann::json& object, const std::string& path, const char* key);
     void error(const std::string& field, const std::string& value, const std::string& message);

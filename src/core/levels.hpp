@@ -38,6 +38,7 @@ struct Interspace {
     Level upper;
     [[nodiscard]] Level lower() const { return level_at(index_of(upper) + 1); }
     [[nodiscard]] std::string name() const;  // "L3-L4"
+    bool operator==(const Interspace&) const = default;
 };
 
 // Accepts "L3-L4" in any case; the two levels must be adjacent.

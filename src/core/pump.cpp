@@ -184,8 +184,8 @@ ProgramLoad parse_program(std::string_view json_text, const std::string& source)
     PumpProgram& p = out.program;
     if (const auto drug = r.text(*doc, "program", "drug")) p.drug = *drug;
     if (const auto c = r.number(*doc, "program", "concentration_mg_per_ml", 0.0, 1e6)) p.concentration_mg_per_ml = *c;
-    p.reservoir_ml = doc->value("reservoir_ml", 20);
-    p.fill_ml = doc->value("fill_ml", static_cast<double>(p.reservoir_ml));
+    p.reservoir_ml = static_cast<int>(std::lround(r.number_or(*doc, "program", "reservoir_ml", 1.0, 1000.0, 20.0)));
+    p.fill_ml = r.number_or(*doc, "program", "fill_ml", 0.0, 1000.0, static_cast<double>(p.reservoir_ml));
     if (doc->contains("rate_ml_per_day")) {
         if (const auto rate = r.number(*doc, "program", "rate_ml_per_day", -1e6, 1e6)) p.schedule = {{0.0, *rate}};
     } else if (const auto s = doc->find("schedule"); s != doc->end() && s->is_array()) {
@@ -202,15 +202,15 @@ ProgramLoad parse_program(std::string_view json_text, const std::string& source)
         SingleBolus bolus;
         if (const auto v = r.number(*b, "bolus", "dose_mg", -1e6, 1e6)) bolus.dose_mg = *v;
         if (const auto v = r.number(*b, "bolus", "minutes", -1e6, 1e6)) bolus.minutes = *v;
-        bolus.start_h = b->value("start_h", 0.0);
+        bolus.start_h = r.number_or(*b, "bolus", "start_h", -1e6, 1e6, 0.0);
         p.bolus = bolus;
     }
     if (const auto b = doc->find("patient_bolus"); b != doc->end()) {
         PatientBolus pb;
         if (const auto v = r.number(*b, "patient_bolus", "dose_mg", -1e6, 1e6)) pb.dose_mg = *v;
-        pb.minutes = b->value("minutes", pb.minutes);
-        pb.lockout_min = b->value("lockout_min", pb.lockout_min);
-        pb.max_per_day = b->value("max_per_day", pb.max_per_day);
+        pb.minutes = r.number_or(*b, "patient_bolus", "minutes", -1e6, 1e6, pb.minutes);
+        pb.lockout_min = r.number_or(*b, "patient_bolus", "lockout_min", -1e6, 1e6, pb.lockout_min);
+        pb.max_per_day = static_cast<int>(std::lround(r.number_or(*b, "patient_bolus", "max_per_day", -1e6, 1e6, pb.max_per_day)));
         if (const auto req = b->find("requests_h"); req != b->end() && req->is_array()) {
             for (const auto& t : *req) {
                 if (t.is_number()) pb.requests_h.push_back(t.get<double>());

@@ -20,6 +20,7 @@ struct CameraFlight {
     OrbitCamera to;
     float elapsed_s = 0.0f;
     float duration_s = 1.2f;
+    bool operator==(const CameraFlight&) const = default;
 };
 
 // The drug view: which medicine at which rate, and the moment shown.
@@ -55,6 +56,7 @@ struct ViewerState {
     float step_elapsed_s = 0.0f;            // time on this step (its animation and autoplay)
     std::uint32_t highlight_mask = 0;       // structures the step points at
     std::optional<CameraFlight> flight;
+    bool operator==(const ViewerState&) const = default;
 };
 
 // Goes to step `index` of the content: its view (flown to when animate), what it shows, hides,

@@ -384,19 +384,18 @@ bool Renderer::trace(const TraceRequest& r) {
         showing_preview_ = false;
     }
     last_view_ = r.view;
+    const int band = r.max_rows > 0 ? r.max_rows : r.height;
     if (preview) {
-        // A quick look while the view moves: its own small target, no shadows or occlusion.
-        const int w = std::max(1, static_cast<int>(std::lround(static_cast<float>(r.width) * scale)));
-        const int h = std::max(1, static_cast<int>(std::lround(static_cast<float>(r.height) * scale)));
-        ensure_target(preview_, w, h);
-        run_trace_pass(r, preview_, w, h, 0, 0, h, false);
-        preview_scale_ = scale;
-        showing_preview_ = true;
+        trace_preview(r, scale);
     } else {
+        // A new image traced in bands would show its unfinished rows: a quick preview stands in
+        // until the first sample is whole.
+        if (samples_ == 0 && rows_done_ == 0 && band < r.height && !showing_preview_) {
+            trace_preview(r, std::min(preview_scale_, 0.5f));
+        }
         ensure_target(targets_, r.width, r.height);
         // One band of rows of the next sample (the whole image unless the caller limits it), so
         // that a slow GPU keeps the rest of the frame responsive.
-        const int band = r.max_rows > 0 ? r.max_rows : r.height;
         const int row1 = std::min(rows_done_ + band, r.height);
         run_trace_pass(r, targets_, r.width, r.height, samples_, rows_done_, row1, true);
         rows_done_ = row1;
@@ -408,6 +407,16 @@ bool Renderer::trace(const TraceRequest& r) {
     }
     glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous_fbo));
     return true;
+}
+
+// A quick look while the view moves: its own small target, no shadows or occlusion.
+void Renderer::trace_preview(const TraceRequest& r, float scale) {
+    const int w = std::max(1, static_cast<int>(std::lround(static_cast<float>(r.width) * scale)));
+    const int h = std::max(1, static_cast<int>(std::lround(static_cast<float>(r.height) * scale)));
+    ensure_target(preview_, w, h);
+    run_trace_pass(r, preview_, w, h, 0, 0, h, false);
+    preview_scale_ = scale;
+    showing_preview_ = true;
 }
 
 // ---- present and pick ---------------------------------------------------------------------

@@ -70,6 +70,7 @@ private:
     void upload_anatomy();
     void set_view_uniforms(const TraceRequest& request, int traced_width, int traced_height);
     static bool ensure_target(Framebuffer& target, int width, int height);
+    void trace_preview(const TraceRequest& r, float scale);
     void run_trace_pass(const TraceRequest& r, Framebuffer& target, int w, int h, int sample, int row0, int row1,
                         bool effects);
 

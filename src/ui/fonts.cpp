@@ -36,7 +36,7 @@ void apply_high_contrast(ImGuiStyle& style) {
     style.WindowBorderSize = 1.0f;
 }
 
-void apply_style(float scale, bool high_contrast) {
+void apply_style(float scale, bool high_contrast, bool touch) {
     ImGuiStyle& style = ImGui::GetStyle();
     ImGui::StyleColorsDark(&style);
     style.WindowRounding = 6.0f;
@@ -50,13 +50,20 @@ void apply_style(float scale, bool high_contrast) {
     style.Colors[ImGuiCol_HeaderHovered] = ImVec4(0.26f, 0.45f, 0.68f, 0.90f);
     style.Colors[ImGuiCol_Button] = ImVec4(0.18f, 0.32f, 0.50f, 1.00f);
     if (high_contrast) apply_high_contrast(style);
+    if (touch) {  // a finger needs 48 px: frame height = font + 2 * padding
+        style.FramePadding.y = (48.0f - kBaseFontPx) * 0.5f;
+        style.ItemSpacing.y = 10.0f;
+        style.ScrollbarSize = 40.0f;
+        style.GrabMinSize = 40.0f;
+    }
     style.ScaleAllSizes(scale);
 }
 }  // namespace
 
-std::string setup_fonts_and_style(float scale, bool high_contrast) {
+UiFonts setup_fonts_and_style(const FontRequest& request) {
     ImGuiIO& io = ImGui::GetIO();
-    std::string message;
+    io.Fonts->Clear();
+    UiFonts out;
     std::string path;
     if (const char* env = std::getenv("THECAVIEW_FONT"); env && *env) {
         path = env;
@@ -68,21 +75,30 @@ std::string setup_fonts_and_style(float scale, bool high_contrast) {
             }
         }
     }
+    // Latin and Latin-1 Supplement, Latin Extended-A: accents for the European languages.
+    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x2027, 0x25CF, 0x25CF, 0};
     ImFont* font = nullptr;
     if (!path.empty() && std::filesystem::exists(path)) {
-        // Latin and Latin-1 Supplement, Latin Extended-A: accents for the European languages.
-        static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x2027, 0};
-        font = io.Fonts->AddFontFromFileTTF(path.c_str(), kBaseFontPx * scale, nullptr, ranges);
+        font = io.Fonts->AddFontFromFileTTF(path.c_str(), kBaseFontPx * request.scale, nullptr, ranges);
+        if (font && request.caption_px > 0.0f) {
+            out.caption = io.Fonts->AddFontFromFileTTF(path.c_str(), request.caption_px, nullptr, ranges);
+        }
     }
     if (!font) {
-        message = "font " + (path.empty() ? std::string(kFontCandidates[0]) : path) +
-                  " not found or unreadable (install fonts-dejavu-core); using ImGui's built-in font";
+        out.message = "font " + (path.empty() ? std::string(kFontCandidates[0]) : path) +
+                      " not found or unreadable (install fonts-dejavu-core); using ImGui's built-in font";
         ImFontConfig config;
-        config.SizePixels = 13.0f * scale;
-        io.Fonts->AddFontDefault(&config);
+        config.SizePixels = 13.0f * request.scale;
+        font = io.Fonts->AddFontDefault(&config);
+        if (request.caption_px > 0.0f) {
+            ImFontConfig large;
+            large.SizePixels = request.caption_px;
+            out.caption = io.Fonts->AddFontDefault(&large);
+        }
     }
-    apply_style(scale, high_contrast);
-    return message;
+    if (!out.caption) out.caption = font;
+    apply_style(request.scale, request.high_contrast, request.touch);
+    return out;
 }
 
 }  // namespace thecaview

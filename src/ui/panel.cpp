@@ -450,7 +450,7 @@ void drug_section(const PanelInput& in, PanelActions& out) {
         ImGui::PopTextWrapPos();
     }
     if (drug) changed |= bolus_editor(c, *drug, d.bolus);
-    program_file_row(c, in.program_message, out);
+    if (in.files) program_file_row(c, in.program_message, out);
     float day = static_cast<float>(d.time_h / 24.0);
     if (ImGui::SliderFloat(c.text("day").c_str(), &day, 0.0f, 30.0f, "%.2f")) {
         d.time_h = day * 24.0;

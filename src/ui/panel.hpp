@@ -47,6 +47,7 @@ struct PanelInput {
     InputErrors spread_errors;                 // why the drug view's program cannot run
     std::vector<std::pair<std::string, std::string>> languages;  // code and name of each language
     std::string program_message;  // how the last load or save went
+    bool files = true;            // offer to load and save program files (not at a kiosk)
 };
 
 // The panel's width in pixels at this scale; the 3D view fills the rest of the window.

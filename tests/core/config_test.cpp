@@ -29,7 +29,8 @@ TEST(Config, AGoodConfigWithCommentsIsRead) {
   "opening_hours": {"open": "08:00", "close": "18:30"},
   "font_scale": 1.5,
   "theme": "high_contrast",
-  "reduced_motion": true
+  "reduced_motion": true,
+  "samples": 4
 })", "config.json");
     EXPECT_TRUE(load.errors.empty()) << load.errors.front().to_string();
     const Config& c = load.config;
@@ -44,6 +45,7 @@ TEST(Config, AGoodConfigWithCommentsIsRead) {
     EXPECT_DOUBLE_EQ(c.font_scale, 1.5);
     EXPECT_EQ(c.theme, Theme::high_contrast);
     EXPECT_TRUE(c.reduced_motion);
+    EXPECT_EQ(c.samples, 4);
 }
 
 TEST(Config, EachBadFieldIsReportedAndKeepsItsDefault) {
@@ -56,6 +58,7 @@ TEST(Config, EachBadFieldIsReportedAndKeepsItsDefault) {
   "font_scale": "big",
   "theme": "pink",
   "reduced_motion": "yes",
+  "samples": 0,
   "volume": 11
 })", "config.json");
     const Config& c = load.config;
@@ -73,7 +76,9 @@ TEST(Config, EachBadFieldIsReportedAndKeepsItsDefault) {
     EXPECT_TRUE(mentions(load.errors, "config.json:4: idle_timeout_s = 2: must be between 10 and 3600"));
     EXPECT_TRUE(mentions(load.errors, "pin = \"12ab\": must be 4 to 8 digits"));
     EXPECT_TRUE(mentions(load.errors, "volume = 11: unknown setting"));
-    EXPECT_EQ(load.errors.size(), 9u);
+    EXPECT_TRUE(mentions(load.errors, "config.json:10: samples = 0: must be between 1 and 64"));
+    EXPECT_EQ(c.samples, defaults.samples);
+    EXPECT_EQ(load.errors.size(), 10u);
 }
 
 TEST(Config, BrokenOrMissingFilesFallBackToDefaults) {
@@ -114,4 +119,12 @@ TEST(Config, TheShippedExampleIsValid) {
     const auto load = load_config(std::filesystem::path(THECAVIEW_ASSETS_DIR) / "config.example.json");
     EXPECT_TRUE(load.errors.empty()) << load.errors.front().to_string();
     EXPECT_EQ(load.config.mode, Mode::classroom);
+}
+
+// Found by the config fuzz target (tests/fuzz/crashes/config): a number beyond a double threw.
+TEST(Config, ANumberTooLargeForADoubleGivesDefaultsNotACrash) {
+    const auto load = parse_config(R"({"mode": "kiosk", "samples": 5e2300})", "config.json");
+    EXPECT_EQ(load.config.mode, Mode::classroom);
+    ASSERT_EQ(load.errors.size(), 1u);
+    EXPECT_TRUE(mentions(load.errors, "not usable JSON"));
 }

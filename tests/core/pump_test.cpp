@@ -1,4 +1,5 @@
 // Pump programs: limits and their messages, schedules, boluses, the reservoir and JSON.
+#include <algorithm>
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -120,4 +121,24 @@ TEST(Pump, TheShippedExampleProgramIsValid) {
     EXPECT_TRUE(load.errors.empty());
     EXPECT_TRUE(check_program(load.program, library(), DeviceLimits{}).empty());
     EXPECT_EQ(load.program.schedule.size(), 3u);
+}
+
+// Found by the program fuzz target (tests/fuzz/crashes/program): inputs that once threw past the
+// parser. Each now gives a message naming the field and the value.
+TEST(ProgramFile, WrongTypesAndHugeNumbersAreErrorsNotCrashes) {
+    const auto huge = parse_program("55777e7777,77e2", "p.json");
+    ASSERT_EQ(huge.errors.size(), 1u);
+    EXPECT_NE(huge.errors[0].message.find("not usable JSON"), std::string::npos) << huge.errors[0].message;
+
+    const auto typed = parse_program(R"({"drug": "morphine", "concentration_mg_per_ml": 10, "reservoir_ml": "big",
+        "fill_ml": 2e129, "rate_ml_per_day": 0.5, "bolus": 5, "patient_bolus": {"dose_mg": 0.1, "max_per_day": true}})",
+                                     "p.json");
+    const auto has = [&](const std::string& field) {
+        return std::any_of(typed.errors.begin(), typed.errors.end(), [&](const InputError& e) { return e.field == field; });
+    };
+    EXPECT_TRUE(has("program.reservoir_ml"));
+    EXPECT_TRUE(has("program.fill_ml"));
+    EXPECT_TRUE(has("bolus.dose_mg"));
+    EXPECT_TRUE(has("patient_bolus.max_per_day"));
+    EXPECT_EQ(typed.program.reservoir_ml, 20);
 }

@@ -18,9 +18,10 @@ struct Run {
     std::string output;  // stdout and stderr
 };
 
-Run run(const std::string& args) {
+// Runs a shell command line, capturing stdout and stderr.
+Run run_shell(const std::string& script) {
     Run r;
-    const std::string command = std::string(THECAVIEW_BINARY) + " " + args + " 2>&1";
+    const std::string command = "(" + script + ") 2>&1";
     FILE* pipe = popen(command.c_str(), "r");
     if (!pipe) return r;
     char buffer[4096];
@@ -29,6 +30,12 @@ Run run(const std::string& args) {
     r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     return r;
 }
+
+// The app with these arguments; `env` holds environment assignments ("NAME=value ") or nothing.
+Run run_with(const std::string& env, const std::string& args) {
+    return run_shell(env + THECAVIEW_BINARY + " " + args);
+}
+Run run(const std::string& args) { return run_with("", args); }
 
 class CliTest : public ::testing::Test {
 protected:
@@ -202,4 +209,38 @@ TEST_F(CliTest, TheViewerStartsOnDefaultsWhatEverIsWrongWithTheConfig) {
     EXPECT_EQ(good.status, 0) << good.output;
     EXPECT_EQ(good.output.find("config:"), std::string::npos) << good.output;
     EXPECT_EQ(std::distance(fs::directory_iterator(dir_), fs::directory_iterator()), 1);  // it wrote nothing
+}
+
+TEST_F(CliTest, KioskWithAMalformedPinRefusesToStartAndExitsTwo) {
+    const fs::path config = dir_ / "config.json";
+    std::ofstream(config) << "{\n  \"mode\": \"kiosk\",\n  \"pin\": \"12\"\n}\n";
+    const std::string env = "XDG_STATE_HOME=" + dir_.string() + " ";
+    const auto r = run_with(env, "--config " + config.string() + " --windowed --frames 3");
+    EXPECT_EQ(r.status, 2) << r.output;
+    EXPECT_NE(r.output.find("config.json:3: pin = \"12\""), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("kiosk mode not started"), std::string::npos) << r.output;
+    // The same PIN outside kiosk mode only turns operator exit off.
+    const auto signage = run_with(env, "--config " + config.string() + " --signage --windowed --window-size 320x200 --frames 3");
+    EXPECT_EQ(signage.status, 0) << signage.output;
+}
+
+TEST_F(CliTest, KioskWithoutAPinWarnsOnceAndLogsToItsOwnBoundedFile) {
+    const std::string env = "XDG_STATE_HOME=" + dir_.string() + " ";
+    const auto r = run_with(env, "--config " + (dir_ / "none.json").string() + " --kiosk --windowed --window-size 320x200 --frames 5");
+    EXPECT_EQ(r.status, 0) << r.output;
+    const auto first = r.output.find("operator exit is off");
+    ASSERT_NE(first, std::string::npos) << r.output;
+    EXPECT_EQ(r.output.find("operator exit is off", first + 1), std::string::npos) << "warned more than once";
+    EXPECT_TRUE(fs::exists(dir_ / "thecaview" / "thecaview.log"));
+}
+
+TEST_F(CliTest, LosingTheConfigFileMidRunDoesNotStopTheKiosk) {
+    const fs::path config = dir_ / "config.json";
+    std::ofstream(config) << R"({"mode": "kiosk", "pin": "4821", "idle_timeout_s": 30})";
+    const std::string script = "XDG_STATE_HOME=" + dir_.string() + " " + THECAVIEW_BINARY + " --config " + config.string() +
+                               " --windowed --window-size 320x200 --frames 120 & pid=$!; sleep 1; rm " + config.string() +
+                               "; wait $pid";
+    const auto r = run_shell(script);
+    EXPECT_EQ(r.status, 0) << r.output;
+    EXPECT_FALSE(fs::exists(config));
 }

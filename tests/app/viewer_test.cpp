@@ -1,0 +1,245 @@
+// The viewer's modes, driven frame by frame under Xvfb: the kiosk's idle reset and its refusal to
+// close, signage with no input and its dark hours, and the window-system edge cases.
+#include <chrono>
+#include <ctime>
+#include <thread>
+
+#include <GLFW/glfw3.h>
+
+#include "core/signage.hpp"
+#include "viewer_fixture.hpp"
+#include "window_manager.hpp"
+
+namespace thecaview::testing {
+namespace {
+
+// A visitor who changes everything they can.
+PanelActions every_choice() {
+    PanelActions a;
+    a.select_step = 5;
+    a.go_to_view = "tip";
+    a.visible_mask = all_structures_mask() & ~bit(Structure::skin);
+    a.xray_mask = bit(Structure::vertebrae);
+    CutSettings cut;
+    cut.kind = CutKind::axial;
+    cut.level_index = 10.0f;
+    a.cut = cut;
+    a.anatomy = AnatomyOptions{Level::C5, Interspace{Level::L2}, 40};
+    a.level_markers = true;
+    a.structure_labels = true;
+    DrugViewState drug;
+    drug.shown = true;
+    drug.drug = "hydromorphone";
+    drug.rate_ml_per_day = 0.8;
+    drug.bolus = SingleBolus{0.1, 30.0, 2.0};
+    drug.relief = true;
+    drug.playing = true;
+    a.drug = drug;
+    a.audience = Audience::student;
+    a.autoplay = true;
+    return a;
+}
+
+using KioskTest = ViewerFixture;
+
+TEST_F(KioskTest, StartsOnTheStartScreenPlayingTheTour) {
+    open(Mode::kiosk);
+    ASSERT_TRUE(run(30.0));
+    EXPECT_TRUE(viewer->on_start_screen());
+    EXPECT_GT(viewer->state().step, 0) << "the attract loop moves through the steps by itself";
+    EXPECT_EQ(viewer->state().audience, Audience::patient);
+}
+
+TEST_F(KioskTest, IdleResetClearsEveryChoice) {
+    Config config;
+    config.idle_timeout_s = 30.0;
+    open(Mode::kiosk, 320, 200, config);
+    const ViewerState attract = viewer->initial_state();
+    SimulatedInput start;
+    start.start_language = "es";
+    ASSERT_TRUE(once(start));
+    start = {};
+    start.start_visit = true;
+    ASSERT_TRUE(once(start));
+    ASSERT_FALSE(viewer->on_start_screen());
+    SimulatedInput visitor;
+    visitor.actions = every_choice();
+    ASSERT_TRUE(once(visitor));
+    visitor.actions = {};
+    visitor.actions.language = "es";
+    visitor.touch = true;
+    ASSERT_TRUE(run(5.0, 0.1, visitor));
+    const ViewerState& used = viewer->state();
+    ASSERT_EQ(used.language, "es");
+    ASSERT_TRUE(used.drug.shown);
+    ASSERT_EQ(used.anatomy.catheter_tip, Level::C5);
+    ASSERT_NE(viewer->session().spread, nullptr);
+
+    // Nobody there: frames go on until the visit times out.
+    int frames = 0;
+    while (!viewer->on_start_screen() && frames < 1000) {
+        ASSERT_TRUE(once({}));
+        ++frames;
+    }
+    ASSERT_TRUE(viewer->on_start_screen()) << "the visit never timed out";
+    EXPECT_NEAR(frames * 0.1, 30.0, 0.25);
+    EXPECT_TRUE(viewer->state() == attract) << "a choice survived the reset";
+    EXPECT_EQ(viewer->state().language, "en");
+    EXPECT_EQ(viewer->session().spread, nullptr);
+    EXPECT_TRUE(viewer->session().program_message.empty());
+    EXPECT_EQ(viewer->session().anatomy.options, AnatomyOptions{});
+    EXPECT_NE(log_text.str().find("choices are forgotten"), std::string::npos);
+    ASSERT_TRUE(run(2.0));  // and it carries on
+}
+
+TEST_F(KioskTest, IgnoresTheWindowCloseRequest) {
+    open(Mode::kiosk);
+    ASSERT_TRUE(run(0.5));
+    send_close_request(viewer->window());
+    ASSERT_TRUE(run(1.0)) << "the kiosk stopped on a close request";
+    EXPECT_FALSE(glfwWindowShouldClose(viewer->window()));
+    EXPECT_NE(log_text.str().find("refused a request to close"), std::string::npos);
+}
+
+TEST_F(KioskTest, TheSameCloseRequestClosesTheClassroomWindow) {
+    open(Mode::classroom);
+    ASSERT_TRUE(run(0.5));
+    send_close_request(viewer->window());
+    EXPECT_FALSE(run(1.0)) << "the request never reached the window, so the kiosk test proves nothing";
+}
+
+TEST_F(KioskTest, SurvivesMinimiseRestoreAndATinyWindow) {
+    open(Mode::kiosk);
+    ASSERT_TRUE(run(0.5));
+    glfwIconifyWindow(viewer->window());
+    ASSERT_TRUE(run(0.5));
+    glfwRestoreWindow(viewer->window());
+    ASSERT_TRUE(run(0.5));
+    glfwSetWindowSize(viewer->window(), 1, 1);
+    ASSERT_TRUE(run(0.5));
+    glfwSetWindowSize(viewer->window(), 320, 200);
+    ASSERT_TRUE(run(0.5));
+    EXPECT_EQ(drain_gl_errors(), "");
+}
+
+class SignageTest : public ViewerFixture {
+protected:
+    // What the screen shows once the X server has caught up with the last frames (the software
+    // renderer's image reaches it asynchronously, later on a loaded machine).
+    int settled_brightness() {
+        int last = -1;
+        for (int i = 0; i < 20; ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            EXPECT_TRUE(run(0.2));
+            const int now_seen = brightest_on_screen(viewer->window());
+            if (now_seen == last) return now_seen;
+            last = now_seen;
+        }
+        return last;
+    }
+};
+
+TEST_F(SignageTest, LoopsThroughTheTourWithNoInput) {
+    open(Mode::signage);
+    const int steps = static_cast<int>(content_for(viewer->session(), viewer->state()).steps.size());
+    int changes = 0;
+    int last = viewer->state().step;
+    bool wrapped = false;
+    for (int i = 0; i < 1800 && !wrapped; ++i) {  // up to 15 minutes in 0.5 s frames
+        now += 0.5;
+        ASSERT_TRUE(viewer->frame(now));  // the real input path: nobody touches anything
+        if (viewer->state().step != last) {
+            ++changes;
+            wrapped = viewer->state().step < last;
+            last = viewer->state().step;
+        }
+    }
+    EXPECT_TRUE(wrapped) << "the loop never went back to the first step";
+    EXPECT_GE(changes, steps);
+    EXPECT_EQ(drain_gl_errors(), "");
+}
+
+TEST_F(SignageTest, GoesDarkOutsideOpeningHours) {
+    Config config;
+    const int minute = local_minute_of_day(wall_clock);
+    config.opening_hours = OpeningHours{(minute + 60) % 1440, (minute + 120) % 1440};  // opens in an hour
+    open(Mode::signage, 320, 200, config);
+    ASSERT_TRUE(run(1.0));
+    EXPECT_TRUE(viewer->dark());
+    EXPECT_EQ(settled_brightness(), 0) << "the screen should be black while closed";
+    wall_clock += std::chrono::minutes(61);
+    ASSERT_TRUE(run(3.0));
+    EXPECT_FALSE(viewer->dark());
+    EXPECT_GT(settled_brightness(), 40) << "open again, the tour should show";
+}
+
+}  // namespace
+}  // namespace thecaview::testing
+
+namespace thecaview::testing {
+namespace {
+
+class ClassroomTest : public ViewerFixture {
+protected:
+    void SetUp() override {
+        dir = std::filesystem::temp_directory_path() /
+              ("thecaview-classroom-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+        std::filesystem::remove_all(dir);
+        options.state_file = dir / "state" / "state.json";
+        options.pictures_dir = dir / "Pictures";
+    }
+    void TearDown() override {
+        ViewerFixture::TearDown();
+        std::filesystem::remove_all(dir);
+    }
+    std::filesystem::path dir;
+    ViewerOptions options;
+};
+
+TEST_F(ClassroomTest, StartsAtTheStudentLevelAndWritesNothingUnasked) {
+    open(Mode::classroom, 320, 200, {}, options);
+    ASSERT_TRUE(run(1.0));
+    EXPECT_EQ(viewer->state().audience, Audience::student);
+    EXPECT_FALSE(std::filesystem::exists(dir));
+}
+
+TEST_F(ClassroomTest, ScreenshotsGoToThePicturesFolderWithATimestampAndNeverOverwrite) {
+    open(Mode::classroom, 320, 200, {}, options);
+    ASSERT_TRUE(run(0.5));
+    SimulatedInput shot;
+    shot.screenshot = true;
+    ASSERT_TRUE(once(shot));
+    ASSERT_TRUE(once(shot));  // the same second: a second name, not an overwrite
+    std::vector<std::filesystem::path> files;
+    for (const auto& e : std::filesystem::directory_iterator(options.pictures_dir)) files.push_back(e.path());
+    ASSERT_EQ(files.size(), 2u);
+    std::sort(files.begin(), files.end());
+    EXPECT_TRUE(files[0].filename().string().starts_with("Thecaview 20")) << files[0];
+    EXPECT_EQ(files[0].extension(), ".png");
+    EXPECT_GT(std::filesystem::file_size(files[0]), 1000u);
+}
+
+TEST_F(ClassroomTest, RemembersItsPreferencesInTheStateFile) {
+    open(Mode::classroom, 320, 200, {}, options);
+    SimulatedInput change;
+    change.actions.language = "es";
+    change.actions.audience = Audience::patient;
+    change.actions.level_markers = true;
+    change.presenter_font = true;
+    ASSERT_TRUE(once(change));
+    ASSERT_TRUE(run(0.3));
+    ASSERT_TRUE(std::filesystem::exists(options.state_file));
+    const auto saved = load_preferences(options.state_file);
+    EXPECT_TRUE(saved.errors.empty());
+    EXPECT_EQ(saved.preferences.language, "es");
+    EXPECT_TRUE(saved.preferences.presenter_font);
+    viewer.reset();
+    open(Mode::classroom, 320, 200, {}, options);
+    ASSERT_TRUE(run(0.3));
+    EXPECT_EQ(viewer->state().language, "es");
+    EXPECT_EQ(viewer->state().audience, Audience::patient);
+    EXPECT_TRUE(viewer->state().level_markers);
+}
+
+}  // namespace
+}  // namespace thecaview::testing
