@@ -167,7 +167,7 @@ bool draw_scene(Session& session, const ViewerState& state, const Viewport& view
     SceneView view = scene_view(state, session.anatomy);
     const ProcedureContent& content = content_for(session, state);
     if (!content.steps.empty()) {
-        const auto& step = content.steps[static_cast<std::size_t>(std::clamp(state.step, 0, static_cast<int>(content.steps.size()) - 1))];
+        const auto& step = current_step(state, content);
         view.pose = pose_for(step.animation, step_animation_progress(state, content), session.anatomy);
     }
     if (state.drug.shown && session.spread) {

@@ -188,7 +188,8 @@ ViewerState Viewer::initial_state() const {
 bool Viewer::person_input(const SimulatedInput* simulated) const {
     if (simulated) {
         return simulated->touch || simulated->start_visit || simulated->start_language || simulated->actions.any() ||
-               simulated->screenshot || simulated->presenter_font;
+               simulated->screenshot || simulated->presenter_font || simulated->operator_chord ||
+               !simulated->pin_keys.empty();
     }
     const ImGuiIO& io = ImGui::GetIO();
     const bool moved = ImGui::IsMousePosValid() && (io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f);
@@ -212,10 +213,11 @@ PanelActions Viewer::keyboard_actions() const {
 
 // Ctrl+Alt+Shift+E opens the PIN pad (kiosk and signage); with the pad open, digits, Backspace,
 // Enter and Escape work from a keyboard too.
-void Viewer::operator_chord() {
+void Viewer::operator_chord(const SimulatedInput* simulated) {
     if (mode() == Mode::classroom) return;
     const ImGuiIO& io = ImGui::GetIO();
-    if (io.KeyCtrl && io.KeyAlt && io.KeyShift && ImGui::IsKeyPressed(GLFW_KEY_E, false)) {
+    const bool chord = io.KeyCtrl && io.KeyAlt && io.KeyShift && ImGui::IsKeyPressed(GLFW_KEY_E, false);
+    if (chord || (simulated && simulated->operator_chord)) {
         if (pin_.enabled()) {
             pin_.open();
             pin_message_.clear();
@@ -228,6 +230,10 @@ void Viewer::operator_chord() {
     if (ImGui::IsKeyPressed(GLFW_KEY_BACKSPACE)) pin_.erase();
     if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) pin_.close();
     if (ImGui::IsKeyPressed(GLFW_KEY_ENTER, false) || ImGui::IsKeyPressed(GLFW_KEY_KP_ENTER, false)) submit_pin();
+    for (const char key : simulated ? simulated->pin_keys : std::string()) {
+        if (key == '\n') submit_pin();
+        else pin_.type(key);
+    }
 }
 
 void Viewer::submit_pin() {
@@ -301,13 +307,13 @@ bool Viewer::frame(double now_s, const SimulatedInput* simulated) {
     ImGui::NewFrame();
     const bool input = person_input(simulated);
     update_cursor(input, dt);
-    operator_chord();
+    operator_chord(simulated);
     pin_.tick(dt, input);
 
     const bool panel = mode() == Mode::classroom || (mode() == Mode::kiosk && !kiosk_.on_start_screen());
     const Viewport vp = scene_viewport(fb_w, fb_h, panel, ui_scale());
     const bool stepped = advance_step(state_, content_for(*session_, state_), session_->views, static_cast<float>(dt));
-    const bool animation = step_animation_progress(state_, content_for(*session_, state_)) < 1.0f;
+    const bool animation = step_animates(state_, content_for(*session_, state_));
     const bool playing = state_.drug.shown && state_.drug.playing;
     if (playing) state_.drug.time_h = std::fmod(state_.drug.time_h + dt * state_.drug.speed_h_per_s, kSpreadHorizonH);
     scene_ui(vp, stepped, panel, simulated);
@@ -371,7 +377,8 @@ void Viewer::scene_ui(const Viewport& vp, bool moved, bool panel, const Simulate
                       if (px < 0 || py < 0 || px >= snapshot.width || py >= snapshot.height) return 0;
                       return snapshot.ids[(static_cast<std::size_t>(py) * static_cast<std::size_t>(snapshot.width) +
                                            static_cast<std::size_t>(px)) * 2 + 1];
-                  }});
+                  },
+                  mode() != Mode::signage});
 }
 
 // Moving: one quick preview per frame. Still: one more sample (or band of rows) per frame until

@@ -46,6 +46,8 @@ struct SimulatedInput {
     std::optional<std::string> start_language;
     bool screenshot = false;      // the classroom's Screenshot button
     bool presenter_font = false;  // the classroom's Presenter font switch
+    bool operator_chord = false;  // Ctrl+Alt+Shift+E
+    std::string pin_keys;         // typed on the PIN pad; '\n' is Enter
 };
 
 class Viewer {
@@ -68,6 +70,8 @@ public:
     [[nodiscard]] bool on_start_screen() const { return mode() == Mode::kiosk && kiosk_.on_start_screen(); }
     [[nodiscard]] bool dark() const { return dark_; }
     [[nodiscard]] std::uint64_t frames_drawn() const { return frames_drawn_; }
+    // The caption font's height in pixels (signage and the attract loop).
+    [[nodiscard]] float caption_px() const;
     // The state the mode starts from, and the one a kiosk goes back to after a visit.
     [[nodiscard]] ViewerState initial_state() const;
 
@@ -84,7 +88,7 @@ private:
     // ---- input
     [[nodiscard]] bool person_input(const SimulatedInput* simulated) const;
     [[nodiscard]] PanelActions keyboard_actions() const;
-    void operator_chord();
+    void operator_chord(const SimulatedInput* simulated);
     void submit_pin();
     void update_cursor(bool input, double dt_s);
 

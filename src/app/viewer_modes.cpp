@@ -96,6 +96,8 @@ void Viewer::signage_ui(double now_s) {
     if (pin_.is_open()) pin_pad_ui();
 }
 
+float Viewer::caption_px() const { return fonts_.caption ? fonts_.caption->FontSize : 0.0f; }
+
 // A slow swing about the step's view, faded in after the flight there. Only where a whole sample
 // fits in a frame: on a slow renderer a moving camera would show nothing but previews.
 bool Viewer::sway_camera(double now_s, const Viewport& vp) {

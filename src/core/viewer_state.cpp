@@ -29,10 +29,14 @@ void go_to_step(ViewerState& state, const ProcedureContent& content, const std::
     if (step.view == "spread") state.drug.shown = true;
 }
 
+const ProcedureStep& current_step(const ViewerState& state, const ProcedureContent& content) {
+    return content.steps[static_cast<std::size_t>(std::clamp(state.step, 0, static_cast<int>(content.steps.size()) - 1))];
+}
+
 bool advance_step(ViewerState& state, const ProcedureContent& content, const std::vector<NamedView>& views, float dt_s) {
     if (content.steps.empty()) return false;
     state.step_elapsed_s += dt_s;
-    const double duration = content.steps[static_cast<std::size_t>(std::clamp(state.step, 0, static_cast<int>(content.steps.size()) - 1))].duration_s;
+    const double duration = current_step(state, content).duration_s;
     if (!state.autoplay || state.step_elapsed_s < duration) return false;
     go_to_step(state, content, views, (state.step + 1) % static_cast<int>(content.steps.size()), true);
     return true;
@@ -40,9 +44,15 @@ bool advance_step(ViewerState& state, const ProcedureContent& content, const std
 
 float step_animation_progress(const ViewerState& state, const ProcedureContent& content) {
     if (content.steps.empty()) return 1.0f;
-    const auto& step = content.steps[static_cast<std::size_t>(std::clamp(state.step, 0, static_cast<int>(content.steps.size()) - 1))];
+    const auto& step = current_step(state, content);
     const float length = std::min(6.0f, 0.6f * static_cast<float>(step.duration_s));
     return std::clamp(state.step_elapsed_s / length, 0.0f, 1.0f);
+}
+
+bool step_animates(const ViewerState& state, const ProcedureContent& content) {
+    if (content.steps.empty()) return false;
+    const auto& step = current_step(state, content);
+    return step.animation != StepAnimation::none && step_animation_progress(state, content) < 1.0f;
 }
 
 void go_to_view(ViewerState& state, const NamedView& view, bool animate) {

@@ -63,10 +63,14 @@ struct ViewerState {
 // draws see-through and highlights; its animation starts again.
 void go_to_step(ViewerState& state, const ProcedureContent& content, const std::vector<NamedView>& views, int index,
                 bool animate);
+// The step shown (the nearest one when the index is out of range); content must have steps.
+const ProcedureStep& current_step(const ViewerState& state, const ProcedureContent& content);
 // Moves autoplay and the step's animation on by dt; returns true when it moved to another step.
 bool advance_step(ViewerState& state, const ProcedureContent& content, const std::vector<NamedView>& views, float dt_s);
 // How far the step's animation has got, 0 to 1 (it takes the first 60 % of the step, at most 6 s).
 float step_animation_progress(const ViewerState& state, const ProcedureContent& content);
+// Whether the step shown has an animation still running (the picture changes frame to frame).
+bool step_animates(const ViewerState& state, const ProcedureContent& content);
 
 // The traced frame's description for this state.
 SceneView scene_view(const ViewerState& state, const Anatomy& anatomy);

@@ -110,6 +110,7 @@ void draw_captions(const CaptionInput& in) {
     ImGui::TextUnformatted("  ");
     ImGui::SameLine();
     wrapped_note(c.text("education_note"));
+    ImGui::TextDisabled("%s", c.text("pump_note").c_str());
     ImGui::End();
 }
 

@@ -158,7 +158,7 @@ std::vector<DrawnLabel> draw_overlay(const OverlayInput& in) {
     std::vector<DrawnLabel> drawn;
     if (in.state.level_markers) drawn = level_markers(in);
     if (in.state.structure_labels) structure_labels(in);
-    pump_note(in);
+    if (in.pump_note) pump_note(in);
     hovered_name(in);
     return drawn;
 }

@@ -27,6 +27,7 @@ struct OverlayInput {
     const ProcedureContent* content = nullptr;  // names and notes in the language shown
     // The visibility bits of the traced image at a pixel of the view (for structure labels).
     std::function<std::uint32_t(int x, int y)> mask_at;
+    bool pump_note = true;  // the note that pumps differ (signage shows it in its drifting captions)
 };
 
 // A level marker as drawn: its level, where its leader line starts and its box (display pixels).

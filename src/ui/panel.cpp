@@ -45,7 +45,7 @@ void about_box(const ProcedureContent& c) {
     ImGui::SameLine();
     if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
     else ImGui::SameLine(ImGui::GetContentRegionMax().x - width);
-    if (ImGui::SmallButton(c.text("about").c_str())) ImGui::OpenPopup("about");
+    if (ImGui::Button(c.text("about").c_str())) ImGui::OpenPopup("about");
     const ImVec2 size = ImGui::GetIO().DisplaySize;
     ImGui::SetNextWindowSize(ImVec2(size.x * 0.6f, size.y * 0.7f), ImGuiCond_Appearing);
     ImGui::SetNextWindowPos(ImVec2(size.x * 0.5f, size.y * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
@@ -347,14 +347,14 @@ bool schedule_editor(const ProcedureContent& c, std::vector<ScheduleStep>& steps
     }
     const int last_hour = static_cast<int>(steps.back().start_h);
     ImGui::BeginDisabled(count >= DeviceLimits{}.max_schedule_steps || last_hour >= 23);
-    if (ImGui::SmallButton(c.text("add_step").c_str())) {
+    if (ImGui::Button(c.text("add_step").c_str())) {
         steps.push_back({static_cast<double>(std::min(last_hour + 2, 23)), steps.back().rate_ml_per_day});
         changed = true;
     }
     ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::BeginDisabled(count <= 2);
-    if (ImGui::SmallButton(c.text("remove_step").c_str())) {
+    if (ImGui::Button(c.text("remove_step").c_str())) {
         steps.pop_back();
         changed = true;
     }
