@@ -274,9 +274,10 @@ bool Viewer::frame(double now_s, const SimulatedInput* simulated) {
         rebuild_fonts();
         fonts_stale_ = false;
     }
+    // Spin while something moves; otherwise wait for input (a dark screen checks the clock each second).
     const bool animating = busy_frames_ > 0 || state_.flight || refining_ || state_.autoplay || mode() != Mode::classroom;
-    if (simulated || animating) glfwPollEvents();
-    else glfwWaitEventsTimeout(0.5);
+    if (simulated || (animating && !dark_) || pin_.is_open()) glfwPollEvents();
+    else glfwWaitEventsTimeout(dark_ ? 1.0 : 0.5);
     const double dt = last_now_s_ < 0.0 ? 0.0 : std::max(now_s - last_now_s_, 0.0);
     last_now_s_ = now_s;
     if (glfwWindowShouldClose(w)) return false;
@@ -284,21 +285,12 @@ bool Viewer::frame(double now_s, const SimulatedInput* simulated) {
         glfwFocusWindow(w);
         refocus_wait_s_ = 2.0;
     }
-
     dark_ = mode() == Mode::signage &&
             screen_dark(options_.config.opening_hours, local_minute_of_day(options_.wall_clock()));
     int fb_w = 0, fb_h = 0;
     glfwGetFramebufferSize(w, &fb_w, &fb_h);
-    if (fb_w <= 0 || fb_h <= 0 || dark_) {  // minimised, zero-size or closed for the night
+    if (fb_w <= 0 || fb_h <= 0) {  // minimised or zero-size: nothing to draw, but the idle clock runs
         if (mode() == Mode::kiosk && kiosk_.tick(dt, false)) forget_visitor();
-        if (dark_ && fb_w > 0 && fb_h > 0) {
-            glBindFramebuffer(GL_FRAMEBUFFER, 0);
-            glViewport(0, 0, fb_w, fb_h);
-            glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
-            glClear(GL_COLOR_BUFFER_BIT);
-            glfwSwapBuffers(w);
-            if (!simulated) glfwWaitEventsTimeout(1.0);
-        }
         return !stop_;
     }
 
@@ -307,9 +299,33 @@ bool Viewer::frame(double now_s, const SimulatedInput* simulated) {
     ImGui::NewFrame();
     const bool input = person_input(simulated);
     update_cursor(input, dt);
-    operator_chord(simulated);
+    operator_chord(simulated);  // works while dark too: the operator can always leave
     pin_.tick(dt, input);
+    const bool moved = dark_ ? dark_frame(fb_w, fb_h) : live_frame(now_s, dt, fb_w, fb_h, simulated);
+    glfwSwapBuffers(w);
 
+    if (mode() == Mode::kiosk && kiosk_.tick(dt, input)) forget_visitor();
+    if (mode() == Mode::classroom) remember_preferences();
+    const bool spreading = state_.drug.shown && session_->spread && !session_->spread->done();
+    busy_frames_ = (input || moved || spreading) ? 3 : busy_frames_ - 1;
+    ++frames_drawn_;
+    return !stop_;
+}
+
+// Outside opening hours: a black screen, and the PIN pad when the operator asks for it.
+bool Viewer::dark_frame(int fb_w, int fb_h) {
+    if (pin_.is_open()) pin_pad_ui();
+    ImGui::Render();
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glViewport(0, 0, fb_w, fb_h);
+    glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    return false;
+}
+
+// The scene, the panel and the mode's screens; returns whether the picture moved.
+bool Viewer::live_frame(double now_s, double dt, int fb_w, int fb_h, const SimulatedInput* simulated) {
     const bool panel = mode() == Mode::classroom || (mode() == Mode::kiosk && !kiosk_.on_start_screen());
     const Viewport vp = scene_viewport(fb_w, fb_h, panel, ui_scale());
     const bool stepped = advance_step(state_, content_for(*session_, state_), session_->views, static_cast<float>(dt));
@@ -326,14 +342,7 @@ bool Viewer::frame(double now_s, const SimulatedInput* simulated) {
     ImGui::Render();
     refining_ = draw(vp, fb_w, fb_h, moved);
     if (screenshot_wanted_) take_screenshot(fb_w, fb_h);
-    glfwSwapBuffers(w);
-
-    if (mode() == Mode::kiosk && kiosk_.tick(dt, input)) forget_visitor();
-    if (mode() == Mode::classroom) remember_preferences();
-    const bool spreading = state_.drug.shown && session_->spread && !session_->spread->done();
-    busy_frames_ = (input || moved || spreading) ? 3 : busy_frames_ - 1;
-    ++frames_drawn_;
-    return !stop_;
+    return moved;
 }
 
 // The panel (classroom, kiosk visit) and the overlays over the 3D view.

@@ -105,6 +105,8 @@ private:
     void remember_preferences();
 
     // ---- one frame's parts
+    bool dark_frame(int fb_w, int fb_h);
+    bool live_frame(double now_s, double dt, int fb_w, int fb_h, const SimulatedInput* simulated);
     void scene_ui(const Viewport& vp, bool moved, bool panel, const SimulatedInput* simulated);
     bool draw(const Viewport& vp, int fb_w, int fb_h, bool moved);
 

@@ -272,6 +272,23 @@ TEST_F(OperatorExitTest, TheChordAndTheRightPinExitWithStatusZero) {
     EXPECT_NE(log_text.str().find("operator exit with the PIN"), std::string::npos);
 }
 
+TEST_F(OperatorExitTest, WorksOnADarkSignageScreen) {
+    Config config;
+    config.pin = "123456";
+    const int minute = local_minute_of_day(wall_clock);
+    config.opening_hours = OpeningHours{(minute + 60) % 1440, (minute + 120) % 1440};  // closed now
+    open(Mode::signage, 320, 200, config);
+    ASSERT_TRUE(run(0.5));
+    ASSERT_TRUE(viewer->dark());
+    SimulatedInput chord;
+    chord.operator_chord = true;
+    ASSERT_TRUE(once(chord));
+    SimulatedInput pin;
+    pin.pin_keys = "123456\n";
+    EXPECT_FALSE(once(pin)) << "the operator could not leave while the screen was dark";
+    EXPECT_EQ(viewer->exit_code(), 0);
+}
+
 TEST_F(OperatorExitTest, WithoutAPinTheChordDoesNothing) {
     open(Mode::kiosk);
     SimulatedInput chord;
