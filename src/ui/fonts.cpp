@@ -2,6 +2,7 @@
 #include "ui/fonts.hpp"
 
 #include <array>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 
@@ -50,13 +51,14 @@ void apply_style(float scale, bool high_contrast, bool touch) {
     style.Colors[ImGuiCol_HeaderHovered] = ImVec4(0.26f, 0.45f, 0.68f, 0.90f);
     style.Colors[ImGuiCol_Button] = ImVec4(0.18f, 0.32f, 0.50f, 1.00f);
     if (high_contrast) apply_high_contrast(style);
-    if (touch) {  // a finger needs 48 px: frame height = font + 2 * padding
-        style.FramePadding.y = (48.0f - kBaseFontPx) * 0.5f;
+    if (touch) {
         style.ItemSpacing.y = 10.0f;
         style.ScrollbarSize = 40.0f;
         style.GrabMinSize = 40.0f;
     }
     style.ScaleAllSizes(scale);
+    // A finger needs 48 px at 1080p: frame height = font + 2 * padding, rounded up after scaling.
+    if (touch) style.FramePadding.y = std::ceil((48.0f - kBaseFontPx) * scale * 0.5f);
 }
 }  // namespace
 
@@ -88,7 +90,7 @@ UiFonts setup_fonts_and_style(const FontRequest& request) {
         out.message = "font " + (path.empty() ? std::string(kFontCandidates[0]) : path) +
                       " not found or unreadable (install fonts-dejavu-core); using ImGui's built-in font";
         ImFontConfig config;
-        config.SizePixels = 13.0f * request.scale;
+        config.SizePixels = kBaseFontPx * request.scale;  // the same size, so touch targets stay 48 px
         font = io.Fonts->AddFontDefault(&config);
         if (request.caption_px > 0.0f) {
             ImFontConfig large;
