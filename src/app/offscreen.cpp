@@ -62,7 +62,12 @@ std::vector<DrawnLabel> OffscreenRenderer::draw_ui(const ViewerState& state, int
         io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
         io.MousePos = ImVec2(-1.0f, -1.0f);
         ImGui::NewFrame();
-        if (panel) draw_panel(panel_input(*session_, state, ui_scale_), static_cast<float>(height));
+        if (panel) {
+            PanelText text;  // the file row as a new window shows it
+            PanelInput in = panel_input(*session_, state, ui_scale_);
+            in.text = &text;
+            draw_panel(in, static_cast<float>(height));
+        }
         const Viewport vp = scene_viewport(width, height, panel, ui_scale_);
         labels = draw_overlay({state, session_->anatomy, static_cast<float>(vp.x), static_cast<float>(vp.y),
                       static_cast<float>(vp.width), static_cast<float>(vp.height), ui_scale_, std::nullopt,

@@ -354,7 +354,7 @@ void Viewer::scene_ui(const Viewport& vp, bool moved, bool panel, const Simulate
     PanelActions actions;
     if (panel) {
         PanelInput in = panel_input(s, state_, scale, std::move(spread_errors));
-        in.files = mode() == Mode::classroom;  // a kiosk reads and writes no files
+        if (mode() == Mode::classroom) in.text = &panel_text_;  // a kiosk reads and writes no files
         actions = draw_panel(in, ImGui::GetIO().DisplaySize.y);
         apply_panel_actions(s, state_, actions, true);
         apply_panel_actions(s, state_, keyboard_actions(), true);

@@ -122,6 +122,7 @@ private:
     ClassroomPreferences preferences_;
     ClassroomPreferences saved_preferences_;
     UiFonts fonts_;
+    PanelText panel_text_;
     bool imgui_running_ = false;
     bool fonts_stale_ = false;
     bool imgui_stale_ = false;   // a kiosk reset: start ImGui afresh before the next frame

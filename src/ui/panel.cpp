@@ -390,13 +390,13 @@ bool bolus_editor(const ProcedureContent& c, const Drug& drug, std::optional<Sin
 }
 
 // Load a program from a JSON file, or save the current one to a file the user names.
-void program_file_row(const ProcedureContent& c, const std::string& message, PanelActions& out) {
-    static char path[512] = "program.json";  // the text being typed: UI state, not app state
+void program_file_row(const ProcedureContent& c, const std::string& message, PanelText& text, PanelActions& out) {
+    char* path = text.program_path.data();
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
-    ImGui::InputTextWithHint("##program", c.text("program_file").c_str(), path, sizeof path);
-    if (ImGui::SmallButton(c.text("load").c_str())) out.load_program = path;
+    ImGui::InputTextWithHint("##program", c.text("program_file").c_str(), path, text.program_path.size());
+    if (ImGui::Button(c.text("load").c_str())) out.load_program = path;
     ImGui::SameLine();
-    if (ImGui::SmallButton(c.text("save").c_str())) out.save_program = path;
+    if (ImGui::Button(c.text("save").c_str())) out.save_program = path;
     if (!message.empty()) {
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextDisabled("%s", message.c_str());
@@ -450,7 +450,7 @@ void drug_section(const PanelInput& in, PanelActions& out) {
         ImGui::PopTextWrapPos();
     }
     if (drug) changed |= bolus_editor(c, *drug, d.bolus);
-    if (in.files) program_file_row(c, in.program_message, out);
+    if (in.text) program_file_row(c, in.program_message, *in.text, out);
     float day = static_cast<float>(d.time_h / 24.0);
     if (ImGui::SliderFloat(c.text("day").c_str(), &day, 0.0f, 30.0f, "%.2f")) {
         d.time_h = day * 24.0;

@@ -1,6 +1,7 @@
 // The side panel: procedure steps, named views and structure toggles. Reads state, returns actions.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -37,6 +38,12 @@ struct PanelActions {
     }
 };
 
+// What the panel's text fields hold while someone types: UI memory the app owns and passes in,
+// not app state (and not a static: each viewer has its own).
+struct PanelText {
+    std::array<char, 512> program_path{"program.json"};
+};
+
 struct PanelInput {
     const ViewerState& state;
     const ProcedureContent& content;  // in the language shown
@@ -47,7 +54,7 @@ struct PanelInput {
     InputErrors spread_errors;                 // why the drug view's program cannot run
     std::vector<std::pair<std::string, std::string>> languages;  // code and name of each language
     std::string program_message;  // how the last load or save went
-    bool files = true;            // offer to load and save program files (not at a kiosk)
+    PanelText* text = nullptr;    // the fields being typed; none: no file row (a kiosk reads and writes no files)
 };
 
 // The panel's width in pixels at this scale; the 3D view fills the rest of the window.
