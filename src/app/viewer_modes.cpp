@@ -34,9 +34,9 @@ void Viewer::kiosk_ui(const SimulatedInput* simulated) {
     const ProcedureContent& c = content_for(*session_, state_);
     const float scale = ui_scale();
     if (kiosk_.on_start_screen()) {
-        draw_captions({c, state_.step, fonts_.caption, burn_in_offset(last_now_s_, 8.0f * scale)});
+        const float captions_top = draw_captions({c, state_.step, fonts_.caption, burn_in_offset(last_now_s_, 8.0f * scale)});
         StartScreenActions a;
-        if (!pin_.is_open()) a = draw_start_screen({c, languages_of(*session_), scale, fonts_.caption});
+        if (!pin_.is_open()) a = draw_start_screen({c, languages_of(*session_), scale, fonts_.caption, captions_top});
         if (simulated && simulated->start_language) a.language = simulated->start_language;
         if (simulated && simulated->start_visit) a.start = true;
         if (a.language && content_has_language(*session_, *a.language)) {

@@ -29,10 +29,12 @@ void wrapped_note(const std::string& text) {
     ImGui::PopStyleColor();
 }
 
-// Begins a window centred on the display, `width` of its width, sized to its contents.
-bool begin_centred(const char* name, float width_fraction, float alpha = 0.92f) {
+// Begins a window centred on the display (above `bottom` when given), `width` of its width, sized
+// to its contents.
+bool begin_centred(const char* name, float width_fraction, float alpha = 0.92f, float bottom = 0.0f) {
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    const float centre_y = (bottom > 0.0f ? bottom : display.y) * 0.5f;
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, centre_y), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(display.x * width_fraction, 0.0f), ImGuiCond_Always);
     ImGui::SetNextWindowBgAlpha(alpha);
     return ImGui::Begin(name, nullptr, kFixed | ImGuiWindowFlags_AlwaysAutoResize);
@@ -52,7 +54,7 @@ StartScreenActions draw_start_screen(const StartScreenInput& in) {
     if (ImGui::InvisibleButton("anywhere", ImVec2(std::max(display.x, 1.0f), std::max(display.y, 1.0f)))) out.start = true;
     ImGui::End();
 
-    begin_centred("start_screen", 0.5f);
+    begin_centred("start_screen", 0.5f, 0.97f, in.bottom);
     ImGui::PushFont(in.large);
     centred_text("Thecaview");
     ImGui::PopFont();
@@ -76,16 +78,14 @@ StartScreenActions draw_start_screen(const StartScreenInput& in) {
             if (current) ImGui::PopStyleColor();
         }
     }
-    ImGui::Spacing();
-    wrapped_note(c.text("education_note"));
-    ImGui::End();
+    ImGui::End();  // the captions below carry the education note
     return out;
 }
 
 // ---- Captions of the tour ------------------------------------------------------------------
-void draw_captions(const CaptionInput& in) {
+float draw_captions(const CaptionInput& in) {
     const ProcedureContent& c = in.content;
-    if (c.steps.empty()) return;
+    if (c.steps.empty()) return ImGui::GetIO().DisplaySize.y;
     const int n = static_cast<int>(c.steps.size());
     const int step = std::clamp(in.step, 0, n - 1);
     const StepText& text = c.steps[static_cast<std::size_t>(step)].text(Audience::patient);
@@ -111,7 +111,9 @@ void draw_captions(const CaptionInput& in) {
     ImGui::SameLine();
     wrapped_note(c.text("education_note"));
     ImGui::TextDisabled("%s", c.text("pump_note").c_str());
+    const float top = ImGui::GetWindowPos().y;
     ImGui::End();
+    return top;
 }
 
 // ---- Kiosk: the visit is about to time out -------------------------------------------------

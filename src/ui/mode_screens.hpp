@@ -23,6 +23,7 @@ struct StartScreenInput {
     std::vector<std::pair<std::string, std::string>> languages;  // code and name
     float scale = 1.0f;
     ImFont* large = nullptr;
+    float bottom = 0.0f;  // the card is centred above this (the captions' top); 0: the display's height
 };
 struct StartScreenActions {
     bool start = false;
@@ -38,7 +39,8 @@ struct CaptionInput {
     glm::vec2 drift_px{0.0f};   // burn-in drift
     bool top = false;           // at the top of the screen (under the kiosk's start buttons)
 };
-void draw_captions(const CaptionInput& input);
+// Returns the captions' top edge in display pixels.
+float draw_captions(const CaptionInput& input);
 
 // ---- Kiosk: the visit is about to time out ---------------------------------------------------
 void draw_still_there(const ProcedureContent& content, double seconds_left, ImFont* large);
