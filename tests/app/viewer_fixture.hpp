@@ -25,7 +25,7 @@ protected:
         options.config = config;
         options.width = w;
         options.height = h;
-        options.windowed = true;
+        options.windowed = windowed;
         options.wall_clock = [this] { return wall_clock; };
         std::string error;
         viewer = Viewer::open(options, log, error);
@@ -45,6 +45,7 @@ protected:
         return viewer->frame(now, &input);
     }
 
+    bool windowed = true;  // kiosk and signage in a window; false: full screen, as deployed
     std::ostringstream log_text;
     BoundedLog log{{}, BoundedLog::kDefaultMaxBytes, &log_text};
     std::unique_ptr<Viewer> viewer;

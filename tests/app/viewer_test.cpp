@@ -109,6 +109,23 @@ TEST_F(KioskTest, TheSameCloseRequestClosesTheClassroomWindow) {
     EXPECT_FALSE(run(1.0)) << "the request never reached the window, so the kiosk test proves nothing";
 }
 
+TEST_F(KioskTest, FillsTheMonitorAndFallsBackToThePrimaryOneWhenAskedForAMissingOne) {
+    Config config;
+    config.monitor = 3;
+    windowed = false;
+    open(Mode::kiosk, 320, 200, config);
+    ASSERT_TRUE(run(0.3));
+    int count = 0;
+    const GLFWvidmode* mode = glfwGetVideoMode(glfwGetMonitors(&count)[0]);
+    int w = 0, h = 0;
+    glfwGetWindowSize(viewer->window(), &w, &h);
+    EXPECT_EQ(w, mode->width);
+    EXPECT_EQ(h, mode->height);
+    EXPECT_NE(glfwGetWindowMonitor(viewer->window()), nullptr) << "not full screen";
+    EXPECT_NE(log_text.str().find("monitor 3 is not connected (" + std::to_string(count) + " found)"), std::string::npos)
+        << log_text.str();
+}
+
 TEST_F(KioskTest, SurvivesMinimiseRestoreAndATinyWindow) {
     open(Mode::kiosk);
     ASSERT_TRUE(run(0.5));
