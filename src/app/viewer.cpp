@@ -82,7 +82,7 @@ std::unique_ptr<Viewer> Viewer::open(const ViewerOptions& options, BoundedLog& l
         for (const auto& e : prefs.errors) log.warn("state: " + e.to_string());
         v->preferences_ = v->saved_preferences_ = prefs.preferences;
     }
-    v->start_language_ = content_has_language(*v->session_, config.language) ? config.language : "en";
+    v->start_language_ = v->usual_language();
     v->install_window_callbacks();
     v->start_imgui();
     v->state_ = v->initial_state();
@@ -162,11 +162,15 @@ void Viewer::stop_imgui() {
     imgui_running_ = false;
 }
 
+std::string Viewer::usual_language() const {
+    return content_has_language(*session_, options_.config.language) ? options_.config.language : "en";
+}
+
 ViewerState Viewer::initial_state() const {
     ViewerState s;
     const Config& config = options_.config;
     s.reduced_motion = config.reduced_motion;
-    if (content_has_language(*session_, config.language)) s.language = config.language;
+    s.language = usual_language();
     if (mode() == Mode::classroom) {
         if (!preferences_.language.empty() && content_has_language(*session_, preferences_.language)) {
             s.language = preferences_.language;
@@ -274,10 +278,12 @@ bool Viewer::frame(double now_s, const SimulatedInput* simulated) {
         rebuild_fonts();
         fonts_stale_ = false;
     }
-    // Spin while something moves; otherwise wait for input (a dark screen checks the clock each second).
-    const bool animating = busy_frames_ > 0 || state_.flight || refining_ || state_.autoplay || mode() != Mode::classroom;
-    if (simulated || (animating && !dark_) || pin_.is_open()) glfwPollEvents();
-    else glfwWaitEventsTimeout(dark_ ? 1.0 : 0.5);
+    // Spin while the picture changes; wait for input otherwise, waking 30 times a second while
+    // clocks run (autoplay, the kiosk's idle timer, signage's drift) and once a second when dark.
+    const bool changing = busy_frames_ > 0 || state_.flight || refining_ || pin_.is_open();
+    const bool clocks = state_.autoplay || mode() != Mode::classroom;
+    if (simulated || (changing && !dark_)) glfwPollEvents();
+    else glfwWaitEventsTimeout(dark_ ? 1.0 : (clocks ? 1.0 / 30.0 : 0.5));
     const double dt = last_now_s_ < 0.0 ? 0.0 : std::max(now_s - last_now_s_, 0.0);
     last_now_s_ = now_s;
     if (glfwWindowShouldClose(w)) return false;

@@ -74,6 +74,8 @@ public:
     [[nodiscard]] float caption_px() const;
     // The state the mode starts from, and the one a kiosk goes back to after a visit.
     [[nodiscard]] ViewerState initial_state() const;
+    // The config's language when the content has it, else English.
+    [[nodiscard]] std::string usual_language() const;
 
 private:
     Viewer(const ViewerOptions& options, BoundedLog& log);

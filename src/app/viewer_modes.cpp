@@ -45,9 +45,8 @@ void Viewer::kiosk_ui(const SimulatedInput* simulated) {
         }
         if (a.start) start_visit(start_language_);
         // A language picked by someone who walked away is a choice too: it goes after the timeout.
-        const std::string usual = initial_state().language;
-        if (kiosk_.idle_s() >= options_.config.idle_timeout_s && start_language_ != usual) {
-            start_language_ = state_.language = usual;
+        if (kiosk_.idle_s() >= options_.config.idle_timeout_s && start_language_ != usual_language()) {
+            start_language_ = state_.language = usual_language();
         }
     } else if (kiosk_.seconds_left() < kStillThereS) {
         draw_still_there(c, kiosk_.seconds_left(), fonts_.caption);
@@ -68,7 +67,7 @@ void Viewer::start_visit(const std::string& language) {
 // the PIN pad, and ImGui's own memory (open sections, scroll positions), which is started afresh.
 void Viewer::forget_visitor() {
     sync_anatomy(*session_, ViewerState{});  // the usual anatomy (and its views) first
-    start_language_ = content_has_language(*session_, options_.config.language) ? options_.config.language : "en";
+    start_language_ = usual_language();
     state_ = initial_state();
     session_->spread.reset();
     session_->spread_drug = {};
