@@ -63,7 +63,7 @@ bool JsonReader::flag_or(const nlohmann::json& object, const std::string& path, 
     const auto it = object.find(key);
     if (it == object.end()) return fallback;
     if (it->is_boolean()) return it->get<bool>();
-    error(path + "." + key, it->dump(), "must be true or false");
+    error(path.empty() ? std::string(key) : path + "." + key, it->dump(), "must be true or false; using the default");
     return fallback;
 }
 

@@ -8,15 +8,6 @@
 
 namespace thecaview {
 
-namespace {
-void read_flag(const nlohmann::json& doc, JsonReader& r, const char* key, bool& field) {
-    const auto it = doc.find(key);
-    if (it == doc.end()) return;
-    if (it->is_boolean()) field = it->get<bool>();
-    else r.error(key, it->dump(), "must be true or false; using the default");
-}
-}  // namespace
-
 PreferencesLoad parse_preferences(std::string_view text, const std::string& source) {
     PreferencesLoad out;
     JsonReader r(text, source, out.errors);
@@ -36,9 +27,9 @@ PreferencesLoad parse_preferences(std::string_view text, const std::string& sour
         else if (*it == "student") p.audience = Audience::student;
         else r.error("audience", it->dump(), "must be \"patient\" or \"student\"; using student");
     }
-    read_flag(*doc, r, "presenter_font", p.presenter_font);
-    read_flag(*doc, r, "level_markers", p.level_markers);
-    read_flag(*doc, r, "structure_labels", p.structure_labels);
+    p.presenter_font = r.flag_or(*doc, "", "presenter_font", p.presenter_font);
+    p.level_markers = r.flag_or(*doc, "", "level_markers", p.level_markers);
+    p.structure_labels = r.flag_or(*doc, "", "structure_labels", p.structure_labels);
     return out;
 }
 
