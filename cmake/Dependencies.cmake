@@ -1,4 +1,26 @@
-# Finds every third-party dependency; each one that is missing names its Debian package.
+# Finds every third-party dependency; each one that is missing names its Debian package, the one
+# scripts/packages.txt (the install list) holds it under.
+
+# thecaview_packages(<group> <out-var>): the packages of one group of scripts/packages.txt, as a list.
+function(thecaview_packages group out)
+  file(STRINGS ${CMAKE_SOURCE_DIR}/scripts/packages.txt lines)
+  set(current "")
+  set(packages "")
+  foreach(line IN LISTS lines)
+    string(REGEX REPLACE "#.*" "" line "${line}")
+    string(STRIP "${line}" line)
+    if(line MATCHES "^\\[(.*)\\]$")
+      set(current "${CMAKE_MATCH_1}")
+    elseif(current STREQUAL group AND NOT line STREQUAL "")
+      string(REGEX REPLACE "[ \t]+" ";" words "${line}")
+      list(APPEND packages ${words})
+    endif()
+  endforeach()
+  if(NOT packages)
+    message(FATAL_ERROR "scripts/packages.txt has no packages in the group [${group}]")
+  endif()
+  set(${out} ${packages} PARENT_SCOPE)
+endfunction()
 
 find_package(PkgConfig QUIET)
 if(NOT PkgConfig_FOUND)
@@ -46,6 +68,13 @@ if(THECAVIEW_TESTS)
   thecaview_require("GoogleTest" "libgtest-dev" GTest_FOUND)
   find_package(benchmark QUIET)
   thecaview_require("Google Benchmark" "libbenchmark-dev" benchmark_FOUND)
+  # The viewer tests read the X11 window through GLFW's glfw3native.h, which includes Xlib.h and
+  # the RandR extension's header: neither comes with libglfw3-dev.
+  pkg_check_modules(X11 QUIET IMPORTED_TARGET x11)
+  thecaview_require("Xlib (x11.pc)" "libx11-dev" X11_FOUND)
+  find_path(THECAVIEW_XRANDR_INCLUDE X11/extensions/Xrandr.h NO_CACHE)
+  thecaview_require("X11/extensions/Xrandr.h (read by GLFW/glfw3native.h)" "libxrandr-dev"
+                    THECAVIEW_XRANDR_INCLUDE)
 endif()
 
 find_program(GLAD_EXECUTABLE glad PATHS /usr/bin NO_DEFAULT_PATH)

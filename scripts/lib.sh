@@ -3,20 +3,21 @@
 
 THECAVIEW_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-# The Debian 12 packages Thecaview needs to build, test and run.
-THECAVIEW_PACKAGES=(
-  cmake g++ make pkg-config
-  libglfw3-dev libglm-dev libimgui-dev python3-glad libcli11-dev nlohmann-json3-dev libstb-dev
-  libgtest-dev libbenchmark-dev
-  xvfb xauth libgl1-mesa-dri libgl-dev libx11-dev fonts-dejavu-core
-)
-
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
-# Installs whichever of the packages are missing (apt-get; sudo when not root).
-install_missing() {
-  local missing=()
-  for p in "${THECAVIEW_PACKAGES[@]}"; do
+# packages_in GROUP...: the packages of those groups in scripts/packages.txt, one per line.
+packages_in() {
+  awk -v groups=" $* " '
+    /^[[:space:]]*\[/ { gsub(/[][[:space:]]/, ""); group = $0; next }
+    { sub(/#.*/, "") }
+    index(groups, " " group " ") { for (i = 1; i <= NF; i++) print $i }' "$THECAVIEW_ROOT/scripts/packages.txt"
+}
+
+# install_groups GROUP...: installs whichever packages of those groups are missing (apt-get; sudo
+# when not root). The groups are those of scripts/packages.txt: build, test, headless, run, fuzz, docs.
+install_groups() {
+  local missing=() p
+  for p in $(packages_in "$@"); do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
@@ -26,6 +27,22 @@ install_missing() {
   "${sudo[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
+
+# Phase timing: phase NAME starts a phase and ends the one before; phase_end ends the last one.
+# Each ended phase prints "==> phase NAME: N s", the lines .ci/run gathers into its summary.
+THECAVIEW_PHASE=""
+phase_end() {
+  [ -n "$THECAVIEW_PHASE" ] && say "phase $THECAVIEW_PHASE: $(( $(date +%s) - THECAVIEW_PHASE_START )) s"
+  THECAVIEW_PHASE=""
+}
+phase() {
+  phase_end
+  THECAVIEW_PHASE="$1"
+  THECAVIEW_PHASE_START=$(date +%s)
+}
+
+# A display for commands that need one: the real one if there is one, else Xvfb (headless group).
+has_display() { [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; }
 
 # configure_and_build BUILD_DIR CMAKE_ARGS...: configures once, then rebuilds only what changed.
 configure_and_build() {
