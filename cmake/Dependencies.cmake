@@ -31,10 +31,14 @@ endif()
 function(thecaview_require what package found)
   if(NOT ${found})
     message(FATAL_ERROR "${what} not found: install the Debian package '${package}' "
-                        "(apt-get install ${package}), or run scripts/run, which installs it")
+                        "(apt-get install ${package}); scripts/run and scripts/test install what they "
+                        "need from the list in scripts/packages.txt")
   endif()
 endfunction()
 
+# libGL itself (libgl1), not GLVND's libOpenGL: the same link whether or not libopengl-dev happens
+# to be installed where the .deb is built, so its Depends (the run group) always hold.
+set(OpenGL_GL_PREFERENCE LEGACY)
 find_package(OpenGL QUIET)
 thecaview_require("OpenGL" "libgl-dev" OpenGL_OpenGL_FOUND)
 

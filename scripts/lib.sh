@@ -24,8 +24,15 @@ install_groups() {
   local sudo=()
   [ "$(id -u)" -eq 0 ] || sudo=(sudo)
   say "Installing ${missing[*]}"
-  "${sudo[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  # apt's and dpkg's chatter goes to a log, shown only when the install fails.
+  local log status=0
+  log=$(mktemp)
+  { "${sudo[@]}" apt-get update -qq &&
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"; } \
+    >"$log" 2>&1 || status=$?
+  [ "$status" -eq 0 ] || { cat "$log"; say "Installing failed (status $status)"; }
+  rm -f "$log"
+  return "$status"
 }
 
 # Phase timing: phase NAME starts a phase and ends the one before; phase_end ends the last one.
