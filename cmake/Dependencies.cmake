@@ -48,6 +48,11 @@ thecaview_require("GLFW 3.3" "libglfw3-dev" glfw3_FOUND)
 find_package(glm QUIET)
 thecaview_require("GLM" "libglm-dev" glm_FOUND)
 
+find_package(meshoptimizer QUIET)
+thecaview_require("meshoptimizer" "libmeshoptimizer-dev" meshoptimizer_FOUND)
+
+find_package(Threads REQUIRED)
+
 find_package(CLI11 QUIET)
 thecaview_require("CLI11" "libcli11-dev" CLI11_FOUND)
 

@@ -191,7 +191,9 @@ void route_catheter(Anatomy& a) {
     const float tip_index = static_cast<float>(index_of(o.catheter_tip));
     for (float li = tip_index; li < entry_index; li += 1.0f) {
         const auto& g = a.levels[static_cast<int>(li)];
-        const float dorsal = std::max(g.cord_half_depth_mm, 0.0f) + 1.2f;
+        // Just behind the cord, or midway to the dura where the sac is tight round it (the neck).
+        const float cord_back = std::max(g.cord_half_depth_mm, 0.0f);
+        const float dorsal = std::min(cord_back + 1.2f, 0.5f * (cord_back + g.sac_half_depth_mm));
         control.push_back(a.canal_point(li) - g.anterior() * dorsal);
     }
     const auto& entry_level = a.levels[index_of(o.catheter_entry.upper)];

@@ -1,0 +1,442 @@
+// The structures' signed-distance maps, built from the anatomy model.
+//
+// Sections: boxes | construction | trunk wall | spine | canal | pelvis | pump | tubes | map
+#include "core/geometry/body_shape.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/geometry/sdf.hpp"
+
+namespace thecaview {
+
+using glm::vec2;
+using glm::vec3;
+
+// ---- boxes ------------------------------------------------------------------------------
+void Box3::add(vec3 p, float margin) {
+    lo = glm::min(lo, p - margin);
+    hi = glm::max(hi, p + margin);
+}
+
+void Box3::add(const Box3& b) {
+    if (b.empty()) return;
+    lo = glm::min(lo, b.lo);
+    hi = glm::max(hi, b.hi);
+}
+
+bool Box3::contains(vec3 p) const {
+    return p.x >= lo.x && p.y >= lo.y && p.z >= lo.z && p.x <= hi.x && p.y <= hi.y && p.z <= hi.z;
+}
+
+// ---- construction -----------------------------------------------------------------------
+BodyShape::BodyShape(const Anatomy& anatomy) : anatomy_(anatomy) {
+    const Anatomy& a = anatomy_;
+    torso_bottom_mm_ = a.torso.front().y_mm;
+    torso_top_mm_ = a.torso.back().y_mm;
+    neck_base_mm_ = torso_top_mm_ - 60.0f;
+    neck_top_mm_ = a.at(Level::C1).body_centre_mm.y + 10.0f;
+    neck_z_mm_ = a.at(Level::C4).body_centre_mm.z - 5.0f;
+    for (const Tube& rib : a.ribs) ribs_.push_back({rib.points_mm, rib.radius_mm, true});
+    for (const Tube& root : a.nerve_roots) roots_.push_back({root.points_mm, root.radius_mm, true});
+    catheter_.push_back({a.catheter_path_mm, a.catheter_radius_mm, false});
+    sac_end_mm_ = taper_end_y([](const LevelGeometry& g) { return g.sac_half_depth_mm; });
+    cord_end_mm_ = taper_end_y([](const LevelGeometry& g) { return g.cord_half_depth_mm; });
+    canal_bottom_mm_ = a.at(Level::S5).canal_centre_mm.y;
+}
+
+// Where along the canal (as a height) a tapering radius falls to kThinnest: the conus or the
+// end of the dural sac.
+float BodyShape::taper_end_y(float (*radius)(const LevelGeometry&)) const {
+    const auto& levels = anatomy_.levels;
+    for (int i = 0; i + 1 < kLevelCount; ++i) {
+        const float r0 = radius(levels[i]), r1 = radius(levels[i + 1]);
+        if (r0 > kThinnest && r1 <= kThinnest) {
+            const float t = (r0 - kThinnest) / (r0 - r1);
+            return glm::mix(levels[i].canal_centre_mm.y, levels[i + 1].canal_centre_mm.y, t);
+        }
+    }
+    return levels.back().canal_centre_mm.y;
+}
+
+// ---- trunk wall -------------------------------------------------------------------------
+// The trunk: an ellipse across, rounded caps at the hips and the shoulders.
+float BodyShape::trunk(vec3 p, const TorsoSection& s) const {
+    const float across = sdf::ellipse(vec2(p.x, p.z - s.centre_z_mm), vec2(s.half_width_mm, s.half_depth_mm));
+    const vec2 d(across + 60.0f, std::max(torso_bottom_mm_ - p.y, p.y - torso_top_mm_) + 60.0f);
+    return 0.9f * (std::min(std::max(d.x, d.y), 0.0f) + glm::length(glm::max(d, vec2(0.0f))) - 60.0f);
+}
+
+// The body's outline without the bulge over the pump (the fascia under the fat follows it):
+// the trunk with shoulders and a neck, like a teaching torso.
+float BodyShape::body_outline(vec3 p, const TorsoSection& s) const {
+    float d = trunk(p, s);
+    const float top = torso_top_mm_;
+    const float w = shoulder_half_width_mm_;
+    d = sdf::smin(d, sdf::capsule(p, vec3(-w, top - 20.0f, neck_z_mm_ - 10.0f), vec3(w, top - 20.0f, neck_z_mm_ - 10.0f), 52.0f),
+                  60.0f);
+    const float neck = std::max(sdf::capsule(p, vec3(0.0f, neck_base_mm_, neck_z_mm_),
+                                             vec3(0.0f, neck_top_mm_ + 40.0f, neck_z_mm_), neck_radius_mm_),
+                                p.y - neck_top_mm_);
+    return sdf::smin(d, neck, 50.0f);
+}
+
+// The skin bulges over the pump so that tissue always covers it.
+float BodyShape::skin(vec3 p, const TorsoSection& s) const {
+    return sdf::smin(body_outline(p, s), pump_shape(p, anatomy_.pump.depth_below_skin_mm), 40.0f);
+}
+
+// The muscle fascia under the fat, as a signed distance (negative beneath it): the fat is
+// thicker over the belly than over the back.
+float BodyShape::fascia(vec3 p, const TorsoSection& s) const {
+    const vec2 d(p.x / s.half_width_mm, (p.z - s.centre_z_mm) / s.half_depth_mm);
+    const float c = d.y / std::max(glm::length(d), 1e-4f);  // cosine of the angle from the front midline
+    const float fat = glm::mix(anatomy_.wall.fat_back_mm, anatomy_.wall.fat_front_mm, 0.5f + 0.5f * c);
+    return body_outline(p, s) + fat;
+}
+
+float BodyShape::wall_layer(vec3 p, Structure id) const {
+    const TorsoSection s = anatomy_.torso_at(p.y);
+    const float skin_d = skin(p, s);
+    if (id == Structure::skin) return skin_d;
+    const float fascia_d = fascia(p, s);
+    if (id == Structure::fat) return std::max(std::max(skin_d, -fascia_d), -pump_shape(p, 0.3f));  // with the pocket
+    return std::max(fascia_d, -(fascia_d + anatomy_.wall.muscle_mm));  // the abdominal wall's muscle
+}
+
+// Erector spinae: a column of muscle each side of the spinous processes, behind the laminae.
+float BodyShape::back_muscle(vec3 p, int i) const {
+    const LevelGeometry& g0 = anatomy_.levels[i];
+    const LevelGeometry& g1 = anatomy_.levels[i + 1];
+    const vec3 a(0.0f, g0.canal_centre_mm.y, g0.canal_centre_mm.z), b(0.0f, g1.canal_centre_mm.y, g1.canal_centre_mm.z);
+    const vec2 seg = sdf::segment(vec3(0.0f, p.y, p.z), a, b);
+    const vec3 axis = glm::mix(a, b, seg.y);
+    const float w = glm::mix(g0.body_width_mm, g1.body_width_mm, seg.y);
+    const vec2 r(12.0f + 0.28f * w, 16.0f + 0.18f * w);
+    const vec2 q(std::abs(p.x) - (8.0f + 0.45f * w), p.z - (axis.z - 18.0f - r.y * 0.8f));
+    return 0.8f * sdf::ellipse(q, r);
+}
+
+// ---- spine ------------------------------------------------------------------------------
+// The level whose body lies just above y (levels run from the top down), at most the one before last.
+int BodyShape::level_above(float y_mm) const {
+    int i = 0;
+    while (i < kLevelCount - 2 && anatomy_.levels[i + 1].body_centre_mm.y > y_mm) ++i;
+    return i;
+}
+
+// Position in the tilted frame of level i: x lateral, y cranial, z anterior; body centre at 0.
+vec3 BodyShape::level_local(vec3 p, int i) const {
+    const LevelGeometry& g = anatomy_.levels[i];
+    const vec2 q(p.y - g.body_centre_mm.y, p.z - g.body_centre_mm.z);
+    const float c = std::cos(g.tilt_rad), s = std::sin(g.tilt_rad);
+    return {p.x, q.x * c + q.y * s, -q.x * s + q.y * c};
+}
+
+// A mobile vertebra (C1-L5): body, pedicles, laminae, spinous, transverse and articular processes.
+float BodyShape::vertebra(vec3 q, int i) const {
+    const LevelGeometry& g = anatomy_.levels[i];
+    const float h = g.body_height_mm, half_w = 0.5f * g.body_width_mm, half_d = 0.5f * g.body_depth_mm;
+    const float scale = std::clamp(g.body_width_mm / 40.0f, 0.45f, 1.2f);
+    float body = sdf::round_elliptic_cylinder(q, vec2(half_w, half_d), 0.5f * h, 2.0f);
+    if (i == 0) body = sdf::round_elliptic_cylinder(q + vec3(0.0f, 0.0f, -4.0f), vec2(half_w, 4.0f), 0.5f * h, 2.0f);
+    const float canal_back = -(half_d + g.canal_depth_mm + 1.0f);
+    const float ped_x = 0.5f * g.canal_width_mm + 2.5f * scale;
+    const float ped_z = -(half_d + 0.55f * g.canal_depth_mm);
+    const float r = 3.2f * scale + 0.8f;
+    const vec3 qs(std::abs(q.x), q.y, q.z);  // the paired parts, mirrored
+    float arch = sdf::capsule(qs, vec3(ped_x, 0.1f * h, -half_d + 2.0f), vec3(ped_x, 0.1f * h, ped_z), r);
+    arch = std::min(arch, sdf::capsule(qs, vec3(ped_x, 0.05f * h, ped_z), vec3(0.0f, -0.1f * h, canal_back - 2.0f), r * 0.9f));
+    // Articular processes: short vertical pillars where pedicle meets lamina.
+    arch = std::min(arch, sdf::capsule(qs, vec3(ped_x + 1.0f, -0.55f * h, ped_z - 1.5f),
+                                       vec3(ped_x + 1.0f, 0.55f * h, ped_z - 1.5f), r * 0.95f));
+    // Transverse processes: short in the neck, angled back in the chest, long and flat in the lumbar spine.
+    const float tp_len = i < 7 ? 9.0f + 0.2f * half_w : (i < 19 ? 20.0f + 0.25f * half_w : 18.0f + 0.55f * half_w);
+    const float tp_back = i < 7 ? 2.0f : (i < 19 ? -10.0f : -2.0f);
+    arch = std::min(arch, sdf::capsule(qs, vec3(ped_x, 0.0f, ped_z), vec3(ped_x + tp_len, 0.02f * h, ped_z + tp_back), r * 0.8f));
+    // Spinous process: steep and long in the chest, square and level in the lumbar spine.
+    const float sp_len = i < 6 ? 14.0f + 2.0f * static_cast<float>(i) : (i < 19 ? 36.0f : 30.0f);
+    const float sp_drop = i < 7 ? 0.35f : (i < 19 ? 0.95f : 0.15f);
+    const vec3 sp_start(0.0f, -0.1f * h, canal_back - 1.0f);
+    const vec3 sp_end = sp_start + glm::normalize(vec3(0.0f, -sp_drop, -1.0f)) * sp_len;
+    const float sp = i < 19 ? sdf::tapered_capsule(q, sp_start, sp_end, r, r * 0.7f)
+                            : sdf::round_box(q - glm::mix(sp_start, sp_end, 0.5f), vec3(2.5f, 0.32f * h, 0.5f * sp_len), 2.0f);
+    arch = std::min(arch, sp);
+    if (i == 1) arch = std::min(arch, sdf::capsule(q, vec3(0.0f, 0.5f * h, -2.0f), vec3(0.0f, 0.5f * h + 14.0f, -1.0f), 5.0f));  // dens
+    return sdf::smin(body, arch, 2.5f);
+}
+
+// A sacral segment (S1-S5, with the alae at the top) or the coccyx.
+float BodyShape::sacral_segment(vec3 q, int i) const {
+    const LevelGeometry& g = anatomy_.levels[i];
+    if (i == kLevelCount - 1) {
+        return sdf::tapered_capsule(q, vec3(0.0f, 0.5f * g.body_height_mm, 0.0f), vec3(0.0f, -0.5f * g.body_height_mm, 2.0f), 6.0f,
+                                    3.0f);
+    }
+    const float half_w = 0.5f * g.body_width_mm, half_d = 0.5f * g.body_depth_mm, h = g.body_height_mm;
+    const float body = sdf::round_box(q, vec3(half_w * 0.45f, 0.5f * h, half_d), 4.0f);
+    const float wings = sdf::round_box(q - vec3(0.0f, 0.0f, -0.2f * half_d), vec3(half_w, 0.42f * h, half_d * 0.7f), 6.0f);
+    const float crest = sdf::round_box(q - vec3(0.0f, 0.0f, -half_d - 3.0f), vec3(3.0f, 0.4f * h, 5.0f), 2.0f);  // median crest
+    const float bone = sdf::smin(sdf::smin(body, wings, 8.0f), crest, 4.0f);
+    // The sacral canal runs through the bone.
+    const float canal = sdf::ellipse(vec2(q.x, q.z + 0.25f * g.body_depth_mm), 0.5f * vec2(g.canal_width_mm, g.canal_depth_mm));
+    return std::max(bone, -canal);
+}
+
+float BodyShape::disc(vec3 q, int i) const {
+    if (i <= 0 || i >= kMobileVertebraCount) return 1e5f;  // no disc under the atlas or in the sacrum
+    const LevelGeometry& g = anatomy_.levels[i];
+    q.y += 0.5f * g.body_height_mm + 0.5f * g.disc_below_mm;
+    return sdf::round_elliptic_cylinder(q, 0.5f * vec2(g.body_width_mm, g.body_depth_mm) * vec2(0.97f, 0.95f),
+                                        0.5f * g.disc_below_mm + 0.4f, 1.5f);
+}
+
+// The bones or discs of the levels around p.
+float BodyShape::spine_bone(vec3 p, Structure s) const {
+    const int i = level_above(p.y);
+    float d = 1e5f;
+    for (int k = std::max(i - 1, 0); k <= std::min(i + 2, kLevelCount - 1); ++k) {
+        const vec3 q = level_local(p, k);
+        if (s == Structure::discs) d = std::min(d, disc(q, k));
+        else if (s == Structure::vertebrae && k < kMobileVertebraCount) d = std::min(d, vertebra(q, k));
+        else if (s == Structure::sacrum && k >= kMobileVertebraCount) d = std::min(d, sacral_segment(q, k));
+    }
+    return d;
+}
+
+// The ligamentum flavum between the laminae of level i and the level below: the back wall of
+// the canal at the interspace, thicker lower down (about 3.5 mm in the lumbar spine).
+float BodyShape::flavum(vec3 p, int i) const {
+    if (i < 1 || i >= kMobileVertebraCount - 1) return 1e5f;
+    const vec3 q = level_local(p, i);
+    const LevelGeometry& g = anatomy_.levels[i];
+    const float half_t = i < 7 ? 1.0f : (i < 19 ? 1.4f : 1.75f);
+    const vec3 centre(0.0f, -0.5f * g.body_height_mm - 0.5f * g.disc_below_mm, -(0.5f * g.body_depth_mm + g.canal_depth_mm + 1.0f) + half_t);
+    return sdf::round_box(q - centre, vec3(0.5f * g.canal_width_mm + 1.0f, 0.5f * g.disc_below_mm + 0.3f * g.body_height_mm, half_t),
+                          half_t * 0.9f);
+}
+
+// ---- canal ------------------------------------------------------------------------------
+vec3 BodyShape::canal_cross(vec3 p, int i) const {
+    const vec3 a(0.0f, anatomy_.levels[i].canal_centre_mm.y, anatomy_.levels[i].canal_centre_mm.z);
+    const vec3 b(0.0f, anatomy_.levels[i + 1].canal_centre_mm.y, anatomy_.levels[i + 1].canal_centre_mm.z);
+    const vec2 seg = sdf::segment(p, a, b);
+    const vec3 off = p - glm::mix(a, b, seg.y);
+    const vec3 dir = glm::normalize(b - a);
+    vec3 anterior(0.0f, -dir.z, dir.y);
+    if (anterior.z < 0.0f) anterior = -anterior;
+    return {off.x, glm::dot(off, anterior), seg.y};
+}
+
+// The dural sac's inside (CSF and what floats in it), closed where it ends in S2.
+float BodyShape::sac(vec3 p, vec3 c, int i) const {
+    const LevelGeometry& g0 = anatomy_.levels[i];
+    const LevelGeometry& g1 = anatomy_.levels[i + 1];
+    const vec2 r = glm::mix(vec2(g0.sac_half_width_mm, g0.sac_half_depth_mm), vec2(g1.sac_half_width_mm, g1.sac_half_depth_mm), c.z);
+    return std::max(sdf::ellipse(vec2(c.x, c.y), glm::max(r, vec2(kThinnest))), sac_end_mm_ - p.y);
+}
+
+// The cord, closed where the conus ends (L1-L2).
+float BodyShape::cord(vec3 p, vec3 c, int i) const {
+    const LevelGeometry& g0 = anatomy_.levels[i];
+    const LevelGeometry& g1 = anatomy_.levels[i + 1];
+    const vec2 r =
+        glm::mix(vec2(g0.cord_half_width_mm, g0.cord_half_depth_mm), vec2(g1.cord_half_width_mm, g1.cord_half_depth_mm), c.z);
+    return std::max(sdf::ellipse(vec2(c.x, c.y), glm::max(r, vec2(kThinnest))), cord_end_mm_ - p.y);
+}
+
+// The epidural space: what the canal holds outside the dura (fat and veins).
+float BodyShape::epidural(vec3 c, int i, float sac_d) const {
+    const LevelGeometry& g0 = anatomy_.levels[i];
+    const LevelGeometry& g1 = anatomy_.levels[i + 1];
+    const vec2 r = 0.5f * glm::mix(vec2(g0.canal_width_mm, g0.canal_depth_mm), vec2(g1.canal_width_mm, g1.canal_depth_mm), c.z);
+    return std::max(sdf::ellipse(vec2(c.x, c.y), glm::max(r, vec2(kThinnest))), -(sac_d - 0.7f));
+}
+
+// The canal's contents, cut off at the top of the neck (the model has no head) and at the
+// sacral hiatus, where the canal ends.
+float BodyShape::canal_structure(vec3 p, Structure s) const {
+    const int i = level_above(p.y);
+    if (s == Structure::ligamentum_flavum) return flavum(p, i);
+    const vec3 c = canal_cross(p, i);
+    const float sac_d = sac(p, c, i);
+    float d = 1e5f;
+    switch (s) {
+        case Structure::csf: d = sac_d; break;
+        case Structure::dura: d = std::abs(sac_d - 0.35f) - 0.35f; break;
+        case Structure::epidural_space: d = epidural(c, i, sac_d); break;
+        case Structure::spinal_cord: d = cord(p, c, i); break;
+        default: break;
+    }
+    return std::max({d, p.y - neck_top_mm_, canal_bottom_mm_ - p.y});
+}
+
+// ---- pelvis -----------------------------------------------------------------------------
+float BodyShape::pelvis(vec3 p) const {
+    const PelvisGeometry& g = anatomy_.pelvis;
+    const vec3 q(std::abs(p.x), p.y, p.z);
+    // Iliac wings: the back and side of a bowl's shell, from the sacroiliac joint round to the
+    // anterior superior iliac spine, between the crest and the body of the ilium.
+    const float shell = std::abs(sdf::ellipsoid(q - g.bowl_centre_mm, g.bowl_radii_mm)) - 0.5f * g.wing_thickness_mm;
+    float wing = std::max(shell, q.y - g.crest_y_mm);
+    wing = std::max(wing, g.wing_bottom_y_mm - q.y);
+    wing = std::max(wing, q.z - g.asis_mm.z - 6.0f);
+    wing = std::max(wing, g.sacroiliac_mm.x - 4.0f - q.x);
+    float d = wing;
+    const vec3 acetabulum = g.acetabulum_mm;
+    d = sdf::smin(d, sdf::capsule(q, vec3(acetabulum.x + 6.0f, g.wing_bottom_y_mm + 10.0f, acetabulum.z - 12.0f), acetabulum, 16.0f), 10.0f);
+    d = std::min(d, glm::length(q - acetabulum) - g.acetabulum_radius_mm);
+    d = sdf::smin(d, sdf::capsule(q, acetabulum, g.symphysis_mm, 8.0f), 6.0f);                    // superior pubic ramus
+    d = sdf::smin(d, sdf::capsule(q, acetabulum, g.ischial_tuberosity_mm, 12.0f), 6.0f);          // ischium
+    d = sdf::smin(d, sdf::capsule(q, g.ischial_tuberosity_mm, g.symphysis_mm, 6.5f), 6.0f);       // inferior ramus
+    return d;
+}
+
+// ---- pump -------------------------------------------------------------------------------
+// The titanium disc, grown by `grow` millimetres (the skin's bulge uses a grown copy).
+float BodyShape::pump_shape(vec3 p, float grow) const {
+    const PumpGeometry& g = anatomy_.pump;
+    return sdf::round_cylinder(p - g.centre_mm, g.axis, 0.5f * g.diameter_mm + grow, 0.5f * g.thickness_mm + grow, 6.0f + grow);
+}
+
+float BodyShape::pump(vec3 p) const {
+    const PumpGeometry& g = anatomy_.pump;
+    const vec3 axis = g.axis;
+    const vec3 q = p - g.centre_mm;
+    const float radius = 0.5f * g.diameter_mm, half_t = 0.5f * g.thickness_mm;
+    float d = pump_shape(p, 0.0f);
+    // The central refill port: a raised ring around the septum on the outer face.
+    const float y = glm::dot(q, axis);
+    const float x = glm::length(q - axis * y);
+    const float ring = glm::length(vec2(x - 9.0f, y - half_t)) - 2.6f;
+    // The catheter access port, smaller, towards the connector side.
+    const vec3 side = glm::normalize(glm::cross(axis, vec3(0.0f, 1.0f, 0.0f)));
+    const vec3 qa = q - side * 26.0f;
+    const float ya = glm::dot(qa, axis);
+    const float xa = glm::length(qa - axis * ya);
+    const float access = glm::length(vec2(xa - 4.5f, ya - half_t)) - 1.8f;
+    d = sdf::smin(d, std::min(ring, access), 1.5f);
+    // The catheter connector on the rim, facing the flank, and suture loops round the rim.
+    const vec3 out = glm::normalize(vec3(1.0f, 0.0f, 0.0f) - axis * axis.x);
+    d = sdf::smin(d, sdf::capsule(q, out * (radius - 3.0f), out * (radius + 5.0f), 3.2f), 2.0f);
+    const vec3 up = glm::normalize(glm::cross(out, axis));
+    for (int k = 0; k < 3; ++k) {
+        const float angle = 2.2f + 1.35f * static_cast<float>(k);
+        const vec3 dir = std::cos(angle) * out + std::sin(angle) * up;
+        const vec3 lq = q - dir * (radius + 1.5f);
+        const vec2 t(glm::length(vec2(glm::dot(lq, dir), glm::dot(lq, axis))) - 3.0f, glm::dot(lq, glm::cross(dir, axis)));
+        d = std::min(d, glm::length(t) - 1.0f);  // a small ring standing out from the rim
+    }
+    return d;
+}
+
+// ---- tubes ------------------------------------------------------------------------------
+float BodyShape::chains(const std::vector<CapsuleChain>& chains, vec3 p) {
+    float d = 1e5f;
+    for (const CapsuleChain& c : chains) {
+        const vec3 q = c.mirrored ? vec3(std::abs(p.x), p.y, p.z) : p;
+        for (std::size_t k = 0; k + 1 < c.points_mm.size(); ++k) {
+            d = std::min(d, sdf::capsule(q, c.points_mm[k], c.points_mm[k + 1], c.radius_mm));
+        }
+    }
+    return d;
+}
+
+const std::vector<CapsuleChain>& BodyShape::tubes(Structure s) const {
+    switch (s) {
+        case Structure::ribs: return ribs_;
+        case Structure::nerve_roots: return roots_;
+        case Structure::catheter: return catheter_;
+        default: return none_;
+    }
+}
+
+// ---- map --------------------------------------------------------------------------------
+float BodyShape::distance(Structure s, vec3 p) const {
+    switch (s) {
+        case Structure::skin:
+        case Structure::fat: return wall_layer(p, s);
+        case Structure::muscle: {
+            // The back muscles lie under the fat, like the abdominal wall's.
+            const float back = std::max(back_muscle(p, level_above(p.y)), fascia(p, anatomy_.torso_at(p.y)));
+            return std::min(wall_layer(p, s), back);
+        }
+        case Structure::ribs: return chains(ribs_, p);
+        case Structure::pelvis: return pelvis(p);
+        case Structure::vertebrae:
+        case Structure::sacrum:
+        case Structure::discs: return spine_bone(p, s);
+        case Structure::ligamentum_flavum:
+        case Structure::epidural_space:
+        case Structure::dura:
+        case Structure::csf:
+        case Structure::spinal_cord: return canal_structure(p, s);
+        case Structure::nerve_roots: return chains(roots_, p);
+        case Structure::catheter: return chains(catheter_, p);
+        case Structure::pump: return pump(p);
+    }
+    return 1e5f;
+}
+
+float BodyShape::mesh_distance(Structure s, vec3 p) const {
+    if (s != Structure::dura) return distance(s, p);
+    const float outer = distance(Structure::csf, p) - 0.7f;
+    return std::max({outer, p.y - neck_top_mm_, canal_bottom_mm_ - p.y});
+}
+
+Box3 BodyShape::bounds(Structure s) const {
+    const Anatomy& a = anatomy_;
+    Box3 box;
+    const auto add_chains = [&box](const std::vector<CapsuleChain>& chains) {
+        for (const CapsuleChain& c : chains) {
+            for (const vec3 q : c.points_mm) {
+                box.add(q, c.radius_mm + 2.0f);
+                if (c.mirrored) box.add(vec3(-q.x, q.y, q.z), c.radius_mm + 2.0f);
+            }
+        }
+    };
+    switch (s) {
+        case Structure::skin:
+        case Structure::fat:
+        case Structure::muscle: {
+            float half_width = 0.0f, min_z = 1e9f, max_z = -1e9f;
+            for (const TorsoSection& t : a.torso) {
+                half_width = std::max(half_width, t.half_width_mm);
+                min_z = std::min(min_z, t.centre_z_mm - t.half_depth_mm);
+                max_z = std::max(max_z, t.centre_z_mm + t.half_depth_mm);
+            }
+            half_width = std::max(half_width, shoulder_half_width_mm_ + 52.0f);
+            box.add(vec3(half_width + 8.0f, neck_top_mm_ + 8.0f, max_z + 45.0f));
+            box.add(vec3(-half_width - 8.0f, torso_bottom_mm_ - 8.0f, min_z - 30.0f));
+            return box;
+        }
+        case Structure::ribs:
+        case Structure::nerve_roots:
+        case Structure::catheter: add_chains(tubes(s)); return box;
+        case Structure::pelvis: {
+            const PelvisGeometry& p = a.pelvis;
+            for (const vec3 q : {p.asis_mm, p.acetabulum_mm, p.symphysis_mm, p.ischial_tuberosity_mm, p.sacroiliac_mm}) {
+                box.add(q, p.acetabulum_radius_mm + 18.0f);
+                box.add(vec3(-q.x, q.y, q.z), p.acetabulum_radius_mm + 18.0f);
+            }
+            box.add(p.bowl_centre_mm + p.bowl_radii_mm, p.wing_thickness_mm + 4.0f);
+            box.add(vec3(-1.0f, 1.0f, 1.0f) * (p.bowl_centre_mm + p.bowl_radii_mm), p.wing_thickness_mm + 4.0f);
+            box.lo.y = std::max(box.lo.y, std::min(p.ischial_tuberosity_mm.y, p.symphysis_mm.y) - 25.0f);
+            box.hi.y = std::min(box.hi.y, p.crest_y_mm + 4.0f);
+            return box;
+        }
+        case Structure::pump:
+            box.add(a.pump.centre_mm, 0.5f * a.pump.diameter_mm + 12.0f);
+            return box;
+        default: {
+            // The spine and the canal: every level's body, canal and processes.
+            for (const LevelGeometry& g : a.levels) {
+                box.add(g.body_centre_mm, std::max(0.5f * g.body_width_mm, 0.5f * g.body_depth_mm) + 8.0f);
+                box.add(g.canal_centre_mm, s == Structure::vertebrae || s == Structure::sacrum ? 62.0f : 20.0f);
+            }
+            return box;
+        }
+    }
+}
+
+}  // namespace thecaview

@@ -1,0 +1,88 @@
+// Each structure's shape as one pure signed-distance map over the anatomy, in millimetres: what
+// the mesher turns into triangles, and what tests ask "is this point inside the skin?".
+#pragma once
+
+#include <vector>
+
+#include <glm/vec3.hpp>
+
+#include "core/anatomy.hpp"
+#include "core/structures.hpp"
+
+namespace thecaview {
+
+struct Box3 {
+    glm::vec3 lo{1e9f};
+    glm::vec3 hi{-1e9f};
+    void add(glm::vec3 p, float margin = 0.0f);
+    void add(const Box3& b);
+    [[nodiscard]] bool empty() const { return lo.x > hi.x; }
+    [[nodiscard]] glm::vec3 size() const { return hi - lo; }
+    [[nodiscard]] glm::vec3 centre() const { return 0.5f * (lo + hi); }
+    [[nodiscard]] bool contains(glm::vec3 p) const;
+};
+
+// A capsule chain: the shape of a tube (rib, root, catheter) for the distance map.
+struct CapsuleChain {
+    std::vector<glm::vec3> points_mm;
+    float radius_mm = 1.0f;
+    bool mirrored = false;  // also drawn on the right side (x -> -x)
+};
+
+class BodyShape {
+public:
+    explicit BodyShape(const Anatomy& anatomy);
+
+    // Signed distance to a structure (negative inside). The catheter is the whole implanted path,
+    // the pump sits in its pocket: the procedure's moving parts are placed by the renderer.
+    [[nodiscard]] float distance(Structure s, glm::vec3 p) const;
+    // The surface a structure's mesh shows: its own, but for the dura, a shell 0.7 mm thick, whose
+    // outer face alone is meshed (see-through, it is drawn as one layer; two sheets so close
+    // would cost the simplifier tens of thousands of triangles).
+    [[nodiscard]] float mesh_distance(Structure s, glm::vec3 p) const;
+    // A box that holds the whole structure, with a margin of a few millimetres.
+    [[nodiscard]] Box3 bounds(Structure s) const;
+    // Tubes meshed as swept tubes rather than from the distance field.
+    [[nodiscard]] const std::vector<CapsuleChain>& tubes(Structure s) const;
+    [[nodiscard]] const Anatomy& anatomy() const { return anatomy_; }
+
+private:
+    // Trunk wall
+    [[nodiscard]] float trunk(glm::vec3 p, const TorsoSection& s) const;
+    [[nodiscard]] float body_outline(glm::vec3 p, const TorsoSection& s) const;
+    [[nodiscard]] float skin(glm::vec3 p, const TorsoSection& s) const;
+    [[nodiscard]] float fascia(glm::vec3 p, const TorsoSection& s) const;
+    [[nodiscard]] float wall_layer(glm::vec3 p, Structure s) const;
+    [[nodiscard]] float back_muscle(glm::vec3 p, int i) const;
+    // Spine
+    [[nodiscard]] int level_above(float y_mm) const;
+    [[nodiscard]] glm::vec3 level_local(glm::vec3 p, int i) const;
+    [[nodiscard]] float vertebra(glm::vec3 q, int i) const;
+    [[nodiscard]] float sacral_segment(glm::vec3 q, int i) const;
+    [[nodiscard]] float disc(glm::vec3 q, int i) const;
+    [[nodiscard]] float spine_bone(glm::vec3 p, Structure s) const;
+    [[nodiscard]] float flavum(glm::vec3 p, int i) const;
+    // Canal: cross-section coordinates (lateral, anterior, 0..1 along the segment below level i)
+    [[nodiscard]] glm::vec3 canal_cross(glm::vec3 p, int i) const;
+    [[nodiscard]] float sac(glm::vec3 p, glm::vec3 c, int i) const;
+    [[nodiscard]] float cord(glm::vec3 p, glm::vec3 c, int i) const;
+    [[nodiscard]] float taper_end_y(float (*radius)(const LevelGeometry&)) const;
+    [[nodiscard]] float epidural(glm::vec3 c, int i, float sac_d) const;
+    [[nodiscard]] float canal_structure(glm::vec3 p, Structure s) const;
+    // Pelvis, pump, tubes
+    [[nodiscard]] float pelvis(glm::vec3 p) const;
+    [[nodiscard]] float pump_shape(glm::vec3 p, float grow) const;
+    [[nodiscard]] float pump(glm::vec3 p) const;
+    [[nodiscard]] static float chains(const std::vector<CapsuleChain>& chains, glm::vec3 p);
+
+    Anatomy anatomy_;
+    float torso_bottom_mm_ = 0.0f, torso_top_mm_ = 0.0f;
+    float neck_base_mm_ = 0.0f, neck_top_mm_ = 0.0f, neck_radius_mm_ = 55.0f, neck_z_mm_ = 0.0f;
+    float shoulder_half_width_mm_ = 150.0f;
+    static constexpr float kThinnest = 0.3f;  // a tapering sac or cord ends where it is this thin
+    float sac_end_mm_ = 0.0f, cord_end_mm_ = 0.0f, canal_bottom_mm_ = 0.0f;
+    std::vector<CapsuleChain> ribs_, roots_, catheter_;
+    std::vector<CapsuleChain> none_;
+};
+
+}  // namespace thecaview

@@ -1,0 +1,364 @@
+// Surface nets, swept tubes, simplification and GPU ordering of the structures' meshes.
+//
+// Sections: mesh | surface nets | swept tubes | meshoptimizer | checks
+#include "core/geometry/mesh.hpp"
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <cmath>
+#include <map>
+#include <thread>
+#include <unordered_map>
+#include <utility>
+
+#include <glm/geometric.hpp>
+#include <glm/gtc/constants.hpp>
+#include <meshoptimizer.h>
+
+namespace thecaview {
+
+using glm::vec3;
+
+// ---- mesh -------------------------------------------------------------------------------
+Box3 Mesh::bounds() const {
+    Box3 b;
+    for (const vec3& p : positions_mm) b.add(p);
+    return b;
+}
+
+void Mesh::append(const Mesh& other) {
+    const auto base = static_cast<std::uint32_t>(positions_mm.size());
+    positions_mm.insert(positions_mm.end(), other.positions_mm.begin(), other.positions_mm.end());
+    normals.insert(normals.end(), other.normals.begin(), other.normals.end());
+    for (const std::uint32_t i : other.indices) indices.push_back(base + i);
+}
+
+// ---- surface nets -----------------------------------------------------------------------
+namespace {
+
+constexpr int kBlock = 8;  // cells per block side: blocks far from the surface are skipped whole
+
+// Runs body(i) for i in [0, count) on `threads` threads (0: the hardware's).
+template <typename Body>
+void parallel_for(std::size_t count, int threads, Body body) {
+    const unsigned n = threads > 0 ? static_cast<unsigned>(threads) : std::max(1u, std::thread::hardware_concurrency());
+    std::atomic<std::size_t> next{0};
+    const auto worker = [&] {
+        for (std::size_t i = next++; i < count; i = next++) body(i);
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < n; ++t) pool.emplace_back(worker);
+    worker();
+    for (auto& t : pool) t.join();
+}
+
+struct Grid {
+    vec3 origin;
+    float cell = 1.0f;
+    int cells[3] = {0, 0, 0};
+    [[nodiscard]] std::uint64_t key(int x, int y, int z) const {
+        return static_cast<std::uint64_t>(x) +
+               static_cast<std::uint64_t>(cells[0]) * (static_cast<std::uint64_t>(y) + static_cast<std::uint64_t>(cells[1]) * z);
+    }
+    [[nodiscard]] vec3 corner(int x, int y, int z) const {
+        return origin + cell * vec3(static_cast<float>(x), static_cast<float>(y), static_cast<float>(z));
+    }
+};
+
+// What one block contributes: vertices keyed by their cell, and quads as four cell keys.
+struct BlockOutput {
+    std::vector<std::pair<std::uint64_t, vec3>> vertices;
+    std::vector<std::array<std::uint64_t, 4>> quads;
+};
+
+// The eight corners of a cell, as offsets, and its twelve edges as pairs of corners.
+constexpr int kCorner[8][3] = {{0, 0, 0}, {1, 0, 0}, {0, 1, 0}, {1, 1, 0}, {0, 0, 1}, {1, 0, 1}, {0, 1, 1}, {1, 1, 1}};
+constexpr int kEdge[12][2] = {{0, 1}, {2, 3}, {4, 5}, {6, 7}, {0, 2}, {1, 3}, {4, 6}, {5, 7}, {0, 4}, {1, 5}, {2, 6}, {3, 7}};
+
+void mesh_block(const DistanceMap& f, const Grid& g, int bx, int by, int bz, BlockOutput& out) {
+    constexpr int n = kBlock + 1;
+    std::array<float, n * n * n> value{};
+    const auto at = [&](int x, int y, int z) -> float& { return value[static_cast<std::size_t>(x + n * (y + n * z))]; };
+    const int x0 = bx * kBlock, y0 = by * kBlock, z0 = bz * kBlock;
+    for (int z = 0; z < n; ++z)
+        for (int y = 0; y < n; ++y)
+            for (int x = 0; x < n; ++x) at(x, y, z) = f(g.corner(x0 + x, y0 + y, z0 + z));
+
+    for (int z = 0; z < kBlock; ++z) {
+        for (int y = 0; y < kBlock; ++y) {
+            for (int x = 0; x < kBlock; ++x) {
+                const int gx = x0 + x, gy = y0 + y, gz = z0 + z;
+                if (gx >= g.cells[0] || gy >= g.cells[1] || gz >= g.cells[2]) continue;
+                float v[8];
+                int inside = 0;
+                for (int c = 0; c < 8; ++c) {
+                    v[c] = at(x + kCorner[c][0], y + kCorner[c][1], z + kCorner[c][2]);
+                    inside += v[c] < 0.0f ? 1 : 0;
+                }
+                if (inside == 0 || inside == 8) continue;
+                // The vertex: the mean of the points where the surface crosses the cell's edges.
+                vec3 sum(0.0f);
+                int crossings = 0;
+                for (const auto& e : kEdge) {
+                    const float a = v[e[0]], b = v[e[1]];
+                    if ((a < 0.0f) == (b < 0.0f)) continue;
+                    const float t = a / (a - b);
+                    const vec3 pa(kCorner[e[0]][0], kCorner[e[0]][1], kCorner[e[0]][2]);
+                    const vec3 pb(kCorner[e[1]][0], kCorner[e[1]][1], kCorner[e[1]][2]);
+                    sum += pa + t * (pb - pa);
+                    ++crossings;
+                }
+                out.vertices.emplace_back(g.key(gx, gy, gz), g.corner(gx, gy, gz) + g.cell * sum / static_cast<float>(crossings));
+                // Quads for the three edges leaving the cell's first corner along +x, +y, +z: each
+                // joins the four cells around the edge (those below it in the other two axes).
+                if (gx == 0 || gy == 0 || gz == 0) continue;
+                const int corner_end[3] = {1, 2, 4};
+                for (int axis = 0; axis < 3; ++axis) {
+                    const float a = v[0], b = v[corner_end[axis]];
+                    if ((a < 0.0f) == (b < 0.0f)) continue;
+                    const int u = (axis + 1) % 3, w = (axis + 2) % 3;
+                    std::array<std::uint64_t, 4> quad{};
+                    const int du[4] = {-1, 0, 0, -1}, dw[4] = {-1, -1, 0, 0};  // counter-clockwise about +axis
+                    for (int k = 0; k < 4; ++k) {
+                        int c[3] = {gx, gy, gz};
+                        c[u] += du[k];
+                        c[w] += dw[k];
+                        quad[k] = g.key(c[0], c[1], c[2]);
+                    }
+                    if (!(a < 0.0f)) std::swap(quad[1], quad[3]);  // the outside lies towards -axis
+                    out.quads.push_back(quad);
+                }
+            }
+        }
+    }
+}
+
+// The outward unit normal from the map's gradient (the tetrahedron technique: four taps).
+vec3 gradient_normal(const DistanceMap& f, vec3 p, float h) {
+    const vec3 k0(1, -1, -1), k1(-1, -1, 1), k2(-1, 1, -1), k3(1, 1, 1);
+    const vec3 n = k0 * f(p + k0 * h) + k1 * f(p + k1 * h) + k2 * f(p + k2 * h) + k3 * f(p + k3 * h);
+    const float len = glm::length(n);
+    return len > 1e-12f ? n / len : vec3(0.0f, 1.0f, 0.0f);
+}
+
+}  // namespace
+
+Mesh mesh_surface(const DistanceMap& f, const SurfaceDesc& desc) {
+    // Two cells to spare on every side: the first row of cells makes no quads.
+    Grid g;
+    g.origin = desc.box.lo - 2.0f * desc.cell_mm;
+    g.cell = desc.cell_mm;
+    const vec3 size = desc.box.size() + 4.0f * desc.cell_mm;
+    for (int a = 0; a < 3; ++a) g.cells[a] = std::max(2, static_cast<int>(std::ceil(size[a] / g.cell)));
+    int blocks[3];
+    for (int a = 0; a < 3; ++a) blocks[a] = (g.cells[a] + kBlock - 1) / kBlock;
+    const std::size_t block_count = static_cast<std::size_t>(blocks[0]) * blocks[1] * blocks[2];
+
+    // A block is skipped when its centre lies further from the surface than the block reaches
+    // (with room to spare: the maps are distance estimates, not exact distances).
+    const float reach = 0.5f * std::sqrt(3.0f) * kBlock * g.cell;
+    std::vector<BlockOutput> outputs(block_count);
+    parallel_for(block_count, desc.threads, [&](std::size_t b) {
+        const int bx = static_cast<int>(b % blocks[0]);
+        const int by = static_cast<int>((b / blocks[0]) % blocks[1]);
+        const int bz = static_cast<int>(b / (static_cast<std::size_t>(blocks[0]) * blocks[1]));
+        const vec3 centre = g.corner(bx * kBlock, by * kBlock, bz * kBlock) + 0.5f * kBlock * g.cell;
+        if (std::abs(f(centre)) > 1.5f * reach + g.cell) return;
+        mesh_block(f, g, bx, by, bz, outputs[b]);
+    });
+
+    Mesh mesh;
+    std::unordered_map<std::uint64_t, std::uint32_t> index_of_cell;
+    for (const BlockOutput& o : outputs) {
+        for (const auto& [key, p] : o.vertices) {
+            index_of_cell.emplace(key, static_cast<std::uint32_t>(mesh.positions_mm.size()));
+            mesh.positions_mm.push_back(p);
+        }
+    }
+    for (const BlockOutput& o : outputs) {
+        for (const auto& quad : o.quads) {
+            std::array<std::uint32_t, 4> q{};
+            bool complete = true;
+            for (int k = 0; k < 4; ++k) {
+                const auto it = index_of_cell.find(quad[k]);
+                if (it == index_of_cell.end()) { complete = false; break; }
+                q[k] = it->second;
+            }
+            if (!complete) continue;  // the edge of the grid: the box was too small
+            // Split along the shorter diagonal.
+            const auto& P = mesh.positions_mm;
+            if (glm::distance(P[q[0]], P[q[2]]) <= glm::distance(P[q[1]], P[q[3]])) {
+                mesh.indices.insert(mesh.indices.end(), {q[0], q[1], q[2], q[0], q[2], q[3]});
+            } else {
+                mesh.indices.insert(mesh.indices.end(), {q[0], q[1], q[3], q[1], q[2], q[3]});
+            }
+        }
+    }
+    mesh.normals.resize(mesh.positions_mm.size());
+    parallel_for(mesh.positions_mm.size(), desc.threads, [&](std::size_t i) {
+        mesh.normals[i] = gradient_normal(f, mesh.positions_mm[i], 0.25f * g.cell);
+    });
+    return mesh;
+}
+
+// ---- swept tubes ------------------------------------------------------------------------
+namespace {
+
+vec3 any_perpendicular(vec3 t) {
+    const vec3 helper = std::abs(t.y) < 0.9f ? vec3(0.0f, 1.0f, 0.0f) : vec3(1.0f, 0.0f, 0.0f);
+    return glm::normalize(glm::cross(t, helper));
+}
+
+void sweep_one(const std::vector<vec3>& polyline, float radius, int sides, Mesh& mesh) {
+    std::vector<vec3> points;  // without repeated points, which have no direction
+    for (const vec3& p : polyline) {
+        if (points.empty() || glm::distance(points.back(), p) > 1e-4f) points.push_back(p);
+    }
+    if (points.size() < 2) return;
+    const float two_pi = glm::two_pi<float>();
+    const auto base = static_cast<std::uint32_t>(mesh.positions_mm.size());
+    const std::size_t n = points.size();
+    // Tangents at the points (the mean of the segments on either side), and a frame carried along
+    // them by parallel transport so that the tube does not twist.
+    std::vector<vec3> tangent(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const vec3 prev = points[i > 0 ? i - 1 : i], next = points[i + 1 < n ? i + 1 : i];
+        tangent[i] = glm::normalize(next - prev);
+    }
+    vec3 normal = any_perpendicular(tangent[0]);
+    const auto ring = [&](vec3 centre, vec3 t, vec3 nrm, float r, float scale_normal_out) {
+        const vec3 bin = glm::cross(t, nrm);
+        for (int s = 0; s < sides; ++s) {
+            const float a = two_pi * static_cast<float>(s) / static_cast<float>(sides);
+            const vec3 dir = std::cos(a) * nrm + std::sin(a) * bin;
+            mesh.positions_mm.push_back(centre + dir * r);
+            mesh.normals.push_back(glm::normalize(dir + t * scale_normal_out));
+        }
+    };
+    // Hemispherical caps: a few rings shrinking towards a pole at each end.
+    constexpr int kCapRings = 3;
+    const auto cap_rings = [&](vec3 centre, vec3 t, vec3 nrm, bool start) {
+        for (int k = kCapRings; k >= 1; --k) {
+            const int kk = start ? k : kCapRings + 1 - k;
+            const float phi = glm::half_pi<float>() * static_cast<float>(kk) / static_cast<float>(kCapRings + 1);
+            const float along = (start ? -1.0f : 1.0f) * radius * std::sin(phi);
+            ring(centre + t * along, t, nrm, radius * std::cos(phi), (start ? -1.0f : 1.0f) * std::tan(phi));
+        }
+    };
+    cap_rings(points[0], tangent[0], normal, true);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i > 0) {
+            // Rotate the frame from the last tangent to this one.
+            const vec3 axis = glm::cross(tangent[i - 1], tangent[i]);
+            const float s = glm::length(axis);
+            if (s > 1e-6f) {
+                const vec3 k = axis / s;
+                const float c = glm::dot(tangent[i - 1], tangent[i]);
+                const float angle = std::atan2(s, c);
+                normal = normal * std::cos(angle) + glm::cross(k, normal) * std::sin(angle) +
+                         k * glm::dot(k, normal) * (1.0f - std::cos(angle));
+            }
+            normal = glm::normalize(normal - tangent[i] * glm::dot(normal, tangent[i]));
+        }
+        ring(points[i], tangent[i], normal, radius, 0.0f);
+    }
+    cap_rings(points[n - 1], tangent[n - 1], normal, false);
+    const int rings = static_cast<int>(n) + 2 * kCapRings;
+    const auto vtx = [&](int r, int s) { return base + static_cast<std::uint32_t>(r * sides + (s % sides)); };
+    for (int r = 0; r + 1 < rings; ++r) {
+        for (int s = 0; s < sides; ++s) {
+            mesh.indices.insert(mesh.indices.end(), {vtx(r, s), vtx(r, s + 1), vtx(r + 1, s + 1), vtx(r, s), vtx(r + 1, s + 1),
+                                                     vtx(r + 1, s)});
+        }
+    }
+    // The poles close the two ends.
+    const auto pole = [&](vec3 p, vec3 nrm) {
+        mesh.positions_mm.push_back(p);
+        mesh.normals.push_back(nrm);
+        return static_cast<std::uint32_t>(mesh.positions_mm.size() - 1);
+    };
+    const std::uint32_t first = pole(points[0] - tangent[0] * radius, -tangent[0]);
+    const std::uint32_t last = pole(points[n - 1] + tangent[n - 1] * radius, tangent[n - 1]);
+    for (int s = 0; s < sides; ++s) {
+        mesh.indices.insert(mesh.indices.end(), {first, vtx(0, s + 1), vtx(0, s)});
+        mesh.indices.insert(mesh.indices.end(), {last, vtx(rings - 1, s), vtx(rings - 1, s + 1)});
+    }
+}
+
+}  // namespace
+
+Mesh sweep_tubes(const std::vector<CapsuleChain>& chains, int sides) {
+    Mesh mesh;
+    for (const CapsuleChain& c : chains) {
+        sweep_one(c.points_mm, c.radius_mm, sides, mesh);
+        if (!c.mirrored) continue;
+        std::vector<vec3> mirrored = c.points_mm;
+        for (vec3& p : mirrored) p.x = -p.x;
+        sweep_one(mirrored, c.radius_mm, sides, mesh);  // swept afresh, so it faces out as well
+    }
+    return mesh;
+}
+
+// ---- meshoptimizer ----------------------------------------------------------------------
+namespace {
+
+// Keeps the vertices the triangles use, in the order they first use them.
+void compact(Mesh& mesh) {
+    std::vector<unsigned int> remap(mesh.positions_mm.size());
+    const std::size_t count = meshopt_optimizeVertexFetchRemap(remap.data(), mesh.indices.data(), mesh.indices.size(),
+                                                               mesh.positions_mm.size());
+    std::vector<vec3> positions(count), normals(count);
+    meshopt_remapVertexBuffer(positions.data(), mesh.positions_mm.data(), mesh.positions_mm.size(), sizeof(vec3), remap.data());
+    meshopt_remapVertexBuffer(normals.data(), mesh.normals.data(), mesh.normals.size(), sizeof(vec3), remap.data());
+    meshopt_remapIndexBuffer(mesh.indices.data(), mesh.indices.data(), mesh.indices.size(), remap.data());
+    mesh.positions_mm = std::move(positions);
+    mesh.normals = std::move(normals);
+}
+
+}  // namespace
+
+void simplify(Mesh& mesh, float error_mm, std::size_t target_triangles) {
+    if (mesh.indices.empty()) return;
+    const vec3 extent = mesh.bounds().size();
+    const float scale = std::max({extent.x, extent.y, extent.z, 1e-3f});
+    const std::size_t target = target_triangles > 0 ? target_triangles * 3 : 0;
+    std::vector<std::uint32_t> out(mesh.indices.size());
+    float achieved = 0.0f;
+    const std::size_t count = meshopt_simplify(out.data(), mesh.indices.data(), mesh.indices.size(), &mesh.positions_mm[0].x,
+                                               mesh.positions_mm.size(), sizeof(vec3), target, error_mm / scale, 0, &achieved);
+    out.resize(count);
+    mesh.indices = std::move(out);
+    compact(mesh);
+}
+
+void optimise_for_gpu(Mesh& mesh) {
+    if (mesh.indices.empty()) return;
+    meshopt_optimizeVertexCache(mesh.indices.data(), mesh.indices.data(), mesh.indices.size(), mesh.positions_mm.size());
+    compact(mesh);
+}
+
+// ---- checks -----------------------------------------------------------------------------
+bool is_closed(const Mesh& mesh) {
+    std::map<std::pair<std::uint32_t, std::uint32_t>, int> balance;
+    for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
+        for (int e = 0; e < 3; ++e) {
+            const std::uint32_t a = mesh.indices[t + e], b = mesh.indices[t + (e + 1) % 3];
+            if (a < b) ++balance[{a, b}];
+            else --balance[{b, a}];
+        }
+    }
+    return std::all_of(balance.begin(), balance.end(), [](const auto& kv) { return kv.second == 0; });
+}
+
+double enclosed_volume_mm3(const Mesh& mesh) {
+    double volume = 0.0;
+    for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
+        const glm::dvec3 a = mesh.positions_mm[mesh.indices[t]], b = mesh.positions_mm[mesh.indices[t + 1]],
+                         c = mesh.positions_mm[mesh.indices[t + 2]];
+        volume += glm::dot(a, glm::cross(b, c)) / 6.0;
+    }
+    return volume;
+}
+
+}  // namespace thecaview

@@ -1,0 +1,218 @@
+// The core's geometry without GL: distance maps, surface nets, swept tubes, simplification.
+#include <cmath>
+
+#include <glm/geometric.hpp>
+#include <glm/gtc/constants.hpp>
+#include <gtest/gtest.h>
+
+#include "core/anatomy.hpp"
+#include "core/geometry/body_shape.hpp"
+#include "core/geometry/mesh.hpp"
+#include "core/geometry/sdf.hpp"
+
+namespace thecaview {
+namespace {
+
+constexpr float kPi = glm::pi<float>();
+
+Mesh sphere_mesh(glm::vec3 centre, float radius, float cell_mm) {
+    SurfaceDesc desc;
+    desc.box.add(centre, radius);
+    desc.cell_mm = cell_mm;
+    return mesh_surface([=](glm::vec3 p) { return sdf::sphere(p - centre, radius); }, desc);
+}
+
+TEST(SurfaceNetsTest, ASphereIsClosedFacesOutAndKeepsItsVolume) {
+    const glm::vec3 centre(3.0f, -2.0f, 1.0f);
+    const Mesh mesh = sphere_mesh(centre, 20.0f, 1.0f);
+    ASSERT_GT(mesh.triangle_count(), 1000u);
+    EXPECT_TRUE(is_closed(mesh));
+    const double expected = 4.0 / 3.0 * kPi * 20.0 * 20.0 * 20.0;
+    EXPECT_NEAR(enclosed_volume_mm3(mesh), expected, 0.02 * expected);
+    for (std::size_t i = 0; i < mesh.positions_mm.size(); ++i) {
+        EXPECT_NEAR(glm::distance(mesh.positions_mm[i], centre), 20.0f, 0.25f);
+        EXPECT_GT(glm::dot(mesh.normals[i], glm::normalize(mesh.positions_mm[i] - centre)), 0.95f);
+    }
+}
+
+TEST(SurfaceNetsTest, TwoShapesInOneMapGiveTwoClosedSurfaces) {
+    SurfaceDesc desc;
+    desc.box.lo = glm::vec3(-30.0f, -12.0f, -12.0f);
+    desc.box.hi = glm::vec3(30.0f, 12.0f, 12.0f);
+    desc.cell_mm = 1.0f;
+    const Mesh mesh = mesh_surface(
+        [](glm::vec3 p) {
+            return std::min(sdf::sphere(p - glm::vec3(-15.0f, 0.0f, 0.0f), 8.0f), sdf::sphere(p - glm::vec3(15.0f, 0.0f, 0.0f), 6.0f));
+        },
+        desc);
+    EXPECT_TRUE(is_closed(mesh));
+    const double expected = 4.0 / 3.0 * kPi * (8.0 * 8.0 * 8.0 + 6.0 * 6.0 * 6.0);
+    EXPECT_NEAR(enclosed_volume_mm3(mesh), expected, 0.03 * expected);
+}
+
+TEST(SurfaceNetsTest, ABoxTooSmallLeavesTheMeshOpen) {
+    SurfaceDesc desc;
+    desc.box.add(glm::vec3(0.0f), 12.0f);  // with the grid's spare cells, still inside a sphere of radius 20
+    desc.cell_mm = 1.0f;
+    const Mesh mesh = mesh_surface([](glm::vec3 p) { return sdf::sphere(p, 20.0f); }, desc);
+    EXPECT_GT(mesh.triangle_count(), 0u);
+    EXPECT_FALSE(is_closed(mesh));
+}
+
+TEST(SweptTubeTest, ATubeIsClosedFacesOutAndHoldsACapsule) {
+    CapsuleChain chain;
+    chain.radius_mm = 2.0f;
+    for (int i = 0; i <= 20; ++i) {
+        const float a = 0.05f * kPi * static_cast<float>(i);
+        chain.points_mm.push_back(glm::vec3(40.0f * std::cos(a), 3.0f * static_cast<float>(i), 40.0f * std::sin(a)));
+    }
+    const Mesh mesh = sweep_tubes({chain}, 16);
+    EXPECT_TRUE(is_closed(mesh));
+    float length = 0.0f;
+    for (std::size_t i = 1; i < chain.points_mm.size(); ++i) length += glm::distance(chain.points_mm[i - 1], chain.points_mm[i]);
+    const double r = chain.radius_mm;
+    const double expected = kPi * r * r * length + 4.0 / 3.0 * kPi * r * r * r;
+    EXPECT_NEAR(enclosed_volume_mm3(mesh), expected, 0.06 * expected);  // a 16-gon holds 97.4 % of its circle
+    EXPECT_GT(enclosed_volume_mm3(mesh), 0.0);
+}
+
+TEST(SweptTubeTest, AMirroredChainAlsoFacesOut) {
+    CapsuleChain chain{{glm::vec3(10.0f, 0.0f, 0.0f), glm::vec3(30.0f, 5.0f, 2.0f), glm::vec3(50.0f, 0.0f, 8.0f)}, 1.5f, true};
+    const Mesh both = sweep_tubes({chain}, 10);
+    chain.mirrored = false;
+    const Mesh one = sweep_tubes({chain}, 10);
+    EXPECT_TRUE(is_closed(both));
+    EXPECT_NEAR(enclosed_volume_mm3(both), 2.0 * enclosed_volume_mm3(one), 1e-3 * enclosed_volume_mm3(one));
+    EXPECT_LT(both.bounds().lo.x, -49.0f);
+}
+
+TEST(SimplifyTest, FewerTrianglesStillClosedWithinTheError) {
+    Mesh mesh = sphere_mesh(glm::vec3(0.0f), 20.0f, 0.5f);
+    const std::size_t before = mesh.triangle_count();
+    simplify(mesh, 0.2f);
+    optimise_for_gpu(mesh);
+    EXPECT_LT(mesh.triangle_count(), before / 4);
+    EXPECT_TRUE(is_closed(mesh));
+    for (const glm::vec3& p : mesh.positions_mm) EXPECT_NEAR(glm::length(p), 20.0f, 0.3f);
+    const double expected = 4.0 / 3.0 * kPi * 8000.0;
+    EXPECT_NEAR(enclosed_volume_mm3(mesh), expected, 0.03 * expected);
+}
+
+TEST(SimplifyTest, ATargetCountIsMetWhenTheErrorAllows) {
+    Mesh mesh = sphere_mesh(glm::vec3(0.0f), 20.0f, 1.0f);
+    simplify(mesh, 5.0f, 500);
+    EXPECT_LE(mesh.triangle_count(), 500u);
+    EXPECT_TRUE(is_closed(mesh));
+}
+
+// ---- the body --------------------------------------------------------------------------------
+class BodyShapeTest : public ::testing::Test {
+protected:
+    Anatomy anatomy = build_anatomy();
+    BodyShape shape{anatomy};
+};
+
+TEST_F(BodyShapeTest, EveryLandmarkLiesInsideItsStructureAndItsBounds) {
+    for (const StructureInfo& s : structures()) {
+        const glm::vec3 p = anatomy.landmark(s.id);
+        EXPECT_LT(shape.distance(s.id, p), 0.0f) << s.key;
+        EXPECT_TRUE(shape.bounds(s.id).contains(p)) << s.key;
+    }
+}
+
+TEST_F(BodyShapeTest, EveryStructureLiesWithinItsBounds) {
+    // On the faces of each structure's box the map is positive: nothing is cut off.
+    for (const StructureInfo& s : structures()) {
+        const Box3 box = shape.bounds(s.id);
+        ASSERT_FALSE(box.empty()) << s.key;
+        const glm::vec3 size = box.size();
+        int inside = 0;
+        for (int a = 0; a < 3; ++a) {
+            for (const float side : {0.0f, 1.0f}) {
+                for (int i = 0; i <= 24; ++i) {
+                    for (int j = 0; j <= 24; ++j) {
+                        glm::vec3 t(static_cast<float>(i) / 24.0f, static_cast<float>(j) / 24.0f, 0.0f);
+                        glm::vec3 f;
+                        f[a] = side;
+                        f[(a + 1) % 3] = t.x;
+                        f[(a + 2) % 3] = t.y;
+                        inside += shape.distance(s.id, box.lo + f * size) < 0.0f ? 1 : 0;
+                    }
+                }
+            }
+        }
+        EXPECT_EQ(inside, 0) << s.key;
+    }
+}
+
+TEST_F(BodyShapeTest, ThePumpLiesUnderTheSkinAboveTheMuscle) {
+    for (const int reservoir : {20, 40}) {
+        AnatomyOptions options;
+        options.pump_reservoir_ml = reservoir;
+        const BodyShape body(build_anatomy(options));
+        SurfaceDesc desc{body.bounds(Structure::pump), 1.0f, 0};
+        const Mesh pump = mesh_surface([&](glm::vec3 p) { return body.distance(Structure::pump, p); }, desc);
+        ASSERT_TRUE(is_closed(pump)) << reservoir;
+        for (const glm::vec3& p : pump.positions_mm) {
+            ASSERT_LT(body.distance(Structure::skin, p), -1.0f) << reservoir << " mL: pump surface outside the skin";
+            ASSERT_GT(body.distance(Structure::muscle, p), -0.5f) << reservoir << " mL: pump surface in the muscle";
+        }
+    }
+}
+
+TEST_F(BodyShapeTest, TheCatheterTipLiesInTheCsfAtItsLevel) {
+    for (const Level tip : {Level::C5, Level::T10, Level::L1}) {
+        AnatomyOptions options;
+        options.catheter_tip = tip;
+        const Anatomy a = build_anatomy(options);
+        const BodyShape body(a);
+        const glm::vec3 p = a.catheter_path_mm.front();
+        EXPECT_LT(body.distance(Structure::csf, p), 0.0f) << name_of(tip);
+        EXPECT_GT(body.distance(Structure::spinal_cord, p), 0.0f) << name_of(tip);
+        const int i = index_of(tip);
+        EXPECT_LT(std::abs(p.y - a.levels[i].canal_centre_mm.y), 0.5f * (a.levels[i].body_height_mm + a.levels[i].disc_below_mm) + 2.0f)
+            << name_of(tip);
+    }
+}
+
+TEST_F(BodyShapeTest, EveryStructureMeshesClosed) {
+    // Coarse cells: this checks the pipeline; the baked resolution is finer.
+    for (const StructureInfo& s : structures()) {
+        Mesh mesh;
+        if (!shape.tubes(s.id).empty()) {
+            mesh = sweep_tubes(shape.tubes(s.id), 8);
+        } else {
+            const float cell = s.id == Structure::skin || s.id == Structure::fat || s.id == Structure::muscle ? 6.0f : 2.0f;
+            mesh = mesh_surface([&](glm::vec3 p) { return shape.mesh_distance(s.id, p); }, {shape.bounds(s.id), cell, 0});
+        }
+        EXPECT_GT(mesh.triangle_count(), 20u) << s.key;
+        EXPECT_TRUE(is_closed(mesh)) << s.key;
+        EXPECT_GT(enclosed_volume_mm3(mesh), 0.0) << s.key;
+    }
+}
+
+TEST_F(BodyShapeTest, TheDuraIsMeshedAsTheOuterFaceOfItsShell) {
+    // A point in the dura's shell is inside the mesh's surface, and so is the CSF it holds.
+    const glm::vec3 in_dura = anatomy.landmark(Structure::dura);
+    EXPECT_LT(shape.distance(Structure::dura, in_dura), 0.0f);
+    EXPECT_LT(shape.mesh_distance(Structure::dura, in_dura), 0.0f);
+    const glm::vec3 in_csf = anatomy.landmark(Structure::csf);
+    EXPECT_GT(shape.distance(Structure::dura, in_csf), 0.0f);
+    EXPECT_LT(shape.mesh_distance(Structure::dura, in_csf), 0.0f);
+    // Just outside the shell, in the epidural space: outside both.
+    const glm::vec3 outside = in_dura + glm::vec3(1.2f, 0.0f, 0.0f);
+    EXPECT_GT(shape.mesh_distance(Structure::dura, outside), 0.0f);
+}
+
+TEST_F(BodyShapeTest, TheL3BodyHasItsTabledSize) {
+    const LevelGeometry& l3 = anatomy.at(Level::L3);
+    // Across the body's middle, the vertebra's surface lies at half its width each side.
+    const glm::vec3 c = l3.body_centre_mm;
+    const float half_w = 0.5f * l3.body_width_mm;
+    EXPECT_NEAR(shape.distance(Structure::vertebrae, c + glm::vec3(half_w, 0.0f, 0.0f)), 0.0f, 0.6f);
+    EXPECT_NEAR(shape.distance(Structure::vertebrae, c - glm::vec3(half_w, 0.0f, 0.0f)), 0.0f, 0.6f);
+    EXPECT_LT(shape.distance(Structure::vertebrae, c), -0.4f * half_w);
+}
+
+}  // namespace
+}  // namespace thecaview
