@@ -30,6 +30,8 @@ struct SimulationResult {
     double in_csf_mg = 0.0;
     double cleared_mg = 0.0;
     double relative_error = 0.0;
+    // Where the program is above the drug's published ranges, with their sources (it still runs).
+    std::vector<std::string> above_published_range;
 };
 
 // A simulation that can be advanced a little at a time (the viewer runs it between frames, so
@@ -51,6 +53,9 @@ private:
     SpreadGrid grid_;
     SpreadState state_;
     SpreadScratch scratch_;
+    std::vector<double> share_;    // how the catheter's output is shared between cells now
+    double recent_injected_ml_ = 0.0;  // volume injected recently (fading): what stirs the CSF
+    double mixing_decay_ = 1.0;        // how much of it is still felt one step later
     std::size_t tip_ = 1;
     double clearance_per_h_ = 0.0;
     double reservoir_ml_ = 0.0;
