@@ -72,7 +72,8 @@ CLI::Validator number_check(double lo, double hi, const std::string& unit, bool 
             const double v = std::strtod(text.c_str(), &end);
             if (text.empty() || end != text.c_str() + text.size()) return "'" + text + "' is not a number";
             if (!std::isfinite(v)) return "'" + text + "' is not a finite number (expected " + range + ")";
-            if ((lo >= 0.0 && std::signbit(v)) || v < lo || v > hi || (!zero_allowed && v == lo)) {
+            if (lo >= 0.0 && std::signbit(v)) return "'" + text + "' is negative (expected " + range + ")";
+            if (v < lo || v > hi || (!zero_allowed && v == lo)) {
                 return "'" + text + "' is outside the range (expected " + range + ")";
             }
             return {};
@@ -118,9 +119,9 @@ Command parse_command_line(int argc, const char* const* argv) {
     signage->excludes(classroom);
     app.add_option("--language", v.language, "Language of the content (en, es)");
     app.add_option("--monitor", v.monitor, "Monitor for full screen, by index (0: the primary)")->check(CLI::Range(0, 16));
-    app.add_option("--font-scale", v.font_scale, "Text size, 0.75 to 3")->check(CLI::Range(0.75, 3.0));
+    app.add_option("--font-scale", v.font_scale, "Text size, 0.75 to 3")->check(number_check(0.75, 3.0, "times"));
     app.add_option("--idle-timeout", v.idle_timeout_s, "Kiosk: seconds without a touch before it starts over")
-        ->check(CLI::Range(10.0, 3600.0));
+        ->check(number_check(10.0, 3600.0, "s"));
     app.add_option("--samples", v.samples, "Samples per pixel a still view gathers (1 to 64)")->check(CLI::Range(1, 64));
     app.add_flag("--high-contrast", v.high_contrast, "White on black with yellow controls");
     app.add_flag("--reduced-motion", v.reduced_motion, "No camera flights or sway: views are jumped to");

@@ -98,7 +98,7 @@ int run_simulate(const SimulateCommand& command) {
         std::cerr << "thecaview simulate: " << error << "\n";
         return 1;
     }
-    std::cerr << "wrote " << command.out << " (" << command.drug << ", " << command.hours << " h, mass balance error "
+    std::cerr << "wrote " << command.out << " (" << program.drug << ", " << command.hours << " h, mass balance error "
               << result.relative_error << ")\n";
     return 0;
 }
