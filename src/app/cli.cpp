@@ -201,6 +201,9 @@ Command parse_command_line(int argc, const char* const* argv) {
     simulate->add_option("--sample-minutes", sim.sample_minutes, "Minutes between the samples written")
         ->check(number_check(1.0, 24.0 * 60.0, "minutes"))
         ->capture_default_str();
+    simulate->add_option("--csf-half-life", sim.csf_half_life_h,
+                         "Replace the drug's half-life in lumbar CSF, in hours (a tracer, or a what-if)")
+        ->check(number_check(0.01, 100.0, "h"));
     simulate->add_flag("--bolus-by-syringe", sim.bolus_by_syringe,
                        "The bolus is injected by syringe (a trial injection), not by the pump: no pump flow limit")
         ->needs(bolus_mg);

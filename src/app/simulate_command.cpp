@@ -86,7 +86,9 @@ int run_simulate(const SimulateCommand& command) {
     request.program = program;
     request.hours = command.hours;
     request.sample_every_h = command.sample_minutes / 60.0;
-    SimulationResult result = simulate(build_anatomy(options), csf.value, *drug, request);
+    Drug model_drug = *drug;
+    if (command.csf_half_life_h) model_drug.csf_half_life_h = *command.csf_half_life_h;
+    SimulationResult result = simulate(build_anatomy(options), csf.value, model_drug, request);
     result.above_published_range = above_published_range(program, *drug);
     for (const auto& note : result.above_published_range) std::cerr << "thecaview simulate: note: " << note << "\n";
     if (command.out.empty()) {
