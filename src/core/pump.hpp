@@ -14,13 +14,14 @@
 
 namespace thecaview {
 
-// The pump's specification (SynchroMed II labelling; see docs/references.md).
+// The pump's specification: hard limits, each from the SynchroMed II implant manual and product
+// labelling (docs/references.md [8]); the reservoir's 20 or 40 mL is checked in check_program.
 struct DeviceLimits {
-    double min_flow_ml_per_day = 0.048;  // below this (and above 0) the pump cannot run
-    double max_flow_ml_per_day = 24.0;
-    double low_reservoir_alarm_ml = 2.0;  // the alarm sounds with this much left
-    int max_schedule_steps = 12;
-    double max_bolus_minutes = 24.0 * 60.0;
+    double min_flow_ml_per_day = 0.048;  // [8]: below this (and above 0) the pump cannot run
+    double max_flow_ml_per_day = 24.0;   // [8]: its fastest flow (1 mL/h)
+    double low_reservoir_alarm_ml = 2.0;  // [8]: the low-reservoir alarm sounds with this much left
+    int max_schedule_steps = 12;          // illustrative: the programmer's steps per day
+    double max_bolus_minutes = 24.0 * 60.0;  // illustrative: one bolus within a day
 };
 
 struct ScheduleStep {
