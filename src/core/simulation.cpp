@@ -129,6 +129,36 @@ std::array<bool, kLevelCount> relief_at(const SimulationResult& r, double time_h
     return out;
 }
 
+SpreadBand spread_band(const Anatomy& anatomy, const CsfParameters& csf, const Drug& drug, const SimulationRequest& request,
+                       double time_h) {
+    SpreadBand band;
+    SimulationRequest to_time = request;
+    to_time.hours = std::clamp(time_h, request.step_h, request.hours);
+    to_time.sample_every_h = to_time.hours;  // only the end is needed
+    for (const double dispersion : {1.0, 0.5, 2.0}) {
+        for (const double mixing : {1.0, 0.5, 2.0}) {
+            CsfParameters p = csf;
+            for (double* d : {&p.dispersion_cervical_cm2_per_h, &p.dispersion_thoracic_cm2_per_h,
+                              &p.dispersion_thoracolumbar_cm2_per_h, &p.dispersion_lumbar_cm2_per_h,
+                              &p.dispersion_sacral_cm2_per_h, &p.foramen_exchange_ml_per_h}) {
+                *d *= dispersion;
+            }
+            p.injection_mixing_ml_per_ml *= mixing;
+            const SimulationResult r = simulate(anatomy, p, drug, to_time);
+            const std::vector<double>& now = r.concentration_ug_per_ml.back();
+            if (band.levels.empty()) {
+                band.levels = r.levels;
+                band.low_ug_per_ml = band.central_ug_per_ml = band.high_ug_per_ml = now;
+            }
+            for (std::size_t k = 0; k < now.size(); ++k) {
+                band.low_ug_per_ml[k] = std::min(band.low_ug_per_ml[k], now[k]);
+                band.high_ug_per_ml[k] = std::max(band.high_ug_per_ml[k], now[k]);
+            }
+        }
+    }
+    return band;
+}
+
 std::string simulation_json(const SimulationResult& r) {
     nlohmann::ordered_json j;
     j["levels"] = r.levels;

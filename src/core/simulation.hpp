@@ -81,6 +81,17 @@ std::array<float, kLevelCount> spread_at(const SimulationResult& result, double 
 // simplification: the model gives concentration, not effect.
 std::array<bool, kLevelCount> relief_at(const SimulationResult& result, double time_h, double fraction = 0.1);
 
+// The concentration at each level (µg/mL; "cranial", then C1 ... S2) at `time_h` across plausible
+// transport parameters: the fitted dispersion (every level and the foramen) and the injection
+// mixing each halved and doubled, nine runs in all. People vary at least this much (BE03, HS12);
+// the factor of 2 is an estimate, not a published spread. For the drug view's uncertainty band.
+struct SpreadBand {
+    std::vector<std::string> levels;
+    std::vector<double> low_ug_per_ml, central_ug_per_ml, high_ug_per_ml;
+};
+SpreadBand spread_band(const Anatomy& anatomy, const CsfParameters& csf, const Drug& drug, const SimulationRequest& request,
+                       double time_h);
+
 std::string simulation_json(const SimulationResult& result);
 std::string simulation_csv(const SimulationResult& result);
 

@@ -384,3 +384,27 @@ TEST(Spread, ABolusShorterThanAStepIsStillDelivered) {
     EXPECT_NEAR(r.delivered_mg, 0.05, 1e-12);
     EXPECT_LT(r.relative_error, 1e-9);
 }
+
+TEST(Simulation, TheUncertaintyBandHoldsTheFittedRunAndWidensAwayFromTheTip) {
+    const Model m;
+    SimulationRequest request;
+    request.program = m.infusion("morphine", 0.5);
+    request.hours = 48.0;
+    const SpreadBand band = spread_band(m.anatomy, m.csf, *m.drugs.find("morphine"), request, 24.0);
+    const auto central = m.run(request.program, 24.0);
+    ASSERT_EQ(band.levels, central.levels);
+    for (std::size_t k = 0; k < band.levels.size(); ++k) {
+        EXPECT_NEAR(band.central_ug_per_ml[k], central.concentration_ug_per_ml.back()[k], 1e-9) << band.levels[k];
+        EXPECT_LE(band.low_ug_per_ml[k], band.central_ug_per_ml[k]) << band.levels[k];
+        EXPECT_GE(band.high_ug_per_ml[k], band.central_ug_per_ml[k]) << band.levels[k];
+    }
+    // Where the spread is least certain, an hour after a lumbar bolus in the neck, it is wide.
+    SimulationRequest bolus;
+    bolus.program = continuous_program(*m.drugs.find("morphine"), 0.0, 0.5);
+    bolus.program.bolus = SingleBolus{0.5, 1.0, 0.0, true};
+    bolus.hours = 2.0;
+    const SpreadBand neck = spread_band(build_anatomy(AnatomyOptions{.catheter_tip = Level::L2}), m.csf,
+                                        *m.drugs.find("morphine"), bolus, 1.0);
+    const std::size_t c2 = level_column(central, "C2");
+    EXPECT_GT(neck.high_ug_per_ml[c2], 2.0 * neck.low_ug_per_ml[c2]);
+}
