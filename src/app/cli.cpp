@@ -155,7 +155,7 @@ Command parse_command_line(int argc, const char* const* argv) {
     std::string render_drug;
     DrugViewState drug_view;
     render->add_option("--drug", render_drug, "Show this drug spreading in the spinal fluid (e.g. morphine)");
-    render->add_option("--drug-rate", drug_view.rate_ml_per_day, "Pump rate for --drug, mL/day")
+    render->add_option("--drug-rate", drug_view.rate_ml_per_day, "Pump rate for --drug, mL/day (an illustration, not a recommendation)")
         ->check(number_check(0.0, 24.0, "mL/day"))
         ->capture_default_str();
     render->add_flag("--relief", drug_view.relief, "With --drug: shade the skin where relief may be felt");
