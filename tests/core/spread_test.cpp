@@ -279,6 +279,31 @@ TEST(SpreadHuman, Nordberg1984LumbarHalfLife) {
     EXPECT_LE(half_life_min, published.high);
 }
 
+// Sjostrom et al. 1987: 0.3 mg intrathecal morphine, 6 patients: peak CSF 6,410 +/- 1,290 ng/mL
+// and, after the first 15 min, a half-life of 89.8 +/- 16.1 min (mean +/- SEM). Volume not in the
+// abstract: 1 mL over a minute assumed, as for NO84.
+TEST(SpreadHuman, Sjostrom1987PeakAndHalfLifeAfterABolus) {
+    const Model m;
+    const auto r = lumbar_morphine_bolus(m, 0.3, 1.0, 1.0, 6.0);
+    const std::size_t k = level_column(r, "L3");
+    double peak = 0.0, sx = 0.0, sy = 0.0, sxx = 0.0, sxy = 0.0;
+    int n = 0;
+    for (std::size_t t = 0; t < r.times_h.size(); ++t) {
+        const double c = r.concentration_ug_per_ml[t][k];
+        peak = std::max(peak, c);
+        if (r.times_h[t] < 0.25) continue;  // the half-life from a log-linear fit, 15 min to 6 h
+        sx += r.times_h[t], sy += std::log(c), sxx += r.times_h[t] * r.times_h[t], sxy += r.times_h[t] * std::log(c);
+        ++n;
+    }
+    const double slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
+    const double half_life_min = -std::log(2.0) / slope * 60.0;
+    const Range peak_range = from_sem(6.410, 1.290, 6), half_life_range = from_sem(89.8, 16.1, 6);
+    EXPECT_GE(peak, std::max(0.0, peak_range.low));
+    EXPECT_LE(peak, peak_range.high);
+    EXPECT_GE(half_life_min, half_life_range.low);
+    EXPECT_LE(half_life_min, half_life_range.high);
+}
+
 // A lumbar bolus is found at T10 within 15 minutes and in the neck (C2) within an hour
 // (radionuclide cisternography: lumbar tracer in the basal cisterns by about 1 h, Radiopaedia;
 // Gourlay 1985: morphine in cervical CSF within about 60 min). "Found" = 1 % of the lumbar
