@@ -20,7 +20,7 @@ struct Drug {
     std::map<std::string, std::string> display_names;  // per language code ("en", "es"), from the library
     double molecular_weight_g_per_mol = 0.0;
     double log_p = 0.0;                    // octanol/water, higher = more fat-soluble
-    double csf_half_life_h = 1.0;          // after intrathecal dosing
+    double csf_half_life_h = 1.0;          // in lumbar CSF after intrathecal dosing (spreading included)
     double usual_concentration_mg_per_ml = 0.0;
     double max_concentration_mg_per_ml = 0.0;
     double usual_daily_dose_min_mg = 0.0;  // published usual range
@@ -34,7 +34,7 @@ struct Drug {
     // daily amount), by field name; "illustrative" where no source gives one.
     std::map<std::string, std::string> range_sources;
 
-    [[nodiscard]] double clearance_per_h() const;  // first order, from the half-life
+    [[nodiscard]] double clearance_per_h() const;  // the measured rate, ln 2 / half-life (the model uses local_loss_per_h)
     // The name in a language, else the English one.
     [[nodiscard]] const std::string& display_name_in(std::string_view language) const;
     // The source of a range field ("illustrative" when it has none).
