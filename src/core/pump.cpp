@@ -192,8 +192,20 @@ double drug_mg_between(const PumpProgram& p, double t0_h, double t1_h) {
     return mg;
 }
 
+double syringe_mg_between(const PumpProgram& p, double t0_h, double t1_h) {
+    if (!p.bolus || !p.bolus->by_syringe) return 0.0;
+    const double length_h = p.bolus->minutes / 60.0;
+    const double overlap_h = std::min(t1_h, p.bolus->start_h + length_h) - std::max(t0_h, p.bolus->start_h);
+    return overlap_h > 0.0 ? p.bolus->dose_mg * overlap_h / length_h : 0.0;
+}
+
 double volume_rate_ml_per_h(const PumpProgram& p, double t_h) {
-    return p.concentration_mg_per_ml > 0.0 ? drug_rate_mg_per_h(p, t_h) / p.concentration_mg_per_ml : 0.0;
+    if (!(p.concentration_mg_per_ml > 0.0)) return 0.0;
+    double rate = drug_rate_mg_per_h(p, t_h);
+    if (p.bolus && p.bolus->by_syringe && t_h >= p.bolus->start_h && t_h < p.bolus->start_h + p.bolus->minutes / 60.0) {
+        rate -= p.bolus->dose_mg / (p.bolus->minutes / 60.0);
+    }
+    return std::max(rate, 0.0) / p.concentration_mg_per_ml;
 }
 
 ReservoirForecast forecast_reservoir(const PumpProgram& p, const DeviceLimits& limits, double horizon_h, double step_h) {

@@ -78,11 +78,13 @@ double basal_rate_ml_per_day(const PumpProgram& program, double t_h);
 std::vector<double> accepted_patient_boluses(const PumpProgram& program);
 // Drug leaving the catheter tip at time t: basal plus any bolus under way.
 double drug_rate_mg_per_h(const PumpProgram& program, double t_h);
-// Volume leaving the reservoir at time t.
+// Volume leaving the reservoir at time t (a syringe bolus does not come from it).
 double volume_rate_ml_per_h(const PumpProgram& program, double t_h);
 // Drug leaving the catheter between t0 and t1 (mg): the basal rate at the interval's midpoint,
 // each bolus by its overlap with the interval (so a bolus shorter than a model step is not lost).
 double drug_mg_between(const PumpProgram& program, double t0_h, double t1_h);
+// Of that, what a syringe gives (not the pump's reservoir).
+double syringe_mg_between(const PumpProgram& program, double t0_h, double t1_h);
 
 struct ReservoirForecast {
     double alarm_h = -1.0;  // when the low-reservoir alarm sounds (-1: not within the horizon)

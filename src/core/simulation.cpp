@@ -59,19 +59,22 @@ void SimulationRun::sample() {
 bool SimulationRun::advance(long max_steps) {
     for (long n = 0; n < max_steps && step_ < steps_total_; ++n, ++step_) {
         const double dt = std::min(request_.step_h, request_.hours - state_.time_h);
-        // The pump stops giving drug when its reservoir is empty.
-        const double drug_mg = drug_mg_between(request_.program, state_.time_h, state_.time_h + dt);
+        // The pump stops giving drug when its reservoir is empty; a syringe's bolus is not from it.
+        const double t0 = state_.time_h, t1 = state_.time_h + dt;
+        const double syringe_mg = syringe_mg_between(request_.program, t0, t1);
+        const double pump_mg = std::max(drug_mg_between(request_.program, t0, t1) - syringe_mg, 0.0);
         const double c = request_.program.concentration_mg_per_ml;
-        const double volume = c > 0.0 ? drug_mg / c : 0.0;
-        const double fraction = volume > 0.0 ? std::clamp(reservoir_ml_ / volume, 0.0, 1.0) : 1.0;
-        reservoir_ml_ -= volume * fraction;
+        const double pump_ml = c > 0.0 ? pump_mg / c : 0.0;
+        const double fraction = pump_ml > 0.0 ? std::clamp(reservoir_ml_ / pump_ml, 0.0, 1.0) : 1.0;
+        reservoir_ml_ -= pump_ml * fraction;
+        const double drug_mg = pump_mg * fraction + syringe_mg;
         // The more fluid has just left the catheter, the more CSF its jet mixes the drug into. A
         // pump's slow flow stays within the tip's cell: the shares are then left as they are.
         const double decay = dt == request_.step_h ? mixing_decay_ : std::exp(-dt / csf_.injection_mixing_memory_h);
-        recent_injected_ml_ = recent_injected_ml_ * decay + volume * fraction;
+        recent_injected_ml_ = recent_injected_ml_ * decay + (c > 0.0 ? drug_mg / c : 0.0);
         const double mixing_ml = injection_mixing_ml(csf_, recent_injected_ml_);
         if (mixing_ml > grid_.volume_ml[tip_] || share_[tip_] != 1.0) injection_shares(grid_, tip_, mixing_ml, share_);
-        step_spread(grid_, csf_, clearance_per_h_, share_, drug_mg * fraction / dt, dt, state_, scratch_);
+        step_spread(grid_, csf_, clearance_per_h_, share_, drug_mg / dt, dt, state_, scratch_);
         if (state_.time_h + 1e-9 >= next_sample_h_ || step_ + 1 == steps_total_) {
             sample();
             next_sample_h_ += request_.sample_every_h;

@@ -205,6 +205,10 @@ TEST(Pump, ASyringeBolusIsNotBoundByThePumpsFlow) {
     const auto again = parse_program(program_json(p), "<saved>");
     ASSERT_TRUE(again.errors.empty());
     EXPECT_TRUE(again.program.bolus->by_syringe);
+    // ... and it does not come out of the reservoir.
+    EXPECT_EQ(volume_rate_ml_per_h(p, 0.5 / 60.0), 0.0);
+    EXPECT_NEAR(syringe_mg_between(p, 0.0, 1.0), 0.5, 1e-12);
+    EXPECT_EQ(forecast_reservoir(p, DeviceLimits{}, 24.0).alarm_h, -1.0);
 }
 
 TEST(Pump, TheAmountBetweenTwoTimesCountsABolusByItsOverlap) {

@@ -408,6 +408,7 @@ TEST(Spread, ABolusShorterThanAStepIsStillDelivered) {
     const auto r = lumbar_morphine_bolus(m, 0.05, 0.1, 0.25, 0.5);  // 15 s with 1-minute steps
     EXPECT_NEAR(r.delivered_mg, 0.05, 1e-12);
     EXPECT_LT(r.relative_error, 1e-9);
+    EXPECT_EQ(r.reservoir_ml.back(), r.reservoir_ml.front());  // a syringe's bolus is not the pump's
 }
 
 TEST(Simulation, TheUncertaintyBandHoldsTheFittedRunAndWidensAwayFromTheTip) {
