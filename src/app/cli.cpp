@@ -1,7 +1,11 @@
 // CLI11 set-up; every usage error exits with status 2 and a one-line reason.
 #include "app/cli.hpp"
 
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
 #include <iostream>
+#include <sstream>
 
 #include <CLI/CLI.hpp>
 
@@ -56,6 +60,27 @@ std::optional<std::uint32_t> parse_structure_list(const std::string& text, std::
     return mask;
 }
 
+// A finite number within [lo, hi]: CLI11's own checks let "nan" through (every comparison with it
+// is false), so each number option reads its text here. Below a lower bound of 0, "-0" counts as
+// negative (it would be kept and shown as a negative amount).
+CLI::Validator number_check(double lo, double hi, const std::string& unit, bool zero_allowed = true) {
+    std::ostringstream range;
+    range << (zero_allowed ? "from " : "above ") << lo << " to " << hi << " " << unit;
+    return CLI::Validator(
+        [lo, hi, zero_allowed, range = range.str()](std::string& text) -> std::string {
+            char* end = nullptr;
+            const double v = std::strtod(text.c_str(), &end);
+            if (text.empty() || end != text.c_str() + text.size()) return "'" + text + "' is not a number";
+            if (!std::isfinite(v)) return "'" + text + "' is not a finite number (expected " + range + ")";
+            if (lo >= 0.0 && std::signbit(v)) return "'" + text + "' is negative (expected " + range + ")";
+            if (v < lo || v > hi || (!zero_allowed && v == lo)) {
+                return "'" + text + "' is outside the range (expected " + range + ")";
+            }
+            return {};
+        },
+        "NUMBER (" + range.str() + ")");
+}
+
 CLI::Validator size_check() {
     return CLI::Validator(
         [](std::string& s) {
@@ -94,9 +119,9 @@ Command parse_command_line(int argc, const char* const* argv) {
     signage->excludes(classroom);
     app.add_option("--language", v.language, "Language of the content (en, es)");
     app.add_option("--monitor", v.monitor, "Monitor for full screen, by index (0: the primary)")->check(CLI::Range(0, 16));
-    app.add_option("--font-scale", v.font_scale, "Text size, 0.75 to 3")->check(CLI::Range(0.75, 3.0));
+    app.add_option("--font-scale", v.font_scale, "Text size, 0.75 to 3")->check(number_check(0.75, 3.0, "times"));
     app.add_option("--idle-timeout", v.idle_timeout_s, "Kiosk: seconds without a touch before it starts over")
-        ->check(CLI::Range(10.0, 3600.0));
+        ->check(number_check(10.0, 3600.0, "s"));
     app.add_option("--samples", v.samples, "Samples per pixel a still view gathers (1 to 64)")->check(CLI::Range(1, 64));
     app.add_flag("--high-contrast", v.high_contrast, "White on black with yellow controls");
     app.add_flag("--reduced-motion", v.reduced_motion, "No camera flights or sway: views are jumped to");
@@ -130,12 +155,12 @@ Command parse_command_line(int argc, const char* const* argv) {
     std::string render_drug;
     DrugViewState drug_view;
     render->add_option("--drug", render_drug, "Show this drug spreading in the spinal fluid (e.g. morphine)");
-    render->add_option("--drug-rate", drug_view.rate_ml_per_day, "Pump rate for --drug, mL/day")
-        ->check(CLI::Range(0.0, 24.0))
+    render->add_option("--drug-rate", drug_view.rate_ml_per_day, "Pump rate for --drug, mL/day (an illustration, not a recommendation)")
+        ->check(number_check(0.0, 24.0, "mL/day"))
         ->capture_default_str();
     render->add_flag("--relief", drug_view.relief, "With --drug: shade the skin where relief may be felt");
     render->add_option("--drug-hours", drug_view.time_h, "The moment shown, in hours after the pump starts (0 to 720)")
-        ->check(CLI::Range(0.0, 720.0))
+        ->check(number_check(0.0, 720.0, "h"))
         ->capture_default_str();
     std::string cut_level, tip, xray, hide;
     render->add_option("--cut-level", cut_level, "Cut the body across at this level and remove what is above")
@@ -155,20 +180,33 @@ Command parse_command_line(int argc, const char* const* argv) {
     SimulateCommand& sim = cmd.simulate;
     auto* simulate = app.add_subcommand(
         "simulate", "Simulate how a drug spreads in the spinal fluid over time (for education; no dosing advice)");
-    simulate->add_option("--drug", sim.drug, "Drug name, lower-case (morphine, hydromorphone, fentanyl, ...)")->required();
+    simulate->add_option("--drug", sim.drug, "Drug name, any case (morphine, hydromorphone, fentanyl, ...)")->required();
     auto* program = simulate->add_option("--program", sim.program_file, "Pump program (JSON; schema in docs/pump-programs.md)");
-    auto* rate = simulate->add_option("--rate", sim.rate_ml_per_day, "Continuous rate in mL/day (0 stops the pump)");
+    auto* rate = simulate->add_option("--rate", sim.rate_ml_per_day, "Continuous rate in mL/day (0 stops the pump)")
+                     ->check(number_check(0.0, 1e6, "mL/day"));
     program->excludes(rate);
     rate->excludes(program);
-    simulate->add_option("--concentration", sim.concentration_mg_per_ml, "Drug concentration in mg/mL (default: the drug's usual)")
-        ->check(CLI::PositiveNumber);
+    simulate->add_option("--concentration", sim.concentration_mg_per_ml,
+                         "Drug concentration in mg/mL (default: the drug's usual, for illustration only)")
+        ->check(number_check(0.0, 1e6, "mg/mL", false));
     std::string sim_tip = "T10";
     simulate->add_option("--tip", sim_tip, "Catheter tip level")->check(level_check(Level::C5, Level::L2))->capture_default_str();
-    simulate->add_option("--hours", sim.hours, "Hours to simulate")->check(CLI::Range(0.01, 24.0 * 365.0))->capture_default_str();
-    auto* bolus_mg = simulate->add_option("--bolus-mg", sim.bolus_mg, "A single bolus at the start, in mg")->check(CLI::PositiveNumber);
-    auto* bolus_min = simulate->add_option("--bolus-minutes", sim.bolus_minutes, "Minutes the bolus is given over")->check(CLI::PositiveNumber);
+    simulate->add_option("--hours", sim.hours, "Hours to simulate")->check(number_check(0.01, 24.0 * 365.0, "h"))->capture_default_str();
+    auto* bolus_mg = simulate->add_option("--bolus-mg", sim.bolus_mg, "A single bolus at the start, in mg")
+                         ->check(number_check(0.0, 1e6, "mg", false));
+    auto* bolus_min = simulate->add_option("--bolus-minutes", sim.bolus_minutes, "Minutes the bolus is given over")
+                          ->check(number_check(0.0, 24.0 * 60.0, "minutes", false));
     bolus_mg->needs(bolus_min);
     bolus_min->needs(bolus_mg);
+    simulate->add_option("--sample-minutes", sim.sample_minutes, "Minutes between the samples written")
+        ->check(number_check(1.0, 24.0 * 60.0, "minutes"))
+        ->capture_default_str();
+    simulate->add_option("--csf-half-life", sim.csf_half_life_h,
+                         "Replace the drug's half-life in lumbar CSF, in hours (a tracer, or a what-if)")
+        ->check(number_check(0.01, 100.0, "h"));
+    simulate->add_flag("--bolus-by-syringe", sim.bolus_by_syringe,
+                       "The bolus is injected by syringe (a trial injection), not by the pump: no pump flow limit")
+        ->needs(bolus_mg);
     simulate->add_option("--out", sim.out, "Write FILE.json or FILE.csv (default: JSON on standard output)")
         ->check(CLI::Validator(
             [](std::string& s) {
@@ -226,6 +264,16 @@ Command parse_command_line(int argc, const char* const* argv) {
         if (!hide.empty()) request.hide_mask = *parse_structure_list(hide, ignored);
         if (step > 0) request.step = step - 1;
         request.audience = level == "student" ? Audience::student : Audience::patient;
+        // Writing the coverage over the picture (or the picture over it) would lose one of them.
+        std::error_code ec_out, ec_cov;
+        if (!cmd.render.coverage.empty() &&
+            std::filesystem::weakly_canonical(cmd.render.out, ec_out) == std::filesystem::weakly_canonical(cmd.render.coverage, ec_cov)) {
+            std::cerr << render->help() << "\nthecaview: --out and --coverage name the same file ("
+                      << cmd.render.coverage << ")\n";
+            cmd.kind = CommandKind::exit;
+            cmd.exit_code = 2;
+            return cmd;
+        }
         if (!render_drug.empty()) {
             drug_view.drug = render_drug;
             request.drug = drug_view;

@@ -27,6 +27,9 @@ struct SimulateCommand {
     double hours = 24.0;
     std::optional<double> bolus_mg;
     std::optional<double> bolus_minutes;
+    bool bolus_by_syringe = false;          // a trial injection, not the pump
+    double sample_minutes = 60.0;
+    std::optional<double> csf_half_life_h;  // replaces the drug's (a tracer, a what-if)
     std::string out;                        // .json or .csv; empty: JSON on standard output
 };
 

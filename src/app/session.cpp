@@ -21,9 +21,11 @@ std::unique_ptr<Session> open_session(std::string& error) {
     for (const auto& e : s->content.errors) s->warnings.push_back(e.to_string());
     auto drugs = load_drugs(*dir / "assets" / "drugs" / "drugs.json");
     for (const auto& e : drugs.errors) s->warnings.push_back(e.to_string());
+    for (const auto& e : drugs.unused) s->warnings.push_back(e.to_string());
     s->drugs = std::move(drugs.value);
     auto csf = load_csf_parameters(*dir / "assets" / "spread.json");
     for (const auto& e : csf.errors) s->warnings.push_back(e.to_string());
+    for (const auto& e : csf.unused) s->warnings.push_back(e.to_string());
     s->csf = csf.value;
     if (!s->renderer.init(*dir / "shaders", error)) return nullptr;
     s->renderer.set_anatomy(s->anatomy);

@@ -28,8 +28,10 @@ int run_simulate(const SimulateCommand& command) {
     }
     const auto drugs = load_drugs(*dir / "assets" / "drugs" / "drugs.json");
     report(drugs.errors, "warning: ");
+    report(drugs.unused, "warning: ");
     const auto csf = load_csf_parameters(*dir / "assets" / "spread.json");
     report(csf.errors, "warning: ");
+    report(csf.unused, "warning: ");
 
     const Drug* drug = drugs.value.find(command.drug);
     PumpProgram program;
@@ -47,7 +49,7 @@ int run_simulate(const SimulateCommand& command) {
         }
         program = load.program;
         program_text = *text;
-        if (program.drug != command.drug) {
+        if (drugs.value.find(program.drug) != drug || !drug) {
             std::cerr << "thecaview simulate: " << command.program_file << ": drug = " << program.drug
                       << ": the program is for another drug than --drug " << command.drug << "\n";
             return 2;
@@ -56,9 +58,11 @@ int run_simulate(const SimulateCommand& command) {
         program.drug = command.drug;
         program.schedule = {{0.0, *command.rate_ml_per_day}};
     }
+    if (drug) program.drug = drug->name;  // the library's spelling ("Morphine" is morphine)
     if (command.concentration_mg_per_ml) program.concentration_mg_per_ml = *command.concentration_mg_per_ml;
-    if (drug && program.concentration_mg_per_ml <= 0.0) program.concentration_mg_per_ml = drug->usual_concentration_mg_per_ml;
-    if (command.bolus_mg) program.bolus = SingleBolus{*command.bolus_mg, *command.bolus_minutes, 0.0};
+    // Without one, the drug's usual concentration: an illustration, not a recommendation.
+    if (drug && program.concentration_mg_per_ml == 0.0) program.concentration_mg_per_ml = drug->usual_concentration_mg_per_ml;
+    if (command.bolus_mg) program.bolus = SingleBolus{*command.bolus_mg, *command.bolus_minutes, 0.0, command.bolus_by_syringe};
     const std::string source = command.program_file.empty() ? "<command line>" : command.program_file;
     if (auto problems = check_program(program, drugs.value, DeviceLimits{}, source); !problems.empty()) {
         // In a file, point at the line; on the command line, name the option.
@@ -81,7 +85,12 @@ int run_simulate(const SimulateCommand& command) {
     SimulationRequest request;
     request.program = program;
     request.hours = command.hours;
-    const SimulationResult result = simulate(build_anatomy(options), csf.value, *drug, request);
+    request.sample_every_h = command.sample_minutes / 60.0;
+    Drug model_drug = *drug;
+    if (command.csf_half_life_h) model_drug.csf_half_life_h = *command.csf_half_life_h;
+    SimulationResult result = simulate(build_anatomy(options), csf.value, model_drug, request);
+    result.above_published_range = above_published_range(program, *drug);
+    for (const auto& note : result.above_published_range) std::cerr << "thecaview simulate: note: " << note << "\n";
     if (command.out.empty()) {
         std::cout << simulation_json(result);
         return 0;
@@ -91,7 +100,7 @@ int run_simulate(const SimulateCommand& command) {
         std::cerr << "thecaview simulate: " << error << "\n";
         return 1;
     }
-    std::cerr << "wrote " << command.out << " (" << command.drug << ", " << command.hours << " h, mass balance error "
+    std::cerr << "wrote " << command.out << " (" << program.drug << ", " << command.hours << " h, mass balance error "
               << result.relative_error << ")\n";
     return 0;
 }

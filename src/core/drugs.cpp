@@ -1,6 +1,8 @@
 // Loads and checks the drug library and the transport parameters.
 #include "core/drugs.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <set>
 
@@ -11,6 +13,63 @@ namespace thecaview {
 namespace {
 
 using nlohmann::json;
+
+// Records every key of `object` that is not in `known`, as "path.key".
+void report_unused(const json& object, const std::string& path, std::initializer_list<const char*> known,
+                   const std::string& source, InputErrors& unused) {
+    if (!object.is_object()) return;
+    for (const auto& item : object.items()) {
+        if (std::none_of(known.begin(), known.end(), [&](const char* k) { return item.key() == k; })) {
+            unused.push_back({source, 0, path.empty() ? item.key() : path + "." + item.key(), "", "nothing reads this key"});
+        }
+    }
+}
+
+std::string lower(std::string_view text) {
+    std::string out(text);
+    for (char& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return out;
+}
+
+// The fields whose published range must say where it comes from.
+constexpr const char* kRangeFields[] = {"usual_concentration_mg_per_ml", "max_concentration_mg_per_ml",
+                                        "usual_daily_dose_mg", "max_daily_dose_mg"};
+
+void read_names_and_sources(JsonReader& r, const json& d, const std::string& path, Drug& drug) {
+    if (const auto names = d.find("display_names"); names != d.end()) {
+        if (!names->is_object()) {
+            r.error(path + ".display_names", names->dump(), "must map language codes to names");
+        } else {
+            for (const auto& item : names->items()) {
+                if (item.value().is_string() && !item.value().get<std::string>().empty()) {
+                    drug.display_names[item.key()] = item.value().get<std::string>();
+                } else {
+                    r.error(path + ".display_names." + item.key(), item.value().dump(), "must be a non-empty name");
+                }
+            }
+        }
+    }
+    drug.display_names.emplace("en", drug.display_name);
+    const auto ranges = d.find("range_sources");
+    for (const char* field : kRangeFields) {
+        const bool given = ranges != d.end() && ranges->is_object() && ranges->contains(field) && (*ranges)[field].is_string() &&
+                           !(*ranges)[field].get<std::string>().empty();
+        if (!given) {
+            r.error(path + ".range_sources." + field, "", "every published range needs its source, or \"illustrative\"");
+            continue;
+        }
+        drug.range_sources[field] = (*ranges)[field].get<std::string>();
+    }
+    const auto keys = [&](const char* key, std::vector<std::string>& out) {
+        if (const auto s = d.find(key); s != d.end() && s->is_array()) {
+            for (const auto& v : *s) {
+                if (v.is_string()) out.push_back(v.get<std::string>());
+            }
+        }
+    };
+    keys("sources", drug.sources);
+    keys("estimated_fields", drug.estimated_fields);
+}
 
 std::optional<Drug> read_drug(JsonReader& r, const json& d, const std::string& path) {
     Drug drug;
@@ -45,11 +104,8 @@ std::optional<Drug> read_drug(JsonReader& r, const json& d, const std::string& p
     drug.usual_daily_dose_max_mg = (*range)[1].get<double>();
     drug.max_daily_dose_mg = *max_dose;
     drug.hydrophilic = r.flag_or(d, path, "hydrophilic", true);
-    if (const auto s = d.find("sources"); s != d.end() && s->is_array()) {
-        for (const auto& key : *s) {
-            if (key.is_string()) drug.sources.push_back(key.get<std::string>());
-        }
-    }
+    drug.csf_clearance_ml_per_min = r.number_or(d, path, "csf_clearance_ml_per_min", 0.0, 100.0, 0.0);
+    read_names_and_sources(r, d, path, drug);
     return drug;
 }
 
@@ -65,6 +121,7 @@ Loaded<T> load_with_fallback(const std::filesystem::path& file, Parse parse, std
     }
     Loaded<T> fallback = parse(built_in, "<built-in>");
     fallback.errors.insert(fallback.errors.begin(), out.errors.begin(), out.errors.end());
+    fallback.unused.insert(fallback.unused.begin(), out.unused.begin(), out.unused.end());
     fallback.used_built_in = true;
     return fallback;
 }
@@ -73,9 +130,20 @@ Loaded<T> load_with_fallback(const std::filesystem::path& file, Parse parse, std
 
 double Drug::clearance_per_h() const { return std::log(2.0) / csf_half_life_h; }
 
+const std::string& Drug::display_name_in(std::string_view language) const {
+    const auto it = display_names.find(std::string(language));
+    return it != display_names.end() ? it->second : display_name;
+}
+
+std::string Drug::range_source(const std::string& field) const {
+    const auto it = range_sources.find(field);
+    return it != range_sources.end() ? it->second : "illustrative";
+}
+
 const Drug* DrugLibrary::find(std::string_view name) const {
+    const std::string key = lower(name);
     for (const auto& d : drugs) {
-        if (d.name == name) return &d;
+        if (lower(d.name) == key) return &d;
     }
     return nullptr;
 }
@@ -96,11 +164,18 @@ Loaded<DrugLibrary> parse_drugs(std::string_view json_text, const std::string& s
         return out;
     }
     std::set<std::string> seen;
+    report_unused(*doc, "", {"_note", "drugs"}, source, out.unused);
     for (std::size_t i = 0; i < (*doc)["drugs"].size(); ++i) {
         const std::string path = "drugs[" + std::to_string(i) + "]";
+        report_unused((*doc)["drugs"][i], path,
+                      {"name", "display_name", "display_names", "molecular_weight_g_per_mol", "log_p", "csf_half_life_h",
+                       "csf_clearance_ml_per_min", "usual_concentration_mg_per_ml", "max_concentration_mg_per_ml",
+                       "usual_daily_dose_mg", "max_daily_dose_mg", "hydrophilic", "sources", "estimated_fields",
+                       "range_sources"},
+                      source, out.unused);
         auto drug = read_drug(r, (*doc)["drugs"][i], path);
         if (!drug) continue;
-        if (!seen.insert(drug->name).second) {
+        if (!seen.insert(lower(drug->name)).second) {
             r.error(path + ".name", "\"" + drug->name + "\"", "appears twice");
             continue;
         }
@@ -132,11 +207,22 @@ Loaded<CsfParameters> parse_csf_parameters(std::string_view json_text, const std
     set(p.below_t11_ml, "below_t11_ml", 1.0, 200.0);
     set(p.cranial_csf_ml, "cranial_csf_ml", 1.0, 500.0);
     set(p.production_ml_per_h, "production_ml_per_h", 0.0, 100.0);
-    set(p.dispersion_cervical_cm2_per_h, "dispersion_cervical_cm2_per_h", 0.0, 1000.0);
-    set(p.dispersion_thoracic_cm2_per_h, "dispersion_thoracic_cm2_per_h", 0.0, 1000.0);
+    set(p.dispersion_cervical_cm2_per_h, "dispersion_cervical_cm2_per_h", 0.0, 10000.0);
+    set(p.dispersion_thoracic_cm2_per_h, "dispersion_thoracic_cm2_per_h", 0.0, 10000.0);
+    set(p.dispersion_thoracolumbar_cm2_per_h, "dispersion_thoracolumbar_cm2_per_h", 0.0, 1000.0);
     set(p.dispersion_lumbar_cm2_per_h, "dispersion_lumbar_cm2_per_h", 0.0, 1000.0);
     set(p.dispersion_sacral_cm2_per_h, "dispersion_sacral_cm2_per_h", 0.0, 1000.0);
-    set(p.foramen_exchange_ml_per_h, "foramen_exchange_ml_per_h", 0.0, 1000.0);
+    set(p.foramen_exchange_ml_per_h, "foramen_exchange_ml_per_h", 0.0, 10000.0);
+    set(p.injection_mixing_ml_per_ml, "injection_mixing_ml_per_ml", 0.0, 1000.0);
+    set(p.injection_mixing_memory_h, "injection_mixing_memory_h", 0.001, 24.0);
+    set(p.lumbar_spreading_per_h, "lumbar_spreading_per_h", 0.0, 10.0);
+    report_unused(*doc, "", {"about", "sources", "csf"}, source, out.unused);
+    report_unused(c, "csf",
+                  {"spinal_csf_ml", "below_t11_ml", "cranial_csf_ml", "production_ml_per_h", "dispersion_cervical_cm2_per_h",
+                   "dispersion_thoracic_cm2_per_h", "dispersion_thoracolumbar_cm2_per_h", "dispersion_lumbar_cm2_per_h",
+                   "dispersion_sacral_cm2_per_h", "foramen_exchange_ml_per_h", "injection_mixing_ml_per_ml",
+                   "injection_mixing_memory_h", "lumbar_spreading_per_h"},
+                  source, out.unused);
     if (p.below_t11_ml >= p.spinal_csf_ml) {
         r.error("csf.below_t11_ml", c["below_t11_ml"].dump(), "must be less than spinal_csf_ml");
     }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,23 +16,34 @@ namespace thecaview {
 
 struct Drug {
     std::string name;          // lower-case key: "morphine"
-    std::string display_name;  // "Morphine"
+    std::string display_name;  // "Morphine": the English name
+    std::map<std::string, std::string> display_names;  // per language code ("en", "es"), from the library
     double molecular_weight_g_per_mol = 0.0;
     double log_p = 0.0;                    // octanol/water, higher = more fat-soluble
-    double csf_half_life_h = 1.0;          // after intrathecal dosing
+    double csf_half_life_h = 1.0;          // in lumbar CSF after intrathecal dosing (spreading included)
     double usual_concentration_mg_per_ml = 0.0;
     double max_concentration_mg_per_ml = 0.0;
     double usual_daily_dose_min_mg = 0.0;  // published usual range
     double usual_daily_dose_max_mg = 0.0;
     double max_daily_dose_mg = 0.0;        // published maximum
     bool hydrophilic = true;
-    std::vector<std::string> sources;      // keys into docs/drug-spread.md
+    double csf_clearance_ml_per_min = 0.0;  // measured CSF clearance where one was found (0: none)
+    std::vector<std::string> sources;      // keys into docs/notes/drug-research.md
+    std::vector<std::string> estimated_fields;  // fields that are estimates, not measurements
+    // The source of each published range (usual and maximum concentration, usual and maximum
+    // daily amount), by field name; "illustrative" where no source gives one.
+    std::map<std::string, std::string> range_sources;
 
-    [[nodiscard]] double clearance_per_h() const;  // first order, from the half-life
+    [[nodiscard]] double clearance_per_h() const;  // the measured rate, ln 2 / half-life (the model uses local_loss_per_h)
+    // The name in a language, else the English one.
+    [[nodiscard]] const std::string& display_name_in(std::string_view language) const;
+    // The source of a range field ("illustrative" when it has none).
+    [[nodiscard]] std::string range_source(const std::string& field) const;
 };
 
 struct DrugLibrary {
     std::vector<Drug> drugs;
+    // By name, ignoring case ("Morphine" finds morphine).
     [[nodiscard]] const Drug* find(std::string_view name) const;
     [[nodiscard]] std::vector<std::string> names() const;
 };
@@ -40,6 +52,7 @@ template <typename T>
 struct Loaded {
     T value;
     InputErrors errors;       // empty when the file was used as it is
+    InputErrors unused;       // keys that nothing reads (file, field): a typo or a stale field
     bool used_built_in = false;
 };
 

@@ -2,6 +2,7 @@
 #include "core/json_input.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -85,7 +86,7 @@ std::optional<double> JsonReader::number(const nlohmann::json& object, const std
         return std::nullopt;
     }
     const double v = it->get<double>();
-    if (v < lo || v > hi) {
+    if (!std::isfinite(v) || v < lo || v > hi) {
         std::ostringstream limits;
         limits << "must be between " << lo << " and " << hi;
         error(field, it->dump(), limits.str());

@@ -29,7 +29,9 @@ struct Checker {
 };
 
 void check_rate(Checker& c, const std::string& field, double rate, const DeviceLimits& limits) {
-    if (rate < 0.0) {
+    if (!std::isfinite(rate)) {
+        c.fail(field, rate, "must be a finite number of mL/day");
+    } else if (std::signbit(rate)) {  // -0 too: it would be saved and shown as a negative rate
         c.fail(field, rate, "a rate cannot be negative");
     } else if (rate > 0.0 && rate < limits.min_flow_ml_per_day) {
         c.fail(field, rate, "is below the pump's minimum flow of " + number_text(limits.min_flow_ml_per_day) +
@@ -40,8 +42,8 @@ void check_rate(Checker& c, const std::string& field, double rate, const DeviceL
 }
 
 void check_bolus_shape(Checker& c, const std::string& path, double dose_mg, double minutes, const DeviceLimits& limits) {
-    if (dose_mg <= 0.0) c.fail(path + ".dose_mg", dose_mg, "a bolus needs a dose above 0 mg");
-    if (minutes <= 0.0 || minutes > limits.max_bolus_minutes) {
+    if (!(dose_mg > 0.0) || !std::isfinite(dose_mg)) c.fail(path + ".dose_mg", dose_mg, "a bolus needs a finite dose above 0 mg");
+    if (!(minutes > 0.0) || !(minutes <= limits.max_bolus_minutes)) {
         c.fail(path + ".minutes", minutes, "must be above 0 and at most " + number_text(limits.max_bolus_minutes) + " minutes");
     }
 }
@@ -64,15 +66,15 @@ InputErrors check_program(const PumpProgram& p, const DrugLibrary& drugs, const 
         std::string known;
         for (const auto& n : drugs.names()) known += (known.empty() ? "" : ", ") + n;
         c.errors.push_back({source, 0, "drug", p.drug, "is not in the drug library (" + known + ")"});
-    } else if (p.concentration_mg_per_ml <= 0.0 || p.concentration_mg_per_ml > drug->max_concentration_mg_per_ml) {
-        c.fail("concentration_mg_per_ml", p.concentration_mg_per_ml,
-               "must be above 0 and at most " + drug->display_name + "'s maximum of " +
-                   number_text(drug->max_concentration_mg_per_ml) + " mg/mL");
+    }
+    // Refused only when it is not a concentration at all: above the published range it runs, marked.
+    if (!(p.concentration_mg_per_ml > 0.0) || !std::isfinite(p.concentration_mg_per_ml)) {
+        c.fail("concentration_mg_per_ml", p.concentration_mg_per_ml, "must be a finite number above 0 mg/mL");
     }
     if (p.reservoir_ml != 20 && p.reservoir_ml != 40) {
-        c.fail("reservoir_ml", p.reservoir_ml, "the pump holds 20 or 40 mL");
+        c.fail("reservoir_ml", p.reservoir_ml, "the pump holds 20 or 40 mL (SynchroMed II labelling)");
     }
-    if (p.fill_ml < 0.0 || p.fill_ml > p.reservoir_ml) {
+    if (!(p.fill_ml >= 0.0) || std::signbit(p.fill_ml) || !(p.fill_ml <= p.reservoir_ml)) {
         c.fail("fill_ml", p.fill_ml, "must be between 0 and the reservoir's " + std::to_string(p.reservoir_ml) + " mL");
     }
     if (p.schedule.empty() || static_cast<int>(p.schedule.size()) > limits.max_schedule_steps) {
@@ -82,7 +84,7 @@ InputErrors check_program(const PumpProgram& p, const DrugLibrary& drugs, const 
     for (std::size_t i = 0; i < p.schedule.size(); ++i) {
         const std::string path = "schedule[" + std::to_string(i) + "]";
         const ScheduleStep& s = p.schedule[i];
-        if (s.start_h < 0.0 || s.start_h >= 24.0) c.fail(path + ".start_h", s.start_h, "must be a time of day, 0 to under 24 h");
+        if (!(s.start_h >= 0.0) || !(s.start_h < 24.0)) c.fail(path + ".start_h", s.start_h, "must be a time of day, 0 to under 24 h");
         if (i == 0 && s.start_h != 0.0) c.fail(path + ".start_h", s.start_h, "the first step starts at 0 h");
         if (i > 0 && s.start_h <= p.schedule[i - 1].start_h) {
             c.fail(path + ".start_h", s.start_h, "must come after the step before (" + number_text(p.schedule[i - 1].start_h) + " h)");
@@ -90,27 +92,52 @@ InputErrors check_program(const PumpProgram& p, const DrugLibrary& drugs, const 
         check_rate(c, path + ".rate_ml_per_day", s.rate_ml_per_day, limits);
     }
     if (p.bolus) check_bolus_shape(c, "bolus", p.bolus->dose_mg, p.bolus->minutes, limits);
-    if (p.bolus && p.bolus->start_h < 0.0) c.fail("bolus.start_h", p.bolus->start_h, "cannot be before the program starts");
+    if (p.bolus && (!(p.bolus->start_h >= 0.0) || !std::isfinite(p.bolus->start_h) || std::signbit(p.bolus->start_h))) {
+        c.fail("bolus.start_h", p.bolus->start_h, "must be a finite time, not before the program starts");
+    }
     if (p.patient_bolus) {
         const PatientBolus& b = *p.patient_bolus;
         check_bolus_shape(c, "patient_bolus", b.dose_mg, b.minutes, limits);
-        if (b.lockout_min < b.minutes) {
+        if (!(b.lockout_min >= b.minutes) || !std::isfinite(b.lockout_min)) {
             c.fail("patient_bolus.lockout_min", b.lockout_min, "must be at least the bolus's " + number_text(b.minutes) + " minutes");
         }
         if (b.max_per_day < 1 || b.max_per_day > 24) c.fail("patient_bolus.max_per_day", b.max_per_day, "must be 1 to 24");
     }
     // A bolus must fit the pump's flow: dose / concentration over its minutes, as mL/day.
     const auto check_bolus_flow = [&](const std::string& path, double dose_mg, double minutes) {
-        if (p.concentration_mg_per_ml <= 0.0 || minutes <= 0.0) return;
+        if (!(p.concentration_mg_per_ml > 0.0) || !(minutes > 0.0)) return;
         const double flow = dose_mg / p.concentration_mg_per_ml / (minutes / 1440.0);
         if (flow > limits.max_flow_ml_per_day) {
             c.fail(path + ".minutes", minutes, "the bolus needs " + number_text(flow) + " mL/day, above the pump's maximum of " +
                                                    number_text(limits.max_flow_ml_per_day) + " mL/day");
         }
     };
-    if (p.bolus) check_bolus_flow("bolus", p.bolus->dose_mg, p.bolus->minutes);
+    if (p.bolus && !p.bolus->by_syringe) check_bolus_flow("bolus", p.bolus->dose_mg, p.bolus->minutes);
     if (p.patient_bolus) check_bolus_flow("patient_bolus", p.patient_bolus->dose_mg, p.patient_bolus->minutes);
     return c.errors;
+}
+
+std::vector<std::string> above_published_range(const PumpProgram& p, const Drug& drug) {
+    std::vector<std::string> notes;
+    const auto note = [&](const char* field, double value, const char* unit, double top, const std::string& source) {
+        notes.push_back(std::string(field) + " = " + number_text(value) + ": above " + drug.display_name +
+                        "'s published range (up to " + number_text(top) + " " + unit + "; source: " + source + ")");
+    };
+    if (p.concentration_mg_per_ml > drug.max_concentration_mg_per_ml) {
+        note("concentration_mg_per_ml", p.concentration_mg_per_ml, "mg/mL", drug.max_concentration_mg_per_ml,
+             drug.range_source("max_concentration_mg_per_ml"));
+    }
+    // The largest amount the basal schedule gives in a day, plus the single bolus.
+    double basal_ml_per_day = 0.0;
+    for (std::size_t i = 0; i < p.schedule.size(); ++i) {
+        const double end_h = i + 1 < p.schedule.size() ? p.schedule[i + 1].start_h : 24.0;
+        basal_ml_per_day += p.schedule[i].rate_ml_per_day * (end_h - p.schedule[i].start_h) / 24.0;
+    }
+    const double daily_mg = basal_ml_per_day * p.concentration_mg_per_ml + (p.bolus ? p.bolus->dose_mg : 0.0);
+    if (daily_mg > drug.max_daily_dose_mg) {
+        note("daily_mg", daily_mg, "mg/day", drug.max_daily_dose_mg, drug.range_source("max_daily_dose_mg"));
+    }
+    return notes;
 }
 
 double basal_rate_ml_per_day(const PumpProgram& p, double t_h) {
@@ -151,8 +178,34 @@ double drug_rate_mg_per_h(const PumpProgram& p, double t_h) {
     return rate;
 }
 
+double drug_mg_between(const PumpProgram& p, double t0_h, double t1_h) {
+    double mg = basal_rate_ml_per_day(p, 0.5 * (t0_h + t1_h)) / 24.0 * p.concentration_mg_per_ml * (t1_h - t0_h);
+    const auto add_bolus = [&](double start_h, double dose_mg, double minutes) {
+        const double length_h = minutes / 60.0;
+        const double overlap_h = std::min(t1_h, start_h + length_h) - std::max(t0_h, start_h);
+        if (overlap_h > 0.0) mg += dose_mg * overlap_h / length_h;
+    };
+    if (p.bolus) add_bolus(p.bolus->start_h, p.bolus->dose_mg, p.bolus->minutes);
+    if (p.patient_bolus) {
+        for (const double start : accepted_patient_boluses(p)) add_bolus(start, p.patient_bolus->dose_mg, p.patient_bolus->minutes);
+    }
+    return mg;
+}
+
+double syringe_mg_between(const PumpProgram& p, double t0_h, double t1_h) {
+    if (!p.bolus || !p.bolus->by_syringe) return 0.0;
+    const double length_h = p.bolus->minutes / 60.0;
+    const double overlap_h = std::min(t1_h, p.bolus->start_h + length_h) - std::max(t0_h, p.bolus->start_h);
+    return overlap_h > 0.0 ? p.bolus->dose_mg * overlap_h / length_h : 0.0;
+}
+
 double volume_rate_ml_per_h(const PumpProgram& p, double t_h) {
-    return p.concentration_mg_per_ml > 0.0 ? drug_rate_mg_per_h(p, t_h) / p.concentration_mg_per_ml : 0.0;
+    if (!(p.concentration_mg_per_ml > 0.0)) return 0.0;
+    double rate = drug_rate_mg_per_h(p, t_h);
+    if (p.bolus && p.bolus->by_syringe && t_h >= p.bolus->start_h && t_h < p.bolus->start_h + p.bolus->minutes / 60.0) {
+        rate -= p.bolus->dose_mg / (p.bolus->minutes / 60.0);
+    }
+    return std::max(rate, 0.0) / p.concentration_mg_per_ml;
 }
 
 ReservoirForecast forecast_reservoir(const PumpProgram& p, const DeviceLimits& limits, double horizon_h, double step_h) {
@@ -203,6 +256,7 @@ ProgramLoad parse_program(std::string_view json_text, const std::string& source)
         if (const auto v = r.number(*b, "bolus", "dose_mg", -1e6, 1e6)) bolus.dose_mg = *v;
         if (const auto v = r.number(*b, "bolus", "minutes", -1e6, 1e6)) bolus.minutes = *v;
         bolus.start_h = r.number_or(*b, "bolus", "start_h", -1e6, 1e6, 0.0);
+        bolus.by_syringe = r.flag_or(*b, "bolus", "by_syringe", false);
         p.bolus = bolus;
     }
     if (const auto b = doc->find("patient_bolus"); b != doc->end()) {
@@ -212,8 +266,13 @@ ProgramLoad parse_program(std::string_view json_text, const std::string& source)
         pb.lockout_min = r.number_or(*b, "patient_bolus", "lockout_min", -1e6, 1e6, pb.lockout_min);
         pb.max_per_day = static_cast<int>(std::lround(r.number_or(*b, "patient_bolus", "max_per_day", -1e6, 1e6, pb.max_per_day)));
         if (const auto req = b->find("requests_h"); req != b->end() && req->is_array()) {
-            for (const auto& t : *req) {
-                if (t.is_number()) pb.requests_h.push_back(t.get<double>());
+            for (std::size_t i = 0; i < req->size(); ++i) {
+                const auto& t = (*req)[i];
+                if (t.is_number() && std::isfinite(t.get<double>()) && t.get<double>() >= 0.0) {
+                    pb.requests_h.push_back(t.get<double>());
+                } else {
+                    r.error("patient_bolus.requests_h[" + std::to_string(i) + "]", t.dump(), "must be a time in hours, 0 or later");
+                }
             }
         }
         p.patient_bolus = pb;
@@ -229,7 +288,10 @@ std::string program_json(const PumpProgram& p) {
                                 {"reservoir_ml", p.reservoir_ml},
                                 {"fill_ml", p.fill_ml},
                                 {"schedule", schedule}};
-    if (p.bolus) j["bolus"] = {{"dose_mg", p.bolus->dose_mg}, {"minutes", p.bolus->minutes}, {"start_h", p.bolus->start_h}};
+    if (p.bolus) {
+        j["bolus"] = {{"dose_mg", p.bolus->dose_mg}, {"minutes", p.bolus->minutes}, {"start_h", p.bolus->start_h}};
+        if (p.bolus->by_syringe) j["bolus"]["by_syringe"] = true;
+    }
     if (p.patient_bolus) {
         const PatientBolus& b = *p.patient_bolus;
         j["patient_bolus"] = {{"dose_mg", b.dose_mg}, {"minutes", b.minutes}, {"lockout_min", b.lockout_min},

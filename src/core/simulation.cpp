@@ -31,7 +31,9 @@ SimulationRun::SimulationRun(const Anatomy& anatomy, const CsfParameters& csf, c
     : csf_(csf), request_(request), grid_(build_spread_grid(anatomy, csf)) {
     state_ = make_spread_state(grid_);
     tip_ = grid_.cell_at_level(anatomy.catheter_tip_level_index());
-    clearance_per_h_ = drug.clearance_per_h();
+    clearance_per_h_ = local_loss_per_h(csf, drug.csf_half_life_h);
+    injection_shares(grid_, tip_, 0.0, share_);
+    mixing_decay_ = std::exp(-request.step_h / csf.injection_mixing_memory_h);
     result_.levels.push_back("cranial");
     result_.position_cm.push_back(grid_.position_cm[0]);
     for (int i = 0; i <= index_of(Level::S2); ++i) {
@@ -57,13 +59,22 @@ void SimulationRun::sample() {
 bool SimulationRun::advance(long max_steps) {
     for (long n = 0; n < max_steps && step_ < steps_total_; ++n, ++step_) {
         const double dt = std::min(request_.step_h, request_.hours - state_.time_h);
-        const double mid = state_.time_h + 0.5 * dt;
-        // The pump stops giving drug when its reservoir is empty.
-        const double volume = volume_rate_ml_per_h(request_.program, mid) * dt;
-        const double fraction = volume > 0.0 ? std::clamp(reservoir_ml_ / volume, 0.0, 1.0) : 1.0;
-        reservoir_ml_ -= volume * fraction;
-        step_spread(grid_, csf_, clearance_per_h_, tip_, drug_rate_mg_per_h(request_.program, mid) * fraction, dt, state_,
-                    scratch_);
+        // The pump stops giving drug when its reservoir is empty; a syringe's bolus is not from it.
+        const double t0 = state_.time_h, t1 = state_.time_h + dt;
+        const double syringe_mg = syringe_mg_between(request_.program, t0, t1);
+        const double pump_mg = std::max(drug_mg_between(request_.program, t0, t1) - syringe_mg, 0.0);
+        const double c = request_.program.concentration_mg_per_ml;
+        const double pump_ml = c > 0.0 ? pump_mg / c : 0.0;
+        const double fraction = pump_ml > 0.0 ? std::clamp(reservoir_ml_ / pump_ml, 0.0, 1.0) : 1.0;
+        reservoir_ml_ -= pump_ml * fraction;
+        const double drug_mg = pump_mg * fraction + syringe_mg;
+        // The more fluid has just left the catheter, the more CSF its jet mixes the drug into. A
+        // pump's slow flow stays within the tip's cell: the shares are then left as they are.
+        const double decay = dt == request_.step_h ? mixing_decay_ : std::exp(-dt / csf_.injection_mixing_memory_h);
+        recent_injected_ml_ = recent_injected_ml_ * decay + (c > 0.0 ? drug_mg / c : 0.0);
+        const double mixing_ml = injection_mixing_ml(csf_, recent_injected_ml_);
+        if (mixing_ml > grid_.volume_ml[tip_] || share_[tip_] != 1.0) injection_shares(grid_, tip_, mixing_ml, share_);
+        step_spread(grid_, csf_, clearance_per_h_, share_, drug_mg / dt, dt, state_, scratch_);
         if (state_.time_h + 1e-9 >= next_sample_h_ || step_ + 1 == steps_total_) {
             sample();
             next_sample_h_ += request_.sample_every_h;
@@ -121,6 +132,36 @@ std::array<bool, kLevelCount> relief_at(const SimulationResult& r, double time_h
     return out;
 }
 
+SpreadBand spread_band(const Anatomy& anatomy, const CsfParameters& csf, const Drug& drug, const SimulationRequest& request,
+                       double time_h) {
+    SpreadBand band;
+    SimulationRequest to_time = request;
+    to_time.hours = std::clamp(time_h, request.step_h, request.hours);
+    to_time.sample_every_h = to_time.hours;  // only the end is needed
+    for (const double dispersion : {1.0, 0.5, 2.0}) {
+        for (const double mixing : {1.0, 0.5, 2.0}) {
+            CsfParameters p = csf;
+            for (double* d : {&p.dispersion_cervical_cm2_per_h, &p.dispersion_thoracic_cm2_per_h,
+                              &p.dispersion_thoracolumbar_cm2_per_h, &p.dispersion_lumbar_cm2_per_h,
+                              &p.dispersion_sacral_cm2_per_h, &p.foramen_exchange_ml_per_h}) {
+                *d *= dispersion;
+            }
+            p.injection_mixing_ml_per_ml *= mixing;
+            const SimulationResult r = simulate(anatomy, p, drug, to_time);
+            const std::vector<double>& now = r.concentration_ug_per_ml.back();
+            if (band.levels.empty()) {
+                band.levels = r.levels;
+                band.low_ug_per_ml = band.central_ug_per_ml = band.high_ug_per_ml = now;
+            }
+            for (std::size_t k = 0; k < now.size(); ++k) {
+                band.low_ug_per_ml[k] = std::min(band.low_ug_per_ml[k], now[k]);
+                band.high_ug_per_ml[k] = std::max(band.high_ug_per_ml[k], now[k]);
+            }
+        }
+    }
+    return band;
+}
+
 std::string simulation_json(const SimulationResult& r) {
     nlohmann::ordered_json j;
     j["levels"] = r.levels;
@@ -132,6 +173,7 @@ std::string simulation_json(const SimulationResult& r) {
                          {"in_csf_mg", r.in_csf_mg},
                          {"cleared_mg", r.cleared_mg},
                          {"relative_error", r.relative_error}};
+    j["above_published_range"] = r.above_published_range;
     return j.dump(2) + "\n";
 }
 

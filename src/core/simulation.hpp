@@ -30,6 +30,8 @@ struct SimulationResult {
     double in_csf_mg = 0.0;
     double cleared_mg = 0.0;
     double relative_error = 0.0;
+    // Where the program is above the drug's published ranges, with their sources (it still runs).
+    std::vector<std::string> above_published_range;
 };
 
 // A simulation that can be advanced a little at a time (the viewer runs it between frames, so
@@ -51,6 +53,9 @@ private:
     SpreadGrid grid_;
     SpreadState state_;
     SpreadScratch scratch_;
+    std::vector<double> share_;    // how the catheter's output is shared between cells now
+    double recent_injected_ml_ = 0.0;  // volume injected recently (fading): what stirs the CSF
+    double mixing_decay_ = 1.0;        // how much of it is still felt one step later
     std::size_t tip_ = 1;
     double clearance_per_h_ = 0.0;
     double reservoir_ml_ = 0.0;
@@ -75,6 +80,17 @@ std::array<float, kLevelCount> spread_at(const SimulationResult& result, double 
 // drug at its cord segment reaches `fraction` of the run's highest concentration. A teaching
 // simplification: the model gives concentration, not effect.
 std::array<bool, kLevelCount> relief_at(const SimulationResult& result, double time_h, double fraction = 0.1);
+
+// The concentration at each level (µg/mL; "cranial", then C1 ... S2) at `time_h` across plausible
+// transport parameters: the fitted dispersion (every level and the foramen) and the injection
+// mixing each halved and doubled, nine runs in all. People vary at least this much (BE03, HS12);
+// the factor of 2 is an estimate, not a published spread. For the drug view's uncertainty band.
+struct SpreadBand {
+    std::vector<std::string> levels;
+    std::vector<double> low_ug_per_ml, central_ug_per_ml, high_ug_per_ml;
+};
+SpreadBand spread_band(const Anatomy& anatomy, const CsfParameters& csf, const Drug& drug, const SimulationRequest& request,
+                       double time_h);
 
 std::string simulation_json(const SimulationResult& result);
 std::string simulation_csv(const SimulationResult& result);

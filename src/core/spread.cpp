@@ -16,7 +16,7 @@ namespace {
 double dispersion_at(const CsfParameters& p, double level_index) {
     const double knots[] = {0.0, 6.0, 12.0, 18.0, 22.0, 25.0};  // C1, C7, T6, T12, L4, S2
     const double values[] = {p.dispersion_cervical_cm2_per_h, p.dispersion_cervical_cm2_per_h,
-                             p.dispersion_thoracic_cm2_per_h, p.dispersion_thoracic_cm2_per_h * 0.5,
+                             p.dispersion_thoracic_cm2_per_h, p.dispersion_thoracolumbar_cm2_per_h,
                              p.dispersion_lumbar_cm2_per_h, p.dispersion_sacral_cm2_per_h};
     if (level_index <= knots[0]) return values[0];
     for (int k = 1; k < 6; ++k) {
@@ -179,6 +179,13 @@ void factor(const SpreadGrid& g, const CsfParameters& p, double clearance_per_h,
         w.multiplier[i] = lower[i] / w.diag[i - 1];
         w.diag[i] -= w.multiplier[i] * w.upper[i - 1];
     }
+    // What each step multiplies by, kept so that a step has no division in it.
+    w.inv_diag.resize(n);
+    w.volume_over_dt.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        w.inv_diag[i] = 1.0 / w.diag[i];
+        w.volume_over_dt[i] = g.volume_ml[i] / dt_h;
+    }
     w.dt_h = dt_h;
     w.clearance_per_h = clearance_per_h;
     w.grid = &g;
@@ -186,28 +193,68 @@ void factor(const SpreadGrid& g, const CsfParameters& p, double clearance_per_h,
 
 }  // namespace
 
-void step_spread(const SpreadGrid& g, const CsfParameters& p, double clearance_per_h, std::size_t source_cell,
+void injection_shares(const SpreadGrid& g, std::size_t tip, double mixing_ml, std::vector<double>& share) {
+    const std::size_t n = g.size();
+    assert(tip >= 1 && tip < n);
+    share.assign(n, 0.0);
+    share[tip] = g.volume_ml[tip];
+    double remaining = mixing_ml - g.volume_ml[tip];
+    // Grow the mixed fluid one cell at a time, the nearer side first (the cells are equally long,
+    // so it alternates), until it holds the volume or fills the spine.
+    std::size_t up = tip, down = tip;
+    while (remaining > 0.0 && (up > 1 || down + 1 < n)) {
+        const bool go_up = up > 1 && (down + 1 >= n || tip - up <= down - tip);
+        const std::size_t c = go_up ? --up : ++down;
+        share[c] = std::min(g.volume_ml[c], remaining);
+        remaining -= share[c];
+    }
+    double total = 0.0;
+    for (const double s : share) total += s;
+    for (double& s : share) s /= total;
+}
+
+double local_loss_per_h(const CsfParameters& p, double lumbar_half_life_h) {
+    const double measured = std::log(2.0) / lumbar_half_life_h;
+    return std::max(measured - p.lumbar_spreading_per_h, 0.25 * measured);
+}
+
+double injection_mixing_ml(const CsfParameters& p, double recent_injected_ml) {
+    return p.injection_mixing_ml_per_ml * std::max(recent_injected_ml, 0.0);
+}
+
+void step_spread(const SpreadGrid& g, const CsfParameters& p, double clearance_per_h, const std::vector<double>& share,
                  double source_mg_per_h, double dt_h, SpreadState& state, SpreadScratch& w) {
     const std::size_t n = g.size();
-    assert(source_cell < n && dt_h > 0.0);
+    assert(share.size() == n && dt_h > 0.0);
     if (w.grid != &g || w.dt_h != dt_h || w.clearance_per_h != clearance_per_h || w.diag.size() != n) {
         factor(g, p, clearance_per_h, dt_h, w);
     }
     auto& c = state.concentration_mg_per_ml;
     // Backward Euler on the masses: (V/dt + loss) C' - exchange(C') = V C / dt + source.
-    w.rhs[0] = g.volume_ml[0] / dt_h * c[0] + (source_cell == 0 ? source_mg_per_h : 0.0);
+    w.rhs[0] = w.volume_over_dt[0] * c[0] + share[0] * source_mg_per_h;
     for (std::size_t i = 1; i < n; ++i) {
-        const double b = g.volume_ml[i] / dt_h * c[i] + (i == source_cell ? source_mg_per_h : 0.0);
-        w.rhs[i] = b - w.multiplier[i] * w.rhs[i - 1];
+        w.rhs[i] = w.volume_over_dt[i] * c[i] + share[i] * source_mg_per_h - w.multiplier[i] * w.rhs[i - 1];
     }
-    c[n - 1] = w.rhs[n - 1] / w.diag[n - 1];
-    for (std::size_t i = n - 1; i-- > 0;) c[i] = (w.rhs[i] - w.upper[i] * c[i + 1]) / w.diag[i];
-    // The balance, from the new concentrations (what backward Euler removes).
-    double cleared = 0.0;
-    for (std::size_t i = 0; i < n; ++i) cleared += w.loss[i] * c[i];
+    // Back substitution, summing what backward Euler removes (the balance) on the way.
+    c[n - 1] = w.rhs[n - 1] * w.inv_diag[n - 1];
+    double cleared = w.loss[n - 1] * c[n - 1];
+    for (std::size_t i = n - 1; i-- > 0;) {
+        c[i] = (w.rhs[i] - w.upper[i] * c[i + 1]) * w.inv_diag[i];
+        cleared += w.loss[i] * c[i];
+    }
     state.cleared_mg += cleared * dt_h;
     state.delivered_mg += source_mg_per_h * dt_h;
     state.time_h += dt_h;
+}
+
+void step_spread(const SpreadGrid& g, const CsfParameters& p, double clearance_per_h, std::size_t source_cell,
+                 double source_mg_per_h, double dt_h, SpreadState& state, SpreadScratch& w) {
+    assert(source_cell < g.size());
+    if (w.point_share.size() != g.size() || w.point_share[source_cell] != 1.0) {
+        w.point_share.assign(g.size(), 0.0);
+        w.point_share[source_cell] = 1.0;
+    }
+    step_spread(g, p, clearance_per_h, w.point_share, source_mg_per_h, dt_h, state, w);
 }
 
 }  // namespace thecaview

@@ -52,8 +52,55 @@ TEST(Drugs, AMissingFileFallsBackToTheBuiltInLibrary) {
 TEST(Drugs, TransportParametersAreCheckedToo) {
     const auto good = parse_csf_parameters(built_in_spread_json(), "<built-in>");
     EXPECT_TRUE(good.errors.empty());
-    EXPECT_DOUBLE_EQ(good.value.spinal_csf_ml, 97.0);
+    EXPECT_DOUBLE_EQ(good.value.spinal_csf_ml, 97.3);  // SA17, as the shipped file says
     const auto bad = parse_csf_parameters(R"({"csf": {"spinal_csf_ml": 97, "below_t11_ml": 120}})", "spread.json");
     ASSERT_FALSE(bad.errors.empty());
     EXPECT_EQ(bad.errors.back().field, "csf.below_t11_ml");
+}
+
+TEST(Drugs, NamesAreFoundWhateverTheirCase) {
+    const auto lib = parse_drugs(built_in_drugs_json(), "<built-in>").value;
+    ASSERT_NE(lib.find("Morphine"), nullptr);
+    EXPECT_EQ(lib.find("MORPHINE"), lib.find("morphine"));
+    EXPECT_EQ(lib.find("morphin"), nullptr);
+}
+
+// The library names each drug in each language, so a new drug needs no code.
+TEST(Drugs, DisplayNamesPerLanguageComeFromTheLibrary) {
+    const auto lib = parse_drugs(built_in_drugs_json(), "<built-in>").value;
+    for (const auto& d : lib.drugs) {
+        EXPECT_FALSE(d.display_name_in("en").empty()) << d.name;
+        EXPECT_FALSE(d.display_name_in("es").empty()) << d.name;
+    }
+    EXPECT_EQ(lib.find("morphine")->display_name_in("es"), "Morfina");
+    EXPECT_EQ(lib.find("morphine")->display_name_in("xx"), "Morphine");  // else the English name
+}
+
+TEST(Drugs, EveryPublishedRangeSaysWhereItComesFrom) {
+    const auto lib = parse_drugs(built_in_drugs_json(), "<built-in>").value;
+    for (const auto& d : lib.drugs) {
+        for (const char* field : {"usual_concentration_mg_per_ml", "max_concentration_mg_per_ml", "usual_daily_dose_mg", "max_daily_dose_mg"}) {
+            EXPECT_EQ(d.range_sources.count(field), 1u) << d.name << "." << field;
+        }
+    }
+    const auto missing = parse_drugs(R"({"drugs": [{"name": "x", "display_name": "X", "molecular_weight_g_per_mol": 300,
+        "log_p": 1, "csf_half_life_h": 2, "usual_concentration_mg_per_ml": 1, "max_concentration_mg_per_ml": 2,
+        "usual_daily_dose_mg": [1, 2], "max_daily_dose_mg": 3}]})", "drugs.json");
+    ASSERT_FALSE(missing.errors.empty());
+    EXPECT_EQ(missing.errors[0].field, "drugs[0].range_sources.usual_concentration_mg_per_ml");
+}
+
+TEST(Drugs, KeysNothingReadsAreReportedWithFileAndField) {
+    const auto shipped = parse_drugs(built_in_drugs_json(), "<built-in>");
+    EXPECT_TRUE(shipped.unused.empty()) << shipped.unused.front().to_string();
+    EXPECT_TRUE(parse_csf_parameters(built_in_spread_json(), "<built-in>").unused.empty());
+    const auto typo = parse_csf_parameters(R"({"csf": {"spinal_csf_ml": 97, "below_t11_ml": 50, "cranial_csf_ml": 120,
+        "production_ml_per_h": 21, "dispersion_cervical_cm2_per_h": 1, "dispersion_thoracic_cm2_per_h": 1,
+        "dispersion_thoracolumbar_cm2_per_h": 1, "dispersion_lumbar_cm2_per_h": 1, "dispersion_sacral_cm2_per_h": 1,
+        "foramen_exchange_ml_per_h": 1, "injection_mixing_ml_per_ml": 1, "injection_mixing_memory_h": 1,
+        "lumbar_spreading_per_h": 0, "dispersion_cervicle_cm2_per_h": 5}})", "spread.json");
+    EXPECT_TRUE(typo.errors.empty()) << typo.errors.front().to_string();
+    ASSERT_EQ(typo.unused.size(), 1u);
+    EXPECT_EQ(typo.unused[0].file, "spread.json");
+    EXPECT_EQ(typo.unused[0].field, "csf.dispersion_cervicle_cm2_per_h");
 }

@@ -2,7 +2,9 @@
 #include <algorithm>
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
+#include <limits>
 
 #include "core/json_input.hpp"
 #include "core/pump.hpp"
@@ -42,7 +44,7 @@ TEST(Pump, EachInvalidProgramIsRejectedWithItsReason) {
     const Case cases[] = {
         {"schedule[0].rate_ml_per_day", "maximum flow of 24", [](PumpProgram& p) { p.schedule[0].rate_ml_per_day = 30.0; }},
         {"schedule[0].rate_ml_per_day", "negative", [](PumpProgram& p) { p.schedule[0].rate_ml_per_day = -1.0; }},
-        {"concentration_mg_per_ml", "maximum of 25", [](PumpProgram& p) { p.concentration_mg_per_ml = 30.0; }},
+        {"concentration_mg_per_ml", "above 0 mg/mL", [](PumpProgram& p) { p.concentration_mg_per_ml = 0.0; }},
         {"reservoir_ml", "20 or 40", [](PumpProgram& p) { p.reservoir_ml = 30; }},
         {"fill_ml", "between 0 and", [](PumpProgram& p) { p.fill_ml = 25.0; }},
         {"drug", "not in the drug library", [](PumpProgram& p) { p.drug = "aspirin"; }},
@@ -141,4 +143,90 @@ TEST(ProgramFile, WrongTypesAndHugeNumbersAreErrorsNotCrashes) {
     EXPECT_TRUE(has("bolus.dose_mg"));
     EXPECT_TRUE(has("patient_bolus.max_per_day"));
     EXPECT_EQ(typed.program.reservoir_ml, 20);
+}
+
+// Every number the core is given must be a number: NaN passes every "< limit" test, so each
+// field checks it; -0 counts as negative where it would be saved and shown.
+TEST(Pump, NumbersThatAreNotFiniteAreRefusedByName) {
+    const double nan = std::numeric_limits<double>::quiet_NaN(), inf = std::numeric_limits<double>::infinity();
+    struct Case {
+        const char* field;
+        void (*spoil)(PumpProgram&, double);
+        double value;
+    };
+    const Case cases[] = {
+        {"concentration_mg_per_ml", [](PumpProgram& p, double v) { p.concentration_mg_per_ml = v; }, nan},
+        {"concentration_mg_per_ml", [](PumpProgram& p, double v) { p.concentration_mg_per_ml = v; }, inf},
+        {"schedule[0].rate_ml_per_day", [](PumpProgram& p, double v) { p.schedule[0].rate_ml_per_day = v; }, nan},
+        {"schedule[0].rate_ml_per_day", [](PumpProgram& p, double v) { p.schedule[0].rate_ml_per_day = v; }, -inf},
+        {"schedule[0].rate_ml_per_day", [](PumpProgram& p, double v) { p.schedule[0].rate_ml_per_day = v; }, -0.0},
+        {"fill_ml", [](PumpProgram& p, double v) { p.fill_ml = v; }, nan},
+        {"fill_ml", [](PumpProgram& p, double v) { p.fill_ml = v; }, -0.0},
+        {"bolus.dose_mg", [](PumpProgram& p, double v) { p.bolus = SingleBolus{v, 10.0, 0.0}; }, nan},
+        {"bolus.dose_mg", [](PumpProgram& p, double v) { p.bolus = SingleBolus{v, 10.0, 0.0}; }, inf},
+        {"bolus.minutes", [](PumpProgram& p, double v) { p.bolus = SingleBolus{0.1, v, 0.0}; }, nan},
+        {"bolus.minutes", [](PumpProgram& p, double v) { p.bolus = SingleBolus{0.1, v, 0.0}; }, inf},
+        {"bolus.start_h", [](PumpProgram& p, double v) { p.bolus = SingleBolus{0.1, 10.0, v}; }, nan},
+        {"bolus.start_h", [](PumpProgram& p, double v) { p.bolus = SingleBolus{0.1, 10.0, v}; }, inf},
+        {"schedule[1].start_h", [](PumpProgram& p, double v) { p.schedule = {{0.0, 0.5}, {v, 0.6}}; }, nan},
+        {"patient_bolus.lockout_min", [](PumpProgram& p, double v) { p.patient_bolus = PatientBolus{0.1, 10.0, v, 4, {}}; }, nan},
+    };
+    for (const auto& c : cases) {
+        PumpProgram p = morphine(0.5);
+        c.spoil(p, c.value);
+        const auto errors = check_program(p, library(), DeviceLimits{});
+        const bool named = std::any_of(errors.begin(), errors.end(), [&](const InputError& e) { return e.field == c.field; });
+        EXPECT_TRUE(named) << c.field << " = " << c.value;
+    }
+}
+
+// A concentration or daily amount above the published range runs, and says so with its source
+// (Wallace and Yaksh 2012: patients on up to 50 mg/mL of morphine).
+TEST(Pump, AboveThePublishedRangeRunsAndIsMarkedWithItsSource) {
+    const DrugLibrary drugs = library();
+    PumpProgram p = continuous_program(*drugs.find("morphine"), 0.5, 50.0);
+    EXPECT_TRUE(check_program(p, drugs, DeviceLimits{}).empty());
+    const auto notes = above_published_range(p, *drugs.find("morphine"));
+    ASSERT_EQ(notes.size(), 2u);  // 50 mg/mL, and 25 mg a day
+    EXPECT_NE(notes[0].find("concentration_mg_per_ml = 50"), std::string::npos) << notes[0];
+    EXPECT_NE(notes[0].find("Infumorph-label"), std::string::npos) << notes[0];
+    EXPECT_NE(notes[1].find("daily_mg = 25"), std::string::npos) << notes[1];
+    EXPECT_TRUE(above_published_range(morphine(0.5), *drugs.find("morphine")).empty());
+}
+
+// The pump's flow limit bounds what the pump gives, not a clinician's syringe.
+TEST(Pump, ASyringeBolusIsNotBoundByThePumpsFlow) {
+    PumpProgram p = morphine(0.0);
+    p.concentration_mg_per_ml = 0.5;
+    p.bolus = SingleBolus{0.5, 1.0, 0.0};  // 1 mL in a minute: 1440 mL/day
+    ASSERT_FALSE(check_program(p, library(), DeviceLimits{}).empty());
+    p.bolus->by_syringe = true;
+    EXPECT_TRUE(check_program(p, library(), DeviceLimits{}).empty());
+    const auto again = parse_program(program_json(p), "<saved>");
+    ASSERT_TRUE(again.errors.empty());
+    EXPECT_TRUE(again.program.bolus->by_syringe);
+    // ... and it does not come out of the reservoir.
+    EXPECT_EQ(volume_rate_ml_per_h(p, 0.5 / 60.0), 0.0);
+    EXPECT_NEAR(syringe_mg_between(p, 0.0, 1.0), 0.5, 1e-12);
+    EXPECT_EQ(forecast_reservoir(p, DeviceLimits{}, 24.0).alarm_h, -1.0);
+}
+
+TEST(Pump, TheAmountBetweenTwoTimesCountsABolusByItsOverlap) {
+    PumpProgram p = morphine(0.0);
+    p.bolus = SingleBolus{1.0, 0.5, 0.0};  // over 30 s
+    EXPECT_NEAR(drug_mg_between(p, 0.0, 1.0 / 60.0), 1.0, 1e-12);
+    EXPECT_NEAR(drug_mg_between(p, 0.0, 0.25 / 60.0), 0.5, 1e-12);
+    EXPECT_EQ(drug_mg_between(p, 1.0 / 60.0, 2.0 / 60.0), 0.0);
+    const PumpProgram basal = morphine(2.4);  // 0.1 mL/h of 10 mg/mL
+    EXPECT_NEAR(drug_mg_between(basal, 1.0, 2.0), 1.0, 1e-12);
+}
+
+TEST(ProgramFile, RequestTimesMustBeTimes) {
+    const auto load = parse_program(R"({"drug": "morphine", "concentration_mg_per_ml": 10, "rate_ml_per_day": 0.5,
+        "patient_bolus": {"dose_mg": 0.1, "requests_h": [1, "soon", -2]}})", "p.json");
+    ASSERT_EQ(load.errors.size(), 2u);
+    EXPECT_EQ(load.errors[0].field, "patient_bolus.requests_h[1]");
+    EXPECT_EQ(load.errors[1].field, "patient_bolus.requests_h[2]");
+    const auto huge = parse_program(R"({"drug": "morphine", "concentration_mg_per_ml": 1e999, "rate_ml_per_day": 0.5})", "p.json");
+    EXPECT_FALSE(huge.errors.empty());
 }

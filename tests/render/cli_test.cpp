@@ -150,9 +150,11 @@ TEST_F(CliTest, SimulateRejectsImpossibleProgramsWithTheFieldValueAndLimit) {
     const auto slow = run("simulate --drug morphine --rate 0.03");
     EXPECT_EQ(slow.status, 2);
     EXPECT_NE(slow.output.find("--rate = 0.03: is below the pump's minimum flow of 0.048 mL/day"), std::string::npos) << slow.output;
+    // Above the published range it runs, marked with the range's source (not refused).
     const auto strong = run("simulate --drug morphine --rate 0.5 --concentration 40");
-    EXPECT_EQ(strong.status, 2);
-    EXPECT_NE(strong.output.find("maximum of 25 mg/mL"), std::string::npos) << strong.output;
+    EXPECT_EQ(strong.status, 0);
+    EXPECT_NE(strong.output.find("above Morphine's published range (up to 25 mg/mL; source: Infumorph-label)"), std::string::npos)
+        << strong.output;
     EXPECT_EQ(run("simulate --drug aspirin --rate 0.5").status, 2);
     EXPECT_EQ(run("simulate --drug morphine").status, 2);                          // no rate, no program
     EXPECT_EQ(run("simulate --drug morphine --rate 0.5 --bolus-mg 1").status, 2);  // no bolus minutes
@@ -163,6 +165,34 @@ TEST_F(CliTest, SimulateRejectsImpossibleProgramsWithTheFieldValueAndLimit) {
     EXPECT_EQ(bad.status, 2);
     EXPECT_NE(bad.output.find("program.json:4: "), std::string::npos) << bad.output;
     EXPECT_NE(bad.output.find("maximum flow of 24 mL/day"), std::string::npos) << bad.output;
+}
+
+// Every number option refuses what is not a finite number, naming the option (CLI11's own range
+// checks let "nan" through).
+TEST_F(CliTest, SimulateRefusesNumbersThatAreNotNumbers) {
+    const char* cases[][2] = {
+        {"--rate nan", "--rate"},
+        {"--rate 0.5 --hours nan", "--hours"},
+        {"--rate 0.5 --concentration nan", "--concentration"},
+        {"--rate 0.5 --bolus-mg nan --bolus-minutes 10", "--bolus-mg"},
+        {"--rate 0.5 --bolus-mg 1 --bolus-minutes inf", "--bolus-minutes"},
+        {"--rate -inf", "--rate"},
+        {"--rate -0", "--rate"},
+    };
+    for (const auto& c : cases) {
+        const auto r = run(std::string("simulate --drug morphine ") + c[0]);
+        EXPECT_EQ(r.status, 2) << c[0];
+        EXPECT_NE(r.output.find(std::string(c[1]) + ": '"), std::string::npos) << c[0] << ": " << r.output;
+    }
+    EXPECT_EQ(run("simulate --drug Morphine --rate 0.5 --hours 1").status, 0);  // any case
+}
+
+TEST_F(CliTest, RenderRefusesOneFileForThePictureAndTheCoverage) {
+    const fs::path png = dir_ / "a.png";
+    const auto r = run("render --out " + png.string() + " --coverage " + (dir_ / "." / "a.png").string());
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.output.find("name the same file"), std::string::npos) << r.output;
+    EXPECT_FALSE(fs::exists(png));
 }
 
 TEST_F(CliTest, LintContentPassesTheShippedContentAndFailsABrokenOne) {
