@@ -58,6 +58,17 @@ def save(fig, name):
     print("wrote", os.path.relpath(path, ROOT))
 
 
+def finish(fig, ax, name, title, xlabel=None, ylabel=None, legend=None):
+    """Labels, title and legend of one figure, then saves it as docs/images/NAME."""
+    if xlabel:
+        ax.set_xlabel(xlabel)
+    if ylabel:
+        ax.set_ylabel(ylabel)
+    ax.set_title(title)
+    ax.legend(**(legend or {"fontsize": 8}))
+    save(fig, name)
+
+
 def nordberg():
     # Nordberg 1984: 0.5 mg at L2-L4; lumbar CSF at 1 h 10,447 +/- 1,538 ng/mL (SEM, n >= 7);
     # terminal half-life 175 +/- 9 min (SEM).
@@ -74,11 +85,10 @@ def nordberg():
     ax.plot(ts, [10.447 * 0.5 ** ((x - 1) / hl) for x in ts], "k", lw=0.8, alpha=0.6, label="NO84 half-life 175 min")
     ax.set_yscale("log")
     ax.set_ylim(1e-3, 100)
-    ax.set_xlabel("hours after 0.5 mg intrathecal morphine (1 mL, L2-L3)")
-    ax.set_ylabel("CSF morphine (µg/mL)")
-    ax.set_title("Human lumbar bolus: Nordberg et al. 1984")
-    ax.legend(fontsize=8)
-    save(fig, "spread-nordberg1984.png")
+    finish(fig, ax, "spread-nordberg1984.png",
+           "Human lumbar bolus: Nordberg et al. 1984",
+           xlabel="hours after 0.5 mg intrathecal morphine (1 mL, L2-L3)",
+           ylabel="CSF morphine (µg/mL)")
 
 
 def sjostrom():
@@ -97,11 +107,10 @@ def sjostrom():
     ax.plot([], [], "k-", lw=0.8, label="SJ87 half-life 90 min (dotted: ± 2 SD), from the peak")
     ax.set_yscale("log")
     ax.set_ylim(0.01, 30)
-    ax.set_xlabel("hours after 0.3 mg intrathecal morphine (1 mL assumed)")
-    ax.set_ylabel("CSF morphine (µg/mL)")
-    ax.set_title("Human lumbar bolus: Sjöström et al. 1987")
-    ax.legend(fontsize=8)
-    save(fig, "spread-sjostrom1987.png")
+    finish(fig, ax, "spread-sjostrom1987.png",
+           "Human lumbar bolus: Sjöström et al. 1987",
+           xlabel="hours after 0.3 mg intrathecal morphine (1 mL assumed)",
+           ylabel="CSF morphine (µg/mL)")
 
 
 def reach():
@@ -122,10 +131,9 @@ def reach():
     ax.plot([levels.index("C2")], [60], "k^", ms=9, label="published: neck within ~1 h (cisternography, GO85)")
     ax.set_xticks(range(len(levels)))
     ax.set_xticklabels(levels, rotation=90, fontsize=7)
-    ax.set_ylabel("minutes after the injection")
-    ax.set_title("How fast a lumbar bolus reaches each level")
-    ax.legend(fontsize=8)
-    save(fig, "spread-reach.png")
+    finish(fig, ax, "spread-reach.png",
+           "How fast a lumbar bolus reaches each level",
+           ylabel="minutes after the injection")
 
 
 def bernards2003():
@@ -137,11 +145,10 @@ def bernards2003():
     ax.plot(t, c, label="model, two levels above the injection (T12)")
     ax.axvspan(57 - 24, 57 + 24, color="orange", alpha=0.25, label="BE03 peak time, mean ± 2 SD")
     ax.axvline(57, color="orange")
-    ax.set_xlabel("minutes after 50 µg intrathecal morphine")
-    ax.set_ylabel("CSF morphine (µg/mL)")
-    ax.set_title("Human upper-lumbar peak: Bernards et al. 2003")
-    ax.legend(fontsize=8)
-    save(fig, "spread-bernards2003.png")
+    finish(fig, ax, "spread-bernards2003.png",
+           "Human upper-lumbar peak: Bernards et al. 2003",
+           xlabel="minutes after 50 µg intrathecal morphine",
+           ylabel="CSF morphine (µg/mL)")
 
 
 def ratio():
@@ -162,11 +169,10 @@ def ratio():
     ax.set_yscale("log")
     ax.set_xticks(range(len(tips)))
     ax.set_xticklabels(tips)
-    ax.set_xlabel("catheter tip")
-    ax.set_ylabel("lumbar : cisternal CSF")
-    ax.set_title("Chronic infusion: lumbar to cisternal ratio")
-    ax.legend(fontsize=8)
-    save(fig, "spread-ratio.png")
+    finish(fig, ax, "spread-ratio.png",
+           "Chronic infusion: lumbar to cisternal ratio",
+           xlabel="catheter tip",
+           ylabel="lumbar : cisternal CSF")
 
 
 def kroin1993():
@@ -183,10 +189,9 @@ def kroin1993():
     ax.plot([levels.index("T12")], [1.0], "k^")
     ax.set_xticks(range(len(levels)))
     ax.set_xticklabels(levels, rotation=90, fontsize=7)
-    ax.set_ylabel("concentration / concentration at T12")
-    ax.set_title("Tracer along the thoracic cord after 72 h: Kroin et al. 1993")
-    ax.legend(fontsize=8)
-    save(fig, "spread-kroin1993.png")
+    finish(fig, ax, "spread-kroin1993.png",
+           "Tracer along the thoracic cord after 72 h: Kroin et al. 1993",
+           ylabel="concentration / concentration at T12")
 
 
 def pigs():
@@ -205,11 +210,10 @@ def pigs():
     ax.set_yscale("log")
     ax.set_xlim(-25, 25)
     ax.set_ylim(1e-3, 3)
-    ax.set_xlabel("cm from the catheter tip (negative: towards the head)")
-    ax.set_ylabel("concentration / concentration at the tip")
-    ax.set_title("Shape near the tip (BE06, pigs: a steep fall, further with a bolus)")
-    ax.legend(fontsize=8)
-    save(fig, "spread-bernards2006-pigs.png")
+    finish(fig, ax, "spread-bernards2006-pigs.png",
+           "Shape near the tip (BE06, pigs: a steep fall, further with a bolus)",
+           xlabel="cm from the catheter tip (negative: towards the head)",
+           ylabel="concentration / concentration at the tip")
 
 
 def ummenhofer():
@@ -224,11 +228,11 @@ def ummenhofer():
             ax.plot([x / 60 for x in t], c, style, color=colour, label=drug + ", " + level)
     ax.set_yscale("log")
     ax.set_ylim(0.01, 50)
-    ax.set_xlabel("hours after a 0.5 mg bolus at L2")
-    ax.set_ylabel("CSF concentration (µg/mL)")
-    ax.set_title("Hydrophilic against lipophilic (UM00, pigs: morphine reaches further)")
-    ax.legend(fontsize=7, ncol=2)
-    save(fig, "spread-ummenhofer2000-pigs.png")
+    finish(fig, ax, "spread-ummenhofer2000-pigs.png",
+           "Hydrophilic against lipophilic (UM00, pigs: morphine reaches further)",
+           xlabel="hours after a 0.5 mg bolus at L2",
+           ylabel="CSF concentration (µg/mL)",
+           legend=dict(fontsize=7, ncol=2))
 
 
 def main():
