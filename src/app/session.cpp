@@ -85,15 +85,17 @@ std::string language_list(const Session& session) {
 PanelInput panel_input(const Session& session, const ViewerState& state, float scale, InputErrors spread_errors) {
     std::vector<std::pair<std::string, std::string>> languages;
     for (const auto& c : session.content.languages) languages.emplace_back(c.language, c.language_name);
-    return {state,
-            content_for(session, state),
-            session.views,
-            scale,
-            &session.drugs,
-            session.spread ? &session.spread->result() : nullptr,
-            std::move(spread_errors),
-            std::move(languages),
-            session.program_message};
+    PanelInput in{state,
+                  content_for(session, state),
+                  session.views,
+                  scale,
+                  &session.drugs,
+                  session.spread ? &session.spread->result() : nullptr,
+                  std::move(spread_errors),
+                  std::move(languages),
+                  session.program_message};
+    if (session.spread) in.spread_band = session.spread->band_at(state.drug.time_h);
+    return in;
 }
 
 void load_drug_program(Session& session, ViewerState& state, const std::string& file) {
@@ -154,7 +156,7 @@ InputErrors update_spread(Session& session, const ViewerState& state, long max_s
         SimulationRequest request;
         request.program = program;
         request.hours = kSpreadHorizonH;
-        session.spread = std::make_unique<SimulationRun>(session.anatomy, session.csf, *session.drugs.find(want.drug), request);
+        session.spread = std::make_unique<SpreadEnsemble>(session.anatomy, session.csf, *session.drugs.find(want.drug), request);
         session.spread_drug = want;
         session.spread_anatomy = session.anatomy.options;
     }

@@ -25,8 +25,9 @@ struct Session {
     Renderer renderer;
     DrugLibrary drugs;
     CsfParameters csf;
-    // The drug view's simulation (30 days), advanced a little each frame; and what it was run for.
-    std::unique_ptr<SimulationRun> spread;
+    // The drug view's simulation (30 days) and its plausible neighbours, advanced a little each
+    // frame; and what it was run for.
+    std::unique_ptr<SpreadEnsemble> spread;
     DrugViewState spread_drug;
     AnatomyOptions spread_anatomy;
     std::vector<std::string> warnings;  // bad content and the like: reported, then carried on

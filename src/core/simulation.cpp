@@ -132,31 +132,74 @@ std::array<bool, kLevelCount> relief_at(const SimulationResult& r, double time_h
     return out;
 }
 
-SpreadBand spread_band(const Anatomy& anatomy, const CsfParameters& csf, const Drug& drug, const SimulationRequest& request,
-                       double time_h) {
-    SpreadBand band;
-    SimulationRequest to_time = request;
-    to_time.hours = std::clamp(time_h, request.step_h, request.hours);
-    to_time.sample_every_h = to_time.hours;  // only the end is needed
+std::vector<CsfParameters> plausible_parameters(const CsfParameters& fitted) {
+    std::vector<CsfParameters> sets;
     for (const double dispersion : {1.0, 0.5, 2.0}) {
         for (const double mixing : {1.0, 0.5, 2.0}) {
-            CsfParameters p = csf;
+            CsfParameters p = fitted;
             for (double* d : {&p.dispersion_cervical_cm2_per_h, &p.dispersion_thoracic_cm2_per_h,
                               &p.dispersion_thoracolumbar_cm2_per_h, &p.dispersion_lumbar_cm2_per_h,
                               &p.dispersion_sacral_cm2_per_h, &p.foramen_exchange_ml_per_h}) {
                 *d *= dispersion;
             }
             p.injection_mixing_ml_per_ml *= mixing;
-            const SimulationResult r = simulate(anatomy, p, drug, to_time);
-            const std::vector<double>& now = r.concentration_ug_per_ml.back();
-            if (band.levels.empty()) {
-                band.levels = r.levels;
-                band.low_ug_per_ml = band.central_ug_per_ml = band.high_ug_per_ml = now;
-            }
-            for (std::size_t k = 0; k < now.size(); ++k) {
-                band.low_ug_per_ml[k] = std::min(band.low_ug_per_ml[k], now[k]);
-                band.high_ug_per_ml[k] = std::max(band.high_ug_per_ml[k], now[k]);
-            }
+            sets.push_back(p);
+        }
+    }
+    return sets;
+}
+
+SpreadBand spread_band(const Anatomy& anatomy, const CsfParameters& csf, const Drug& drug, const SimulationRequest& request,
+                       double time_h) {
+    SpreadBand band;
+    SimulationRequest to_time = request;
+    to_time.hours = std::clamp(time_h, request.step_h, request.hours);
+    to_time.sample_every_h = to_time.hours;  // only the end is needed
+    for (const CsfParameters& p : plausible_parameters(csf)) {
+        const SimulationResult r = simulate(anatomy, p, drug, to_time);
+        const std::vector<double>& now = r.concentration_ug_per_ml.back();
+        if (band.levels.empty()) {
+            band.levels = r.levels;
+            band.low_ug_per_ml = band.central_ug_per_ml = band.high_ug_per_ml = now;
+        }
+        for (std::size_t k = 0; k < now.size(); ++k) {
+            band.low_ug_per_ml[k] = std::min(band.low_ug_per_ml[k], now[k]);
+            band.high_ug_per_ml[k] = std::max(band.high_ug_per_ml[k], now[k]);
+        }
+    }
+    return band;
+}
+
+SpreadEnsemble::SpreadEnsemble(const Anatomy& anatomy, const CsfParameters& csf, const Drug& drug,
+                               const SimulationRequest& request) {
+    for (const CsfParameters& p : plausible_parameters(csf)) runs_.push_back(std::make_unique<SimulationRun>(anatomy, p, drug, request));
+}
+
+bool SpreadEnsemble::advance(long max_steps) {
+    for (auto& run : runs_) {
+        if (max_steps <= 0) break;
+        const long before = run->steps_done();
+        run->advance(max_steps);
+        max_steps -= run->steps_done() - before;
+    }
+    return done();
+}
+
+bool SpreadEnsemble::done() const {
+    return std::all_of(runs_.begin(), runs_.end(), [](const auto& run) { return run->done(); });
+}
+
+std::optional<LevelBand> SpreadEnsemble::band_at(double time_h) const {
+    LevelBand band;
+    band.low.fill(std::numeric_limits<float>::max());
+    band.high.fill(0.0f);
+    for (const auto& run : runs_) {
+        const SimulationResult& r = run->result();
+        if (r.times_h.empty() || r.times_h.back() + 1e-9 < std::min(time_h, run->request_hours())) return std::nullopt;
+        const auto now = spread_at(r, time_h);
+        for (int k = 0; k < kLevelCount; ++k) {
+            band.low[k] = std::min(band.low[k], now[k]);
+            band.high[k] = std::max(band.high[k], now[k]);
         }
     }
     return band;

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <array>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,6 +44,8 @@ public:
     // Runs at most max_steps model steps; returns whether the whole request is done.
     bool advance(long max_steps);
     [[nodiscard]] bool done() const { return step_ >= steps_total_; }
+    [[nodiscard]] long steps_done() const { return step_; }
+    [[nodiscard]] double request_hours() const { return request_.hours; }
     // The samples so far, and the mass balance up to now.
     [[nodiscard]] const SimulationResult& result() const { return result_; }
 
@@ -91,6 +95,33 @@ struct SpreadBand {
 };
 SpreadBand spread_band(const Anatomy& anatomy, const CsfParameters& csf, const Drug& drug, const SimulationRequest& request,
                        double time_h);
+
+// Those nine parameter sets, the fitted one first.
+std::vector<CsfParameters> plausible_parameters(const CsfParameters& fitted);
+
+// The lowest and highest concentration across the plausible runs, per level C1 ... Co as
+// spread_at gives them (µg/mL).
+struct LevelBand {
+    std::array<float, kLevelCount> low{};
+    std::array<float, kLevelCount> high{};
+};
+
+// The drug view's run and the eight runs beside it on plausible parameters, advanced a little at
+// a time like one run (the fitted run first), so that the band never makes a frame wait.
+class SpreadEnsemble {
+public:
+    SpreadEnsemble(const Anatomy& anatomy, const CsfParameters& csf, const Drug& drug, const SimulationRequest& request);
+    // Runs at most max_steps model steps in all; returns whether every run is done.
+    bool advance(long max_steps);
+    [[nodiscard]] bool done() const;
+    // The fitted run.
+    [[nodiscard]] const SimulationResult& result() const { return runs_.front()->result(); }
+    // The band at time_h, once every run has got that far.
+    [[nodiscard]] std::optional<LevelBand> band_at(double time_h) const;
+
+private:
+    std::vector<std::unique_ptr<SimulationRun>> runs_;
+};
 
 std::string simulation_json(const SimulationResult& result);
 std::string simulation_csv(const SimulationResult& result);

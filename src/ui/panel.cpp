@@ -254,7 +254,9 @@ void colour_scale_legend(const ProcedureContent& c, bool student, float top, flo
 }
 
 // A plot of one value per vertebral level (log scale), coloured as the 3D view colours it.
-void level_plot(const SimulationResult& r, const std::array<float, kLevelCount>& now, float top, float height) {
+// With a band, each level also gets a white whisker from the lowest to the highest plausible value.
+void level_plot(const SimulationResult& r, const std::array<float, kLevelCount>& now, float top, float height,
+                const LevelBand* band) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float width = ImGui::GetContentRegionAvail().x;
@@ -268,6 +270,16 @@ void level_plot(const SimulationResult& r, const std::array<float, kLevelCount>&
         const glm::vec3 c = viridis(u);
         const float bar = (width - label_w) * u;
         draw->AddRectFilled(ImVec2(origin.x + label_w, y + 1.0f), ImVec2(origin.x + label_w + bar, y + row - 1.0f), to_imgui(c));
+        if (band) {
+            const std::size_t i = static_cast<std::size_t>(k);
+            const float lo = origin.x + label_w + (width - label_w) * concentration_scale(band->low[i], top);
+            const float hi = origin.x + label_w + (width - label_w) * concentration_scale(band->high[i], top);
+            const float mid = y + 0.5f * row;
+            const ImU32 white = IM_COL32(255, 255, 255, 230);
+            draw->AddLine(ImVec2(lo, mid), ImVec2(hi, mid), white, 1.5f);
+            draw->AddLine(ImVec2(lo, y + 2.0f), ImVec2(lo, y + row - 2.0f), white, 1.5f);
+            draw->AddLine(ImVec2(hi, y + 2.0f), ImVec2(hi, y + row - 2.0f), white, 1.5f);
+        }
         if (k % 2 == 0 || row >= ImGui::GetFontSize()) {
             draw->AddText(ImGui::GetFont(), ImGui::GetFontSize() * 0.75f, ImVec2(origin.x, y),
                           IM_COL32(200, 205, 215, 255), r.levels[static_cast<std::size_t>(k) + 1].c_str());
@@ -311,10 +323,18 @@ double daily_volume_ml(const DrugViewState& d) {
     return total;
 }
 
+// How the drug view's amount sliders read: numbers for students, words for patients (who are
+// shown no amounts of medicine at all).
+struct AmountFormats {
+    const char* rate;
+    const char* strength;
+    const char* dose;
+};
+
 // A pump rate: 0 (stopped) or within the pump's range; the slider never offers a rate it refuses.
-bool rate_slider(const char* label, double& rate_ml_per_day) {
+bool rate_slider(const char* label, double& rate_ml_per_day, const char* format) {
     float rate = static_cast<float>(rate_ml_per_day);
-    if (!ImGui::SliderFloat(label, &rate, 0.0f, 2.0f, "%.3f mL/day", ImGuiSliderFlags_Logarithmic)) return false;
+    if (!ImGui::SliderFloat(label, &rate, 0.0f, 2.0f, format, ImGuiSliderFlags_Logarithmic)) return false;
     const float min_flow = static_cast<float>(DeviceLimits{}.min_flow_ml_per_day);
     if (rate > 0.0f && rate < min_flow) rate = rate < min_flow * 0.5f ? 0.0f : min_flow;
     rate_ml_per_day = rate;
@@ -322,7 +342,7 @@ bool rate_slider(const char* label, double& rate_ml_per_day) {
 }
 
 // A daily schedule of up to 12 steps, each starting on the hour, in order.
-bool schedule_editor(const ProcedureContent& c, std::vector<ScheduleStep>& steps) {
+bool schedule_editor(const ProcedureContent& c, std::vector<ScheduleStep>& steps, const char* rate_format) {
     bool changed = false;
     const int count = static_cast<int>(steps.size());
     for (int i = 0; i < count; ++i) {
@@ -342,7 +362,7 @@ bool schedule_editor(const ProcedureContent& c, std::vector<ScheduleStep>& steps
             ImGui::TextDisabled("%s 00:00", c.text("schedule_from").c_str());
         }
         ImGui::SameLine();
-        changed |= rate_slider("##rate", step.rate_ml_per_day);
+        changed |= rate_slider("##rate", step.rate_ml_per_day, rate_format);
         ImGui::PopID();
     }
     const int last_hour = static_cast<int>(steps.back().start_h);
@@ -363,18 +383,20 @@ bool schedule_editor(const ProcedureContent& c, std::vector<ScheduleStep>& steps
 }
 
 // One extra dose: how much, over how long, and when (hours from the start), within the pump's flow.
-bool bolus_editor(const ProcedureContent& c, const Drug& drug, std::optional<SingleBolus>& bolus) {
+// It starts as 0.1 mL of the solution in the pump: a volume, not a dose taken from a drug's range.
+bool bolus_editor(const ProcedureContent& c, const Drug& drug, double concentration_mg_per_ml, const char* dose_format,
+                  std::optional<SingleBolus>& bolus) {
     bool on = bolus.has_value();
     bool changed = false;
     if (ImGui::Checkbox(c.text("bolus").c_str(), &on)) {
-        bolus = on ? std::optional<SingleBolus>(SingleBolus{drug.usual_daily_dose_min_mg, 30.0, 12.0}) : std::nullopt;
+        bolus = on ? std::optional<SingleBolus>(SingleBolus{0.1 * concentration_mg_per_ml, 30.0, 12.0}) : std::nullopt;
         changed = true;
     }
     if (!bolus) return changed;
     float dose = static_cast<float>(bolus->dose_mg), minutes = static_cast<float>(bolus->minutes),
           start = static_cast<float>(bolus->start_h);
     if (ImGui::SliderFloat(c.text("bolus_dose").c_str(), &dose, static_cast<float>(drug.usual_daily_dose_min_mg) * 0.1f,
-                           static_cast<float>(drug.max_daily_dose_mg), "%.3g mg", ImGuiSliderFlags_Logarithmic)) {
+                           static_cast<float>(drug.max_daily_dose_mg), dose_format, ImGuiSliderFlags_Logarithmic)) {
         bolus->dose_mg = dose;
         changed = true;
     }
@@ -423,33 +445,38 @@ void drug_section(const PanelInput& in, PanelActions& out) {
         ImGui::EndCombo();
     }
     drug = in.drugs->find(d.drug);
+    const bool student = in.state.audience == Audience::student;
+    const std::string words = c.text("amount_words");
+    const AmountFormats formats = student ? AmountFormats{"%.3f mL/day", "%.3g mg/mL", "%.3g mg"}
+                                          : AmountFormats{words.c_str(), words.c_str(), words.c_str()};
     bool daily = !d.schedule.empty();
     if (ImGui::Checkbox(c.text("schedule").c_str(), &daily)) {
         d.schedule = daily ? std::vector<ScheduleStep>{{0.0, d.rate_ml_per_day}, {8.0, d.rate_ml_per_day}} : std::vector<ScheduleStep>{};
         changed = true;
     }
     if (d.schedule.empty()) {
-        changed |= rate_slider(c.text("rate").c_str(), d.rate_ml_per_day);
+        changed |= rate_slider(c.text("rate").c_str(), d.rate_ml_per_day, formats.rate);
     } else {
-        changed |= schedule_editor(c, d.schedule);
+        changed |= schedule_editor(c, d.schedule, formats.rate);
     }
     if (drug) {
         float conc = static_cast<float>(d.concentration_mg_per_ml > 0.0 ? d.concentration_mg_per_ml : drug->usual_concentration_mg_per_ml);
         if (ImGui::SliderFloat(c.text("strength").c_str(), &conc, drug->max_concentration_mg_per_ml / 100.0f,
-                               static_cast<float>(drug->max_concentration_mg_per_ml), "%.3g mg/mL", ImGuiSliderFlags_Logarithmic)) {
+                               static_cast<float>(drug->max_concentration_mg_per_ml), formats.strength, ImGuiSliderFlags_Logarithmic)) {
             d.concentration_mg_per_ml = conc;
             changed = true;
         }
         ImGui::PushTextWrapPos(0.0f);
-        if (in.state.audience == Audience::student) {
+        if (student) {
             ImGui::TextDisabled("%s", c.format("daily_amount", {{"amount", number(daily_volume_ml(d) * conc)},
                                                                 {"low", number(drug->usual_daily_dose_min_mg)},
                                                                 {"high", number(drug->usual_daily_dose_max_mg)}}).c_str());
+            ImGui::TextDisabled("%s", c.text("illustrative_defaults").c_str());
         }
         ImGui::TextDisabled("%s", c.text("not_advice").c_str());
         ImGui::PopTextWrapPos();
+        changed |= bolus_editor(c, *drug, conc, formats.dose, d.bolus);
     }
-    if (drug) changed |= bolus_editor(c, *drug, d.bolus);
     if (in.text) program_file_row(c, in.program_message, *in.text, out);
     float day = static_cast<float>(d.time_h / 24.0);
     if (ImGui::SliderFloat(c.text("day").c_str(), &day, 0.0f, 30.0f, "%.2f")) {
@@ -501,9 +528,20 @@ void spread_window(const PanelInput& in, float display_width, float display_heig
     const auto now = spread_at(*in.spread, d.time_h);
     const bool student = in.state.audience == Audience::student;
     colour_scale_legend(in.content, student, std::max(top, 1e-6f), in.scale);
-    if (!student) ImGui::TextWrapped("%s", in.content.text("spread_words").c_str());
+    const Drug* drug = in.drugs ? in.drugs->find(d.drug) : nullptr;
+    if (!student) {
+        const bool far = drug && drug->hydrophilic;
+        ImGui::TextWrapped("%s", in.content.text(far ? "spread_words_far" : "spread_words").c_str());
+        ImGui::TextWrapped("%s", in.content.text("spread_model_note").c_str());
+    }
     ImGui::TextWrapped("%s", in.content.text("now_along_spine").c_str());
-    level_plot(*in.spread, now, std::max(top, 1e-6f), 26.0f * 9.0f * in.scale);
+    const LevelBand* band = student && in.spread_band ? &*in.spread_band : nullptr;
+    level_plot(*in.spread, now, std::max(top, 1e-6f), 26.0f * 9.0f * in.scale, band);
+    if (band) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("%s", in.content.text("band_note").c_str());
+        ImGui::PopStyleColor();
+    }
     ImGui::TextWrapped("%s", in.content.text("all_days").c_str());
     heat_map(*in.spread, std::max(top, 1e-6f), d.time_h, 30.0 * 24.0, 26.0f * 4.0f * in.scale);
     std::vector<float> reservoir(in.spread->reservoir_ml.begin(), in.spread->reservoir_ml.end());
@@ -513,6 +551,9 @@ void spread_window(const PanelInput& in, float display_width, float display_heig
         ImGui::TextWrapped("%s", in.content.format("totals", {{"given", number(in.spread->delivered_mg)},
                                                               {"left", number(in.spread->in_csf_mg)},
                                                               {"cleared", number(in.spread->cleared_mg)}}).c_str());
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("%s", in.content.text("spread_evidence").c_str());
+        ImGui::PopStyleColor();
     }
     ImGui::End();
 }

@@ -55,6 +55,7 @@ struct PanelInput {
     std::vector<std::pair<std::string, std::string>> languages;  // code and name of each language
     std::string program_message;  // how the last load or save went
     PanelText* text = nullptr;    // the fields being typed; none: no file row (a kiosk reads and writes no files)
+    std::optional<LevelBand> spread_band = std::nullopt;  // across plausible parameters at the time shown, once computed
 };
 
 // The panel's width in pixels at this scale; the 3D view fills the rest of the window.

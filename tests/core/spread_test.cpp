@@ -411,6 +411,35 @@ TEST(Spread, ABolusShorterThanAStepIsStillDelivered) {
     EXPECT_EQ(r.reservoir_ml.back(), r.reservoir_ml.front());  // a syringe's bolus is not the pump's
 }
 
+TEST(Simulation, TheEnsembleRunsWithinItsBudgetAndGivesTheBandOnceEveryRunHasGotThere) {
+    const Model m;
+    SimulationRequest request;
+    request.program = m.infusion("morphine", 0.5);
+    request.hours = 48.0;
+    SpreadEnsemble ensemble(m.anatomy, m.csf, *m.drugs.find("morphine"), request);
+    const long steps_per_run = static_cast<long>(std::ceil(request.hours / request.step_h - 1e-9));
+    // One frame's budget: the fitted run goes first, and no more steps than asked are taken.
+    ensemble.advance(steps_per_run / 2);
+    EXPECT_NEAR(ensemble.result().times_h.back(), 24.0, 1.0);
+    EXPECT_FALSE(ensemble.band_at(12.0).has_value());  // the other eight have not started
+    long frames = 1;
+    while (!ensemble.advance(steps_per_run / 2)) ++frames;
+    EXPECT_EQ(frames, 17);  // nine runs, two frames each, less the first frame's half
+    const auto band = ensemble.band_at(24.0);
+    ASSERT_TRUE(band.has_value());
+    const auto fitted = spread_at(ensemble.result(), 24.0);
+    const SpreadBand reference = spread_band(m.anatomy, m.csf, *m.drugs.find("morphine"), request, 24.0);
+    for (int k = 0; k < kLevelCount; ++k) {
+        EXPECT_LE(band->low[k], fitted[k]) << k;
+        EXPECT_GE(band->high[k], fitted[k]) << k;
+        if (k <= index_of(Level::S2)) {
+            EXPECT_NEAR(band->low[k], reference.low_ug_per_ml[k + 1], 1e-4 * reference.high_ug_per_ml[k + 1] + 1e-9) << k;
+            EXPECT_NEAR(band->high[k], reference.high_ug_per_ml[k + 1], 1e-4 * reference.high_ug_per_ml[k + 1] + 1e-9) << k;
+        }
+    }
+    EXPECT_GT(band->high[index_of(Level::C2)], band->low[index_of(Level::C2)]);
+}
+
 TEST(Simulation, TheUncertaintyBandHoldsTheFittedRunAndWidensAwayFromTheTip) {
     const Model m;
     SimulationRequest request;
