@@ -26,6 +26,8 @@ public:
     bool create(int width, int height, const std::vector<AttachmentDesc>& attachments);
     void release();
     void bind_for_drawing() const;
+    // Attaches a depth-stencil renderbuffer (owned by the caller, shared between framebuffers).
+    bool attach_depth_stencil(GLuint renderbuffer) const;
 
     [[nodiscard]] GLuint fbo() const { return fbo_; }
     [[nodiscard]] GLuint texture(std::size_t i) const { return textures_.at(i); }

@@ -5,16 +5,16 @@
 
 #include <algorithm>
 #include <array>
-#include <atomic>
 #include <cmath>
 #include <map>
-#include <thread>
 #include <unordered_map>
 #include <utility>
 
 #include <glm/geometric.hpp>
 #include <glm/gtc/constants.hpp>
 #include <meshoptimizer.h>
+
+#include "core/geometry/parallel.hpp"
 
 namespace thecaview {
 
@@ -38,20 +38,6 @@ void Mesh::append(const Mesh& other) {
 namespace {
 
 constexpr int kBlock = 8;  // cells per block side: blocks far from the surface are skipped whole
-
-// Runs body(i) for i in [0, count) on `threads` threads (0: the hardware's).
-template <typename Body>
-void parallel_for(std::size_t count, int threads, Body body) {
-    const unsigned n = threads > 0 ? static_cast<unsigned>(threads) : std::max(1u, std::thread::hardware_concurrency());
-    std::atomic<std::size_t> next{0};
-    const auto worker = [&] {
-        for (std::size_t i = next++; i < count; i = next++) body(i);
-    };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < n; ++t) pool.emplace_back(worker);
-    worker();
-    for (auto& t : pool) t.join();
-}
 
 struct Grid {
     vec3 origin;
@@ -164,7 +150,7 @@ Mesh mesh_surface(const DistanceMap& f, const SurfaceDesc& desc) {
         const int by = static_cast<int>((b / blocks[0]) % blocks[1]);
         const int bz = static_cast<int>(b / (static_cast<std::size_t>(blocks[0]) * blocks[1]));
         const vec3 centre = g.corner(bx * kBlock, by * kBlock, bz * kBlock) + 0.5f * kBlock * g.cell;
-        if (std::abs(f(centre)) > 1.5f * reach + g.cell) return;
+        if (std::abs(f(centre)) > 1.5f * reach + std::max(g.cell, 4.0f)) return;
         mesh_block(f, g, bx, by, bz, outputs[b]);
     });
 
@@ -318,8 +304,8 @@ void compact(Mesh& mesh) {
 
 }  // namespace
 
-void simplify(Mesh& mesh, float error_mm, std::size_t target_triangles) {
-    if (mesh.indices.empty()) return;
+std::vector<std::uint32_t> simplified_indices(const Mesh& mesh, float error_mm, std::size_t target_triangles) {
+    if (mesh.indices.empty()) return {};
     const vec3 extent = mesh.bounds().size();
     const float scale = std::max({extent.x, extent.y, extent.z, 1e-3f});
     const std::size_t target = target_triangles > 0 ? target_triangles * 3 : 0;
@@ -328,7 +314,12 @@ void simplify(Mesh& mesh, float error_mm, std::size_t target_triangles) {
     const std::size_t count = meshopt_simplify(out.data(), mesh.indices.data(), mesh.indices.size(), &mesh.positions_mm[0].x,
                                                mesh.positions_mm.size(), sizeof(vec3), target, error_mm / scale, 0, &achieved);
     out.resize(count);
-    mesh.indices = std::move(out);
+    return out;
+}
+
+void simplify(Mesh& mesh, float error_mm, std::size_t target_triangles) {
+    if (mesh.indices.empty()) return;
+    mesh.indices = simplified_indices(mesh, error_mm, target_triangles);
     compact(mesh);
 }
 

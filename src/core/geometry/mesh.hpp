@@ -42,6 +42,9 @@ Mesh sweep_tubes(const std::vector<CapsuleChain>& chains, int sides = 10);
 // Fewer triangles (meshoptimizer's quadric simplification) within error_mm of the surface, down to
 // at most target_triangles when that is not 0; then unused vertices are dropped.
 void simplify(Mesh& mesh, float error_mm, std::size_t target_triangles = 0);
+// The same simplification as an index buffer into the mesh's own vertices (a level of detail that
+// shares the vertex buffer and what is baked per vertex).
+std::vector<std::uint32_t> simplified_indices(const Mesh& mesh, float error_mm, std::size_t target_triangles = 0);
 
 // Triangle order for the GPU's vertex cache, then vertices in the order the triangles use them.
 void optimise_for_gpu(Mesh& mesh);

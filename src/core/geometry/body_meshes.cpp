@@ -1,0 +1,280 @@
+// Meshing every structure at its resolution, and baking its lighting with the ray caster.
+//
+// Sections: groups and lights | meshing | baking
+#include "core/geometry/body_meshes.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+
+#include <glm/geometric.hpp>
+#include <glm/vec2.hpp>
+#include <glm/gtc/constants.hpp>
+
+#include "core/geometry/parallel.hpp"
+#include "core/geometry/ray_caster.hpp"
+
+namespace thecaview {
+
+using glm::vec3;
+
+// ---- groups and lights ------------------------------------------------------------------
+int occluder_group(Structure s) {
+    switch (s) {
+        case Structure::muscle: return 0;
+        case Structure::ribs: return 1;
+        case Structure::pelvis: return 2;
+        case Structure::vertebrae:
+        case Structure::sacrum: return 3;
+        case Structure::discs:
+        case Structure::ligamentum_flavum: return 4;
+        case Structure::spinal_cord:
+        case Structure::nerve_roots: return 5;
+        case Structure::catheter: return 6;
+        case Structure::pump: return 7;
+        default: return kNoOccluderGroup;
+    }
+}
+
+const std::array<vec3, kKeyLights>& key_light_directions() {
+    // Towards the light, from a viewer at +z (front), -z (back), +x and -x: up 0.6, left 0.5.
+    static const std::array<vec3, kKeyLights> lights = {
+        glm::normalize(vec3(-0.5f, 0.6f, 1.0f)), glm::normalize(vec3(0.5f, 0.6f, -1.0f)),
+        glm::normalize(vec3(1.0f, 0.6f, 0.5f)), glm::normalize(vec3(-1.0f, 0.6f, -0.5f))};
+    return lights;
+}
+
+std::array<float, kKeyLights> key_light_weights(vec3 view_direction) {
+    // The viewer of light k stands at +z, -z, +x, -x: weight by how much the view comes from there.
+    const vec3 from = -glm::normalize(vec3(view_direction.x, 0.0f, view_direction.z) + vec3(0.0f, 0.0f, 1e-6f));
+    std::array<float, kKeyLights> w = {std::max(from.z, 0.0f), std::max(-from.z, 0.0f), std::max(from.x, 0.0f),
+                                       std::max(-from.x, 0.0f)};
+    float sum = 0.0f;
+    for (float& x : w) {
+        x *= x;
+        sum += x;
+    }
+    for (float& x : w) x /= sum;
+    return w;
+}
+
+// ---- meshing ----------------------------------------------------------------------------
+namespace {
+
+// How finely each structure is meshed: grid cell and simplification error (mm), or tube sides.
+struct Resolution {
+    float cell_mm = 1.0f;
+    float error_mm = 0.25f;
+    int tube_sides = 0;  // > 0: a swept tube with this many sides
+};
+
+Resolution resolution_of(Structure s) {
+    switch (s) {
+        case Structure::skin:
+        case Structure::fat: return {3.0f, 0.6f};
+        case Structure::muscle: return {2.5f, 0.6f};
+        case Structure::pelvis: return {1.5f, 0.35f};
+        case Structure::vertebrae:
+        case Structure::sacrum:
+        case Structure::discs:
+        case Structure::ligamentum_flavum:
+        case Structure::epidural_space: return {1.0f, 0.25f};
+        case Structure::dura:
+        case Structure::csf:
+        case Structure::spinal_cord:
+        case Structure::pump: return {0.75f, 0.15f};
+        case Structure::ribs: return {0.0f, 0.0f, 10};
+        case Structure::nerve_roots: return {0.0f, 0.0f, 6};
+        case Structure::catheter: return {0.0f, 0.0f, 10};
+    }
+    return {};
+}
+
+}  // namespace
+
+std::size_t BodyMeshes::triangle_count() const {
+    std::size_t n = 0;
+    for (const auto& p : parts) n += p.mesh.triangle_count();
+    return n;
+}
+
+std::size_t BodyMeshes::moving_triangle_count() const {
+    std::size_t n = 0;
+    for (const auto& p : parts) n += p.moving_indices.size() / 3;
+    return n;
+}
+
+const StructureMesh* BodyMeshes::find(Structure s) const {
+    for (const auto& p : parts) {
+        if (p.id == s) return &p;
+    }
+    return nullptr;
+}
+
+BodyMeshes mesh_body(const BodyShape& shape, const MeshingDesc& desc) {
+    BodyMeshes body;
+    for (const StructureInfo& info : structures()) {
+        const Resolution r = resolution_of(info.id);
+        StructureMesh part;
+        part.id = info.id;
+        if (r.tube_sides > 0) {
+            part.mesh = sweep_tubes(shape.tubes(info.id), r.tube_sides);
+        } else {
+            part.mesh = mesh_surface([&](vec3 p) { return shape.mesh_distance(info.id, p); },
+                                     {shape.bounds(info.id), r.cell_mm, desc.threads});
+            simplify(part.mesh, r.error_mm);
+        }
+        optimise_for_gpu(part.mesh);
+        if (part.mesh.indices.empty()) continue;
+        part.levels.reserve(part.mesh.positions_mm.size());
+        for (const vec3& p : part.mesh.positions_mm) {
+            const Anatomy& a = shape.anatomy();
+            part.levels.push_back(info.id == Structure::skin ? dermatome_coordinate(a, p) : level_coordinate(a, p.y));
+        }
+        body.parts.push_back(std::move(part));
+    }
+    // The moving level of detail: every structure keeps the same share of its triangles, the
+    // small ones (the catheter, a root) whole where the budget allows.
+    const std::size_t total = body.triangle_count();
+    const double share = std::min(1.0, static_cast<double>(desc.moving_triangles) / static_cast<double>(std::max<std::size_t>(total, 1)));
+    for (StructureMesh& part : body.parts) {
+        const auto target = static_cast<std::size_t>(static_cast<double>(part.mesh.triangle_count()) * share);
+        part.moving_indices = share >= 1.0 ? part.mesh.indices : simplified_indices(part.mesh, 1e3f, std::max<std::size_t>(target, 16));
+    }
+    return body;
+}
+
+float level_coordinate(const Anatomy& anatomy, float y_mm) {
+    const auto& L = anatomy.levels;
+    if (y_mm >= L[0].body_centre_mm.y) return 0.0f;
+    for (int k = 0; k + 1 < kLevelCount; ++k) {
+        const float top = L[k].body_centre_mm.y, bottom = L[k + 1].body_centre_mm.y;
+        if (y_mm <= top && y_mm > bottom) return static_cast<float>(k) + (top - y_mm) / (top - bottom);
+    }
+    return static_cast<float>(kLevelCount - 1);
+}
+
+float dermatome_coordinate(const Anatomy& anatomy, vec3 p) {
+    const TorsoSection s = anatomy.torso_at(p.y);
+    const float angle = std::atan2(std::abs(p.x) / s.half_width_mm, (p.z - s.centre_z_mm) / s.half_depth_mm);  // 0 front, pi back
+    const float lift_mm = 90.0f * std::pow(std::max(0.0f, 1.0f - angle / glm::pi<float>()), 1.2f);
+    return level_coordinate(anatomy, p.y + lift_mm);
+}
+
+Mesh catheter_mesh(const Anatomy& anatomy, float from_point, float to_point) {
+    const auto& path = anatomy.catheter_path_mm;
+    if (path.size() < 2) return {};
+    const float last = static_cast<float>(path.size() - 1);
+    const float a = std::clamp(from_point, 0.0f, last), b = std::clamp(to_point, 0.0f, last);
+    if (b - a < 1e-3f) return {};
+    const auto at = [&](float t) {
+        const auto i = static_cast<std::size_t>(std::min(std::floor(t), last - 1.0f));
+        return glm::mix(path[i], path[i + 1], t - static_cast<float>(i));
+    };
+    CapsuleChain chain;
+    chain.radius_mm = anatomy.catheter_radius_mm;
+    chain.points_mm.push_back(at(a));
+    for (auto i = static_cast<std::size_t>(std::floor(a)) + 1; static_cast<float>(i) < b; ++i) chain.points_mm.push_back(path[i]);
+    chain.points_mm.push_back(at(b));
+    Mesh mesh = sweep_tubes({chain}, resolution_of(Structure::catheter).tube_sides);
+    optimise_for_gpu(mesh);
+    return mesh;
+}
+
+// ---- baking -----------------------------------------------------------------------------
+namespace {
+
+// The i-th of n points of the Hammersley set in the unit square.
+glm::vec2 hammersley(std::uint32_t i, std::uint32_t n) {
+    std::uint32_t bits = i;
+    bits = (bits << 16u) | (bits >> 16u);
+    bits = ((bits & 0x55555555u) << 1u) | ((bits & 0xAAAAAAAAu) >> 1u);
+    bits = ((bits & 0x33333333u) << 2u) | ((bits & 0xCCCCCCCCu) >> 2u);
+    bits = ((bits & 0x0F0F0F0Fu) << 4u) | ((bits & 0xF0F0F0F0u) >> 4u);
+    bits = ((bits & 0x00FF00FFu) << 8u) | ((bits & 0xFF00FF00u) >> 8u);
+    return {(static_cast<float>(i) + 0.5f) / static_cast<float>(n), static_cast<float>(bits) * 2.3283064365386963e-10f};
+}
+
+// A frame around a unit vector: two unit vectors perpendicular to it and to each other.
+void frame_around(vec3 n, vec3& t, vec3& b) {
+    const vec3 helper = std::abs(n.y) < 0.9f ? vec3(0.0f, 1.0f, 0.0f) : vec3(1.0f, 0.0f, 0.0f);
+    t = glm::normalize(glm::cross(helper, n));
+    b = glm::cross(n, t);
+}
+
+// A per-vertex rotation of the sample pattern, so neighbours' errors differ and average out.
+float vertex_rotation(std::size_t v) {
+    std::uint32_t h = static_cast<std::uint32_t>(v) * 2654435761u;
+    h ^= h >> 15u;
+    return static_cast<float>(h & 0xFFFFu) / 65536.0f * glm::two_pi<float>();
+}
+
+// Counts, per group, the rays that a group stops: rays(k) gives the k-th ray.
+template <typename RayAt>
+GroupLight trace_group_light(const RayCaster& caster, int count, RayAt ray_at) {
+    std::array<int, kOccluderGroups> blocked{};
+    for (int k = 0; k < count; ++k) {
+        const std::uint32_t hit = caster.tags_hit(ray_at(k));
+        for (int g = 0; g < kOccluderGroups; ++g) blocked[g] += (hit >> g) & 1u;
+    }
+    GroupLight light{};
+    for (int g = 0; g < kOccluderGroups; ++g) {
+        light[g] = static_cast<std::uint8_t>(std::lround(255.0f * (1.0f - static_cast<float>(blocked[g]) / static_cast<float>(count))));
+    }
+    return light;
+}
+
+}  // namespace
+
+void bake_lighting(BodyMeshes& body, const BakeDesc& desc) {
+    RayCaster caster;
+    for (const StructureMesh& part : body.parts) {
+        const int group = occluder_group(part.id);
+        if (group != kNoOccluderGroup) caster.add(part.mesh, static_cast<std::uint32_t>(group));
+    }
+    caster.build();
+
+    // One work item per vertex of every part.
+    std::vector<std::pair<std::size_t, std::size_t>> items;  // part, vertex
+    for (std::size_t p = 0; p < body.parts.size(); ++p) {
+        StructureMesh& part = body.parts[p];
+        const std::size_t n = part.mesh.positions_mm.size();
+        GroupLight lit;
+        lit.fill(255);
+        part.ambient.assign(n, lit);
+        for (auto& key : part.key) key.assign(n, lit);
+        for (std::size_t v = 0; v < n; ++v) items.emplace_back(p, v);
+    }
+    const auto& lights = key_light_directions();
+    std::atomic<std::size_t> done{0};
+    parallel_for(items.size(), desc.threads, [&](std::size_t item) {
+        const auto [p, v] = items[item];
+        StructureMesh& part = body.parts[p];
+        const vec3 n = part.mesh.normals[v];
+        const vec3 origin = part.mesh.positions_mm[v] + n * 0.25f;
+        const float spin = vertex_rotation(item);
+        vec3 t, b;
+        frame_around(n, t, b);
+        part.ambient[v] = trace_group_light(caster, desc.ambient_rays, [&](int k) {
+            const glm::vec2 u = hammersley(static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(desc.ambient_rays));
+            const float phi = glm::two_pi<float>() * u.y + spin, r = std::sqrt(u.x);
+            const vec3 d = t * (r * std::cos(phi)) + b * (r * std::sin(phi)) + n * std::sqrt(std::max(0.0f, 1.0f - u.x));
+            return Ray{origin, d, desc.ambient_reach_mm};
+        });
+        for (int l = 0; l < kKeyLights; ++l) {
+            if (glm::dot(n, lights[l]) <= -0.2f) continue;  // facing away: no direct light to shadow
+            vec3 lt, lb;
+            frame_around(lights[l], lt, lb);
+            part.key[l][v] = trace_group_light(caster, desc.shadow_rays, [&](int k) {
+                const glm::vec2 u = hammersley(static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(desc.shadow_rays));
+                const float phi = glm::two_pi<float>() * u.y + spin, r = desc.light_radius_rad * std::sqrt(u.x);
+                return Ray{origin, glm::normalize(lights[l] + lt * (r * std::cos(phi)) + lb * (r * std::sin(phi))), 1e30f};
+            });
+        }
+        const std::size_t finished = ++done;
+        if (desc.progress && finished % 4096 == 0) desc.progress(static_cast<float>(finished) / static_cast<float>(items.size()));
+    });
+    if (desc.progress) desc.progress(1.0f);
+}
+
+}  // namespace thecaview

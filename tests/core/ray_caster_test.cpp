@@ -1,0 +1,160 @@
+// The CPU ray caster and the lighting it bakes, without GL.
+#include <algorithm>
+#include <cmath>
+
+#include <glm/geometric.hpp>
+#include <gtest/gtest.h>
+
+#include "core/anatomy.hpp"
+#include "core/geometry/body_meshes.hpp"
+#include "core/geometry/ray_caster.hpp"
+#include "core/geometry/sdf.hpp"
+
+namespace thecaview {
+namespace {
+
+Mesh sphere(glm::vec3 centre, float radius) {
+    SurfaceDesc desc;
+    desc.box.add(centre, radius);
+    desc.cell_mm = radius / 8.0f;
+    return mesh_surface([=](glm::vec3 p) { return sdf::sphere(p - centre, radius); }, desc);
+}
+
+Mesh box(glm::vec3 centre, glm::vec3 half) {
+    SurfaceDesc desc;
+    desc.box.add(centre - half);
+    desc.box.add(centre + half);
+    desc.cell_mm = 1.0f;
+    return mesh_surface([=](glm::vec3 p) { return sdf::round_box(p - centre, half, 0.5f); }, desc);
+}
+
+TEST(RayCasterTest, TheNearestHitIsTheSpheresFrontFromOutsideAndItsBackFromInside) {
+    RayCaster caster;
+    caster.add(sphere(glm::vec3(0.0f), 10.0f), 3);
+    caster.build();
+    const auto hit = caster.closest({glm::vec3(0.0f, 0.0f, 50.0f), glm::vec3(0.0f, 0.0f, -1.0f)});
+    ASSERT_TRUE(hit);
+    EXPECT_NEAR(hit->t, 40.0f, 0.3f);
+    EXPECT_EQ(hit->tag, 3u);
+    EXPECT_TRUE(hit->front_face);
+    const auto inside = caster.closest({glm::vec3(0.0f), glm::vec3(1.0f, 0.0f, 0.0f)});
+    ASSERT_TRUE(inside);
+    EXPECT_NEAR(inside->t, 10.0f, 0.3f);
+    EXPECT_FALSE(inside->front_face);
+    EXPECT_FALSE(caster.closest({glm::vec3(0.0f, 30.0f, 50.0f), glm::vec3(0.0f, 0.0f, -1.0f)}));
+    EXPECT_FALSE(caster.closest({glm::vec3(0.0f, 0.0f, 50.0f), glm::vec3(0.0f, 0.0f, -1.0f), 35.0f}));  // too short
+}
+
+TEST(RayCasterTest, EveryTagAlongTheRayIsFoundAndMaskedTagsAreNot) {
+    RayCaster caster;
+    caster.add(sphere(glm::vec3(0.0f, 0.0f, 0.0f), 5.0f), 0);
+    caster.add(sphere(glm::vec3(0.0f, 0.0f, -30.0f), 5.0f), 4);
+    caster.add(sphere(glm::vec3(40.0f, 0.0f, -30.0f), 5.0f), 7);  // off the ray
+    caster.build();
+    const Ray ray{glm::vec3(0.0f, 0.0f, 30.0f), glm::vec3(0.0f, 0.0f, -1.0f)};
+    EXPECT_EQ(caster.tags_hit(ray), (1u << 0) | (1u << 4));
+    EXPECT_EQ(caster.tags_hit(ray, 1u << 4), 1u << 4);
+    EXPECT_EQ(caster.tags_hit(ray, 1u << 7), 0u);
+    const auto nearest_of_4 = caster.closest(ray, 1u << 4);
+    ASSERT_TRUE(nearest_of_4);
+    EXPECT_NEAR(nearest_of_4->t, 55.0f, 0.3f);
+}
+
+TEST(RayCasterTest, ManyTrianglesAgreeWithTheDistanceMap) {
+    // Rays from random directions at a sphere of 2000+ triangles hit where the map says.
+    RayCaster caster;
+    const glm::vec3 c(3.0f, -2.0f, 1.0f);
+    caster.add(sphere(c, 12.0f), 1);
+    caster.build();
+    ASSERT_GT(caster.triangle_count(), 2000u);
+    for (int k = 0; k < 200; ++k) {
+        const float a = 0.7f * static_cast<float>(k), b = 0.31f * static_cast<float>(k);
+        const glm::vec3 from = c + 60.0f * glm::vec3(std::cos(a) * std::cos(b), std::sin(b), std::sin(a) * std::cos(b));
+        const auto hit = caster.closest({from, glm::normalize(c - from)});
+        ASSERT_TRUE(hit) << k;
+        EXPECT_NEAR(hit->t, 48.0f, 0.3f) << k;
+    }
+}
+
+// A plate above a ball: the ball's top is in the plate's shadow and its ambient light is cut;
+// the plate's group alone does it, so with that group ignored the ball is fully lit.
+TEST(BakeTest, APlateShadowsAndOccludesWhatLiesUnderItInItsOwnGroup) {
+    BodyMeshes body;
+    StructureMesh ball;
+    ball.id = Structure::pump;  // group 7
+    ball.mesh = sphere(glm::vec3(0.0f), 10.0f);
+    StructureMesh plate;
+    plate.id = Structure::ribs;  // group 1
+    plate.mesh = box(glm::vec3(0.0f, 16.0f, 0.0f) + 25.0f * key_light_directions()[0], glm::vec3(30.0f, 2.0f, 30.0f));
+    body.parts = {ball, plate};
+    BakeDesc desc;
+    desc.ambient_rays = 64;
+    bake_lighting(body, desc);
+    const StructureMesh& lit = body.parts[0];
+    const int ribs = occluder_group(Structure::ribs), pump = occluder_group(Structure::pump);
+    // The ball's vertex that faces the first key light most.
+    std::size_t top = 0;
+    for (std::size_t v = 0; v < lit.mesh.normals.size(); ++v) {
+        if (glm::dot(lit.mesh.normals[v], key_light_directions()[0]) > glm::dot(lit.mesh.normals[top], key_light_directions()[0])) top = v;
+    }
+    EXPECT_LT(lit.key[0][top][ribs], 40);   // in the plate's shadow
+    EXPECT_EQ(lit.key[0][top][pump], 255);  // the ball does not shadow its own lit side
+    std::size_t up = 0;
+    for (std::size_t v = 0; v < lit.mesh.normals.size(); ++v) {
+        if (lit.mesh.normals[v].y > lit.mesh.normals[up].y) up = v;
+    }
+    EXPECT_LT(lit.ambient[up][ribs], 200);  // the plate hides part of the sky
+    std::size_t down = 0;
+    for (std::size_t v = 0; v < lit.mesh.normals.size(); ++v) {
+        if (lit.mesh.normals[v].y < lit.mesh.normals[down].y) down = v;
+    }
+    EXPECT_EQ(lit.ambient[down][ribs], 255);  // underneath, the plate is behind the ball
+}
+
+TEST(BakeTest, KeyLightWeightsFollowTheViewAndSumToOne) {
+    const auto front = key_light_weights(glm::vec3(0.0f, 0.0f, -1.0f));  // eye at +z
+    EXPECT_NEAR(front[0], 1.0f, 1e-5f);
+    const auto back = key_light_weights(glm::vec3(0.0f, -0.3f, 1.0f));
+    EXPECT_NEAR(back[1], 1.0f, 1e-5f);
+    const auto diagonal = key_light_weights(glm::normalize(glm::vec3(-1.0f, 0.0f, -1.0f)));  // eye at +x+z
+    EXPECT_NEAR(diagonal[0], 0.5f, 1e-4f);
+    EXPECT_NEAR(diagonal[2], 0.5f, 1e-4f);
+    float sum = 0.0f;
+    for (float w : key_light_weights(glm::vec3(0.3f, 0.2f, 0.7f))) sum += w;
+    EXPECT_NEAR(sum, 1.0f, 1e-5f);
+}
+
+TEST(BodyMeshesTest, TheMovingLevelOfDetailKeepsItsBudgetAndEveryStructure) {
+    const Anatomy anatomy = build_anatomy();
+    const BodyShape shape(anatomy);
+    const BodyMeshes body = mesh_body(shape);
+    EXPECT_EQ(body.parts.size(), kStructureCount);
+    EXPECT_LE(body.moving_triangle_count(), 50000u);
+    EXPECT_GT(body.triangle_count(), 2 * body.moving_triangle_count());
+    for (const StructureMesh& part : body.parts) {
+        EXPECT_TRUE(is_closed(part.mesh)) << info(part.id).key;
+        EXPECT_GE(part.moving_indices.size(), 3u) << info(part.id).key;
+        const std::size_t vertices = part.mesh.positions_mm.size();
+        EXPECT_TRUE(std::all_of(part.moving_indices.begin(), part.moving_indices.end(), [&](std::uint32_t i) { return i < vertices; }));
+    }
+}
+
+TEST(BodyMeshesTest, TheThreadedCatheterEndsWhereThePoseSays) {
+    const Anatomy anatomy = build_anatomy();
+    const float last = static_cast<float>(anatomy.catheter_path_mm.size() - 1);
+    const Mesh whole = catheter_mesh(anatomy, 0.0f, last);
+    const Mesh half = catheter_mesh(anatomy, last * 0.5f, last);
+    EXPECT_TRUE(is_closed(whole));
+    EXPECT_LT(half.triangle_count(), whole.triangle_count());
+    // The tip is in the whole tube and not in the half threaded from the pump's end.
+    const glm::vec3 tip = anatomy.catheter_path_mm.front();
+    const auto near_tip = [&](const Mesh& m) {
+        return std::any_of(m.positions_mm.begin(), m.positions_mm.end(), [&](glm::vec3 p) { return glm::distance(p, tip) < 2.0f; });
+    };
+    EXPECT_TRUE(near_tip(whole));
+    EXPECT_FALSE(near_tip(half));
+    EXPECT_EQ(catheter_mesh(anatomy, 3.0f, 3.0f).triangle_count(), 0u);
+}
+
+}  // namespace
+}  // namespace thecaview
