@@ -9,7 +9,7 @@ namespace thecaview {
 namespace {
 bool has_data(const std::filesystem::path& dir) {
     std::error_code ec;
-    return std::filesystem::exists(dir / "shaders" / "trace.frag", ec) &&
+    return std::filesystem::exists(dir / "shaders" / "surface.frag", ec) &&
            std::filesystem::exists(dir / "assets", ec);
 }
 }  // namespace

@@ -142,7 +142,7 @@ std::optional<RenderResult> OffscreenRenderer::render(const RenderRequest& reque
     image.bind_for_drawing();
     glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    const FrameQuality quality{1.0f, std::max(1, request.samples)};
+    const FrameQuality quality{false, std::max(1, request.samples)};
     while (draw_scene(*session_, state, result.viewport, h, quality)) {
     }
     result.ids = session_->renderer.read_ids();

@@ -5,7 +5,9 @@
 #include <cmath>
 
 #include "app/data_dir.hpp"
+#include "core/geometry/mesh_cache.hpp"
 #include "core/json_input.hpp"
+#include "core/user_dirs.hpp"
 #include "render/png.hpp"
 
 namespace thecaview {
@@ -28,7 +30,7 @@ std::unique_ptr<Session> open_session(std::string& error) {
     for (const auto& e : csf.unused) s->warnings.push_back(e.to_string());
     s->csf = csf.value;
     if (!s->renderer.init(*dir / "shaders", error)) return nullptr;
-    s->renderer.set_anatomy(s->anatomy);
+    set_renderer_anatomy(*s);
     return s;
 }
 
@@ -45,16 +47,14 @@ Viewport scene_viewport(int framebuffer_width, int framebuffer_height, bool ui, 
     return v;
 }
 
-void PreviewScale::update(float frame_s) {
-    if (frame_s <= 0.0f) return;
-    const float ideal = scale * std::sqrt(kTargetFrameS / frame_s);
-    scale = std::clamp(0.7f * scale + 0.3f * ideal, 0.15f, 1.0f);
-}
-
-void RowBudget::update(float frame_s, int rows_traced) {
-    if (frame_s <= 0.0f || rows_traced <= 0) return;
-    const float per_row_s = frame_s / static_cast<float>(rows_traced);
-    rows = std::clamp(static_cast<int>(kTargetFrameS / per_row_s), 4, 4096);
+void set_renderer_anatomy(Session& session) {
+    // The installed data holds the default anatomy's meshes, baked at build time; the user's cache
+    // holds the others once baked.
+    MeshSources sources;
+    sources.read_dirs = {session.data_dir / "meshes", cache_dir()};
+    sources.write_dir = cache_dir();
+    BodyMeshes meshes = body_meshes_for(session.anatomy, sources, session.mesh_note);
+    session.renderer.set_anatomy(session.anatomy, std::move(meshes));
 }
 
 void sync_anatomy(Session& session, const ViewerState& state) {
@@ -66,7 +66,7 @@ void sync_anatomy(Session& session, const ViewerState& state) {
     }
     session.anatomy = build_anatomy(want);
     session.views = named_views(session.anatomy);
-    session.renderer.set_anatomy(session.anatomy);
+    set_renderer_anatomy(session);
 }
 
 const ProcedureContent& content_for(const Session& session, const ViewerState& state) {
@@ -181,8 +181,7 @@ bool draw_scene(Session& session, const ViewerState& state, const Viewport& view
         view.spread_max_ug_per_ml = std::max(static_cast<float>(peak_concentration(r)), 1e-6f);
         if (state.drug.relief) view.relief = relief_at(r, state.drug.time_h);
     }
-    const bool traced = session.renderer.trace(
-        {view, viewport.width, viewport.height, quality.scale, quality.samples, quality.max_rows});
+    const bool traced = session.renderer.render({view, viewport.width, viewport.height, quality.moving, quality.samples});
     session.renderer.present(viewport.x, framebuffer_height - viewport.y - viewport.height, viewport.width,
                              viewport.height);
     return traced;

@@ -31,6 +31,7 @@ struct Session {
     DrugViewState spread_drug;
     AnatomyOptions spread_anatomy;
     std::vector<std::string> warnings;  // bad content and the like: reported, then carried on
+    std::string mesh_note;              // where the meshes came from (the data, the cache, a bake)
     std::string program_message;        // how the last program load or save went
 };
 
@@ -74,30 +75,18 @@ Viewport scene_viewport(int framebuffer_width, int framebuffer_height, bool ui, 
 // Rebuilds the anatomy (and the views that depend on it) when the state asks for other options.
 void sync_anatomy(Session& session, const ViewerState& state);
 
-// How much tracing a frame may do: a preview at a fraction of the size, or samples up to a count.
+// The renderer's anatomy and its meshes: read from the installed data or the user's cache, else
+// meshed and baked (and cached).
+void set_renderer_anatomy(Session& session);
+
+// What a frame may draw: a moving frame (the moving level of detail), or samples up to a count.
 struct FrameQuality {
-    float scale = 1.0f;
-    int samples = 16;
-    int max_rows = 0;  // > 0: at most this many rows of a sample per frame
+    bool moving = false;
+    int samples = 8;
 };
 
-// How many rows of a full-resolution sample fit in one frame of the viewer, learnt from the last.
-struct RowBudget {
-    int rows = 32;
-    static constexpr float kTargetFrameS = 1.0f / 15.0f;
-    void update(float frame_s, int rows_traced);
-};
-
-// Dynamic resolution: while the camera moves, trace at the scale that holds the frame rate.
-struct PreviewScale {
-    float scale = 0.5f;
-    static constexpr float kTargetFrameS = 1.0f / 24.0f;
-    // Feeds back the last preview frame's time; cost goes with the pixel count, the scale squared.
-    void update(float frame_s);
-};
-
-// Traces one pass (when needed) and presents the scene into the bound framebuffer's viewport.
-// Returns whether it traced.
+// Renders one frame (when needed) and presents the scene into the bound framebuffer's viewport.
+// Returns whether it rendered.
 bool draw_scene(Session& session, const ViewerState& state, const Viewport& viewport, int framebuffer_height,
                 const FrameQuality& quality = {});
 

@@ -343,7 +343,7 @@ bool Viewer::live_frame(double now_s, double dt, int fb_w, int fb_h, const Simul
     if (mode() == Mode::signage) signage_ui(now_s);
     const bool gestures = panel && !pin_.is_open() && camera_input(state_, vp);
     const bool flying = advance_flight(state_, static_cast<float>(dt));
-    const bool swaying = (mode() == Mode::signage || on_start_screen()) && sway_camera(now_s, vp);
+    const bool swaying = (mode() == Mode::signage || on_start_screen()) && sway_camera(now_s);
     const bool moved = gestures || flying || swaying || stepped || animation || playing;
     ImGui::Render();
     refining_ = draw(vp, fb_w, fb_h, moved);
@@ -396,22 +396,14 @@ void Viewer::scene_ui(const Viewport& vp, bool moved, bool panel, const Simulate
                   mode() != Mode::signage});
 }
 
-// Moving: one quick preview per frame. Still: one more sample (or band of rows) per frame until
-// the configured count. Returns whether it traced.
+// Moving: one frame at the moving level of detail. Still: one more sample per frame until the
+// configured count. Returns whether it rendered.
 bool Viewer::draw(const Viewport& vp, int fb_w, int fb_h, bool moved) {
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     glViewport(0, 0, fb_w, fb_h);
     glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    const double trace_start = glfwGetTime();
-    const FrameQuality quality{moved ? preview_.scale : 1.0f, options_.config.samples, budget_.rows};
-    const bool traced = draw_scene(*session_, state_, vp, fb_h, quality);
-    if (traced) {
-        glFinish();
-        const auto frame_s = static_cast<float>(glfwGetTime() - trace_start);
-        if (moved) preview_.update(frame_s);
-        else budget_.update(frame_s, std::min(budget_.rows, vp.height));
-    }
+    const bool traced = draw_scene(*session_, state_, vp, fb_h, {moved, options_.config.samples});
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     return traced;
 }

@@ -100,7 +100,7 @@ private:
     void start_visit(const std::string& language);
     void pin_pad_ui();
     void signage_ui(double now_s);
-    bool sway_camera(double now_s, const Viewport& vp);
+    bool sway_camera(double now_s);
     void classroom_ui(const Viewport& vp, const SimulatedInput* simulated);
     void take_screenshot(int width, int height);
     [[nodiscard]] ClassroomPreferences preferences_from_state() const;
@@ -133,8 +133,6 @@ private:
     std::string tool_message_;
     double last_now_s_ = -1.0;
     int busy_frames_ = 2;
-    PreviewScale preview_;
-    RowBudget budget_;
     bool refining_ = false;
     bool dark_ = false;
     bool cursor_hidden_ = false;

@@ -97,10 +97,9 @@ void Viewer::signage_ui(double now_s) {
 
 float Viewer::caption_px() const { return fonts_.caption ? fonts_.caption->FontSize : 0.0f; }
 
-// A slow swing about the step's view, faded in after the flight there. Only where a whole sample
-// fits in a frame: on a slow renderer a moving camera would show nothing but previews.
-bool Viewer::sway_camera(double now_s, const Viewport& vp) {
-    if (state_.flight || state_.reduced_motion || budget_.rows < vp.height) return false;
+// A slow swing about the step's view, faded in after the flight there.
+bool Viewer::sway_camera(double now_s) {
+    if (state_.flight || state_.reduced_motion) return false;
     const auto view = find_view(session_->views, state_.view_name);
     if (!view) return false;
     const float fade = std::clamp((state_.step_elapsed_s - 1.5f) / 3.0f, 0.0f, 1.0f);

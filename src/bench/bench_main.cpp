@@ -13,6 +13,7 @@
 #include <glad/gl.h>
 
 #include "app/offscreen.hpp"
+#include "core/geometry/body_meshes.hpp"
 #include "render/framebuffer.hpp"
 
 using namespace thecaview;
@@ -38,10 +39,11 @@ double median_ms(int runs, const std::function<void()>& pass) {
     return times[times.size() / 2];
 }
 
-// Process start to the first finished 1280x720 frame, as `thecaview render` does it.
+// Process start to the first finished 1280x720 frame, as `thecaview render` does it, with empty
+// Mesa shader and user caches (a fresh install).
 double first_frame_ms(const std::string& binary, const std::filesystem::path& cache, const std::filesystem::path& out) {
-    const std::string command = "MESA_SHADER_CACHE_DIR='" + cache.string() + "' '" + binary +
-                                "' render --samples 1 --out '" + out.string() + "' > /dev/null 2>&1";
+    const std::string command = "MESA_SHADER_CACHE_DIR='" + cache.string() + "/mesa' XDG_CACHE_HOME='" + cache.string() +
+                                "/user' '" + binary + "' render --samples 1 --out '" + out.string() + "' > /dev/null 2>&1";
     const auto start = Clock::now();
     const int status = std::system(command.c_str());
     return status == 0 ? ms_since(start) : -1.0;
@@ -51,8 +53,74 @@ void print(const char* name, double value) { std::cout << name << ": " << value 
 
 }  // namespace
 
+// Frames of the overview at one size: a moving frame (the flat pass timed beside each, as their
+// ratio is what travels between runs), the converged still, the idle panel, an orbit.
+void bench_size(OffscreenRenderer& offscreen, const ViewerState& start, int width, int height, const std::string& suffix) {
+    Session& session = offscreen.session();
+    Renderer& renderer = session.renderer;
+    Framebuffer image;
+    image.create(width, height, {{GL_RGBA8, GL_RGBA, GL_UNSIGNED_BYTE}});
+    image.bind_for_drawing();
+    ViewerState state = start;
+    int nudge = 0;
+    std::vector<double> samples, flats;
+    for (int i = 0; i < 9; ++i) {
+        flats.push_back(median_ms(1, [&] { renderer.draw_flat(width, height); }));
+        samples.push_back(median_ms(1, [&] {
+            ViewerState s = state;
+            s.camera.yaw_rad += 1e-4f * static_cast<float>(++nudge);
+            renderer.render({scene_view(s, session.anatomy), width, height, true, 1});
+        }));
+    }
+    std::sort(samples.begin(), samples.end());
+    std::sort(flats.begin(), flats.end());
+    const double sample = samples[4], flat = flats[4];
+    print(("flat" + suffix + "_ms").c_str(), flat);
+    print(("sample" + suffix + "_ms").c_str(), sample);
+    print(("sample" + suffix + "_vs_flat").c_str(), sample / flat);
+    print(("sample" + suffix + "_triangles").c_str(), static_cast<double>(renderer.triangles_drawn()));
+
+    // The converged still: every sample one pass per glFinish, the ids of the layers with the first.
+    const int converged_samples = 8;
+    std::vector<double> converged;
+    for (int k = 0; k < 3; ++k) {
+        ViewerState s = state;
+        s.camera.yaw_rad += 1e-4f * static_cast<float>(++nudge);
+        const SceneView view = scene_view(s, session.anatomy);
+        double total = 0.0;
+        for (int i = 0; i < converged_samples; ++i) total += median_ms(1, [&] { renderer.render({view, width, height, false, converged_samples}); });
+        converged.push_back(total);
+    }
+    std::sort(converged.begin(), converged.end());
+    print(("converged" + suffix + "_ms").c_str(), converged[1]);
+    print(("converged" + suffix + "_samples").c_str(), converged_samples);
+
+    // Only the panel changed: the finished image presented, the panel drawn over it.
+    const Viewport vp = scene_viewport(width, height, true, offscreen.ui_scale());
+    const FrameQuality still{false, converged_samples};
+    while (draw_scene(session, state, vp, height, still)) {
+    }
+    const double idle = median_ms(15, [&] {
+        image.bind_for_drawing();
+        draw_scene(session, state, vp, height, still);
+        offscreen.draw_ui(state, width, height);
+    });
+    print(("idle_panel" + suffix + "_ms").c_str(), idle);
+
+    // A 360-degree orbit in 120 frames at full resolution, the panel drawn.
+    const int frames = 120;
+    const auto orbit_start = Clock::now();
+    for (int f = 0; f < frames; ++f) {
+        state.camera.orbit(2.0f * 3.14159265f / static_cast<float>(frames), 0.0f);
+        image.bind_for_drawing();
+        draw_scene(session, state, vp, height, {true, 1});
+        offscreen.draw_ui(state, width, height);
+        glFinish();
+    }
+    print(("orbit_fps" + suffix + "_full").c_str(), frames / (ms_since(orbit_start) / 1000.0));
+}
+
 int main(int argc, char** argv) {
-    const int width = 1280, height = 720;
     std::string error;
     auto offscreen = OffscreenRenderer::open(error);
     if (!offscreen) {
@@ -60,68 +128,33 @@ int main(int argc, char** argv) {
         return 1;
     }
     std::cout << "renderer: " << offscreen->gl().renderer << "\n";
-    Session& session = offscreen->session();
-    Renderer& renderer = session.renderer;
     RenderRequest request;
-    request.size = {width, height};
+    request.size = {1280, 720};
     const auto described = offscreen->state_for(request, error);
     if (!described) {
         std::cerr << "thecaview-bench: " << error << "\n";
         return 1;
     }
-    ViewerState state = *described;
-    Framebuffer image;
-    image.create(width, height, {{GL_RGBA8, GL_RGBA, GL_UNSIGNED_BYTE}});
-    image.bind_for_drawing();
+    bench_size(*offscreen, *described, 1280, 720, "_720p");
+    bench_size(*offscreen, *described, 1920, 1080, "_1080p");
 
-    const double flat = median_ms(15, [&] { renderer.draw_flat(width, height); });
-    print("flat_720p_ms", flat);
-
-    // One full-resolution sample: nudge the camera each time so the trace is never skipped.
-    int nudge = 0;
-    const double trace = median_ms(5, [&] {
-        ViewerState s = state;
-        s.camera.yaw_rad += 1e-4f * static_cast<float>(++nudge);
-        renderer.trace({scene_view(s, session.anatomy), width, height, 1.0f, 1});
-    });
-    print("trace_720p_ms", trace);
-    print("trace_720p_vs_flat", trace / flat);
-
-    // A frame where nothing changed: the converged image presented and the panel drawn over it.
-    const Viewport vp = scene_viewport(width, height, true, offscreen->ui_scale());
-    const FrameQuality still{1.0f, 1};
-    while (draw_scene(session, state, vp, height, still)) {
-    }
-    const double idle = median_ms(15, [&] {
-        image.bind_for_drawing();
-        draw_scene(session, state, vp, height, still);
-        offscreen->draw_ui(state, width, height);
-    });
-    print("idle_frame_ms", idle);
-    print("idle_frame_vs_flat", idle / flat);
-
-    // Orbiting: previews at the scale the viewer's controller settles on.
-    PreviewScale preview;
-    const int frames = 40;
-    const auto orbit_start = Clock::now();
-    for (int f = 0; f < frames; ++f) {
-        const auto frame_start = Clock::now();
-        state.camera.orbit(0.01f, 0.0f);
-        image.bind_for_drawing();
-        draw_scene(session, state, vp, height, {preview.scale, 1});
-        glFinish();
-        preview.update(static_cast<float>(ms_since(frame_start) / 1000.0));
-    }
-    print("orbit_fps_720p", frames / (ms_since(orbit_start) / 1000.0));
-    print("orbit_preview_scale", preview.scale);
+    // A non-default anatomy's meshes and bake (the 40 mL pump), as the viewer makes them.
+    const auto bake_start = Clock::now();
+    AnatomyOptions other;
+    other.pump_reservoir_ml = 40;
+    BodyMeshes body = mesh_body(BodyShape(build_anatomy(other)));
+    bake_lighting(body);
+    print("bake_ms", ms_since(bake_start));
+    print("mesh_triangles", static_cast<double>(body.triangle_count()));
+    print("mesh_moving_triangles", static_cast<double>(body.moving_triangle_count()));
 
     const std::string binary = argc > 1 ? argv[1] : "";
     if (!binary.empty()) {
         const auto dir = std::filesystem::temp_directory_path() / "thecaview-bench-cache";
         std::filesystem::remove_all(dir);
         std::filesystem::create_directories(dir);
-        print("first_frame_cold_ms", first_frame_ms(binary, dir, dir / "frame.png"));
-        print("first_frame_ms", first_frame_ms(binary, dir, dir / "frame.png"));
+        print("first_frame_fresh_ms", first_frame_ms(binary, dir, dir / "frame.png"));
+        print("first_frame_warm_ms", first_frame_ms(binary, dir, dir / "frame.png"));
         std::filesystem::remove_all(dir);
     }
     return 0;

@@ -7,7 +7,7 @@
 
 namespace thecaview {
 
-// sRGB colour at t in [0, 1] (a polynomial fit of matplotlib's viridis; the same in shaders/scene.glsl).
+// sRGB colour at t in [0, 1] (a polynomial fit of matplotlib's viridis; the shaders get its colours from here).
 glm::vec3 viridis(float t);
 
 // Where a concentration falls on the map: log scale over three decades below max_ug_per_ml.

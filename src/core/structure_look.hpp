@@ -24,4 +24,8 @@ struct StructureLook {
 
 const StructureLook& look(Structure s);
 
+// Whether the moving level of detail budgets a structure as a see-through layer, drawn twice (back
+// and front faces): the layers that always are, and the muscle, which most views x-ray.
+inline bool moving_budget_counts_twice(Structure s) { return look(s).always_see_through || s == Structure::muscle; }
+
 }  // namespace thecaview

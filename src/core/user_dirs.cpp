@@ -26,6 +26,11 @@ std::filesystem::path state_dir() {
     return (xdg.empty() ? home_dir() / ".local" / "state" : xdg) / "thecaview";
 }
 
+std::filesystem::path cache_dir() {
+    const auto xdg = env_path("XDG_CACHE_HOME");
+    return (xdg.empty() ? home_dir() / ".cache" : xdg) / "thecaview";
+}
+
 std::filesystem::path pictures_dir_from(std::string_view text, const std::filesystem::path& home) {
     std::istringstream lines{std::string(text)};
     for (std::string line; std::getline(lines, line);) {

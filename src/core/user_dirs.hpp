@@ -8,6 +8,8 @@ namespace thecaview {
 
 // $XDG_STATE_HOME/thecaview, else ~/.local/state/thecaview (the state file and the log).
 std::filesystem::path state_dir();
+// $XDG_CACHE_HOME/thecaview, else ~/.cache/thecaview (meshes and baked lighting).
+std::filesystem::path cache_dir();
 // The pictures folder: XDG_PICTURES_DIR from ~/.config/user-dirs.dirs, else ~/Pictures.
 std::filesystem::path pictures_dir();
 // The value of XDG_PICTURES_DIR in a user-dirs.dirs text, with $HOME expanded; empty when absent.

@@ -1,36 +1,32 @@
-// Trace, accumulate and present passes, and the scene's uniform block.
+// The raster passes: meshes and their baked lighting on the GPU, the frame's passes, accumulation,
+// presenting, and the id targets behind picking, labels and coverage.
 //
-// Sections: shader prelude | scene block | init | trace | present and pick
+// Sections: shader prelude | meshes | init | frame uniforms | scene passes | ids | render | present and pick
 #include "render/renderer.hpp"
 
 #include <algorithm>
-#include <cassert>
 #include <cctype>
 #include <cmath>
+#include <cstddef>
+#include <functional>
 
 #include <glm/geometric.hpp>
+#include <glm/gtc/matrix_transform.hpp>
 #include <glm/gtc/type_ptr.hpp>
 #include <glm/mat4x4.hpp>
 
 #include "core/colormap.hpp"
+#include "core/structure_look.hpp"
 #include "render/shader.hpp"
 
 namespace thecaview {
 
 namespace {
 
-// Groups of structures with a bounding box each: the spine in four regions, ribs, pelvis, pump.
-constexpr int kGroupSpineFirst = 0;
-constexpr int kGroupSpineLast = 3;
-constexpr int kGroupRibs = 4;
-constexpr int kGroupPelvis = 5;
-constexpr int kGroupPump = 6;
-constexpr int kGroupCount = 7;
-constexpr int kRibCount = 12;
-constexpr int kRibStride = 2 + kRibAngles;  // head, tubercle, then one point per angle
+constexpr int kPassColour = 0, kPassBits = 1, kPassWeight = 2, kPassStencil = 3;
 
 // ---- shader prelude ----------------------------------------------------------------------
-// #defines that tie the shaders to the core's one list of structures and the array sizes.
+// #defines that tie the shaders to the core's one list of structures and its counts.
 std::string shader_prelude() {
     std::string p;
     for (const auto& s : structures()) {
@@ -38,185 +34,10 @@ std::string shader_prelude() {
         std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::toupper(c); });
         p += "#define ID_" + name + " " + std::to_string(static_cast<int>(s.id)) + "\n";
     }
-    const auto define = [&p](const char* name, int value) {
-        p += std::string("#define ") + name + " " + std::to_string(value) + "\n";
-    };
-    define("STRUCTURE_COUNT", static_cast<int>(kStructureCount));
-    p += "#define COLOUR_MAP_DECADES " + std::to_string(kColourMapDecades) + "\n";
-    define("LEVEL_COUNT", kLevelCount);
-    define("MOBILE_COUNT", kMobileVertebraCount);
-    define("TORSO_MAX", Renderer::kTorsoMax);
-    define("TUBE_POINT_MAX", Renderer::kTubePointMax);
-    define("CHUNK_MAX", Renderer::kChunkMax);
-    define("CHUNK_POINTS", Renderer::kChunkPoints);
-    define("CATHETER_CHUNKS_MAX", Renderer::kCatheterChunkMax);
-    define("RIB_ANGLES", kRibAngles);
-    // From T11 down, the cauda equina's long roots pass every level on their way to lower foramina.
-    define("CAUDA_FIRST_LEVEL", index_of(Level::T11));
-    define("RIB_STRIDE", kRibStride);
-    p += "#define RIB_BACK_ANGLE " + std::to_string(kRibBackAngle) + "\n";
-    p += "#define RIB_STEP " + std::to_string(kRibBackAngle - rib_angle(1)) + "\n";
-    define("GROUP_COUNT", kGroupCount);
-    define("GROUP_SPINE_FIRST", kGroupSpineFirst);
-    define("GROUP_SPINE_LAST", kGroupSpineLast);
-    define("GROUP_RIBS", kGroupRibs);
-    define("GROUP_PELVIS", kGroupPelvis);
-    define("GROUP_PUMP", kGroupPump);
+    p += "#define STRUCTURE_COUNT " + std::to_string(kStructureCount) + "\n";
+    p += "#define LEVEL_COUNT " + std::to_string(kLevelCount) + "\n";
+    p += "#define KEY_LIGHTS " + std::to_string(kKeyLights) + "\n";
     return p;
-}
-
-GLint loc(GLuint program, const char* name) { return glGetUniformLocation(program, name); }
-
-struct Box {
-    glm::vec3 lo{1e9f};
-    glm::vec3 hi{-1e9f};
-    void add(glm::vec3 p, float margin) {
-        lo = glm::min(lo, p - margin);
-        hi = glm::max(hi, p + margin);
-    }
-};
-
-// ---- scene block -------------------------------------------------------------------------
-// Mirrors `uniform Scene` in scene.glsl member for member (std140: every member is 16 bytes).
-struct SceneBlock {
-    std::array<glm::vec4, kLevelCount> level_a;
-    std::array<glm::vec4, kLevelCount> level_b;
-    std::array<glm::vec4, kLevelCount> level_c;
-    std::array<glm::vec4, kLevelCount> level_d;
-    std::array<glm::ivec4, kLevelCount> level_e;
-    std::array<glm::vec4, Renderer::kTorsoMax> torso;
-    std::array<glm::vec4, Renderer::kTubePointMax> tube_point;
-    std::array<glm::vec4, Renderer::kChunkMax> chunk_bound;
-    std::array<glm::ivec4, Renderer::kChunkMax> chunk;
-    std::array<glm::vec4, kRibCount * kRibStride> rib;
-    glm::ivec4 counts;
-    std::array<glm::vec4, kGroupCount> group_min;
-    std::array<glm::vec4, kGroupCount> group_max;
-    glm::vec4 neck, wall, pump_centre, pump_axis, pump_size;
-    glm::vec4 pelvis_a, pelvis_bowl_centre, pelvis_bowl_radii, pelvis_asis, pelvis_acetabulum, pelvis_symphysis,
-        pelvis_ischium, pelvis_sacroiliac;
-};
-
-// Cuts tubes into chunks of a few points behind a bounding sphere each, so that the shader
-// looks only at the chunks near a point.
-class TubePacker {
-public:
-    explicit TubePacker(SceneBlock& block) : block_(block) {}
-
-    // Chunks of up to chunk_points points (small ones cull better, large ones cost fewer bounds).
-    void add(const Tube& tube, Structure id, bool mirrored, std::size_t chunk_points) {
-        const auto& pts = tube.points_mm;
-        for (std::size_t first = 0; first + 1 < pts.size(); first += chunk_points - 1) {
-            const std::size_t count = std::min<std::size_t>(chunk_points, pts.size() - first);
-            if (points_ + static_cast<int>(count) > Renderer::kTubePointMax || chunks_ >= Renderer::kChunkMax) return;
-            glm::vec3 centre(0.0f);
-            for (std::size_t j = 0; j < count; ++j) centre += pts[first + j];
-            centre /= static_cast<float>(count);
-            float radius = 0.0f;
-            for (std::size_t j = 0; j < count; ++j) {
-                radius = std::max(radius, glm::distance(centre, pts[first + j]));
-                block_.tube_point[points_ + j] = glm::vec4(pts[first + j], tube.radius_mm);
-            }
-            block_.chunk_bound[chunks_] = glm::vec4(centre, radius + tube.radius_mm);
-            block_.chunk[chunks_] = glm::ivec4(points_, static_cast<int>(count), static_cast<int>(id), mirrored ? 1 : 0);
-            points_ += static_cast<int>(count);
-            ++chunks_;
-        }
-    }
-    [[nodiscard]] int chunks() const { return chunks_; }
-
-private:
-    SceneBlock& block_;
-    int points_ = 0;
-    int chunks_ = 0;
-};
-
-SceneBlock scene_block(const Anatomy& a) {
-    SceneBlock b{};
-    for (int i = 0; i < kLevelCount; ++i) {
-        const LevelGeometry& g = a.levels[i];
-        b.level_a[i] = {g.body_centre_mm.y, g.body_centre_mm.z, std::cos(g.tilt_rad), std::sin(g.tilt_rad)};
-        b.level_b[i] = {g.body_height_mm, g.body_width_mm, g.body_depth_mm, g.disc_below_mm};
-        b.level_c[i] = {g.canal_width_mm, g.canal_depth_mm, g.sac_half_width_mm, g.sac_half_depth_mm};
-        b.level_d[i] = {g.canal_centre_mm.y, g.canal_centre_mm.z, g.cord_half_width_mm, g.cord_half_depth_mm};
-    }
-    // The trunk's sections, resampled evenly in y so the shader finds one in constant time.
-    const int torso_count = Renderer::kTorsoMax;
-    const float y0 = a.torso.front().y_mm, y1 = a.torso.back().y_mm;
-    for (int i = 0; i < torso_count; ++i) {
-        const float y = y0 + (y1 - y0) * static_cast<float>(i) / static_cast<float>(torso_count - 1);
-        const TorsoSection s = a.torso_at(y);
-        b.torso[i] = {y, s.half_width_mm, s.half_depth_mm, s.centre_z_mm};
-    }
-    TubePacker tubes(b);
-    tubes.add({a.catheter_path_mm, a.catheter_radius_mm}, Structure::catheter, false, Renderer::kChunkPoints);
-    const int catheter_end = tubes.chunks();
-    for (int k = 0; k < kRibCount; ++k) {
-        const Tube& rib = a.ribs[k];
-        assert(static_cast<int>(rib.points_mm.size()) == kRibStride);
-        for (int m = 0; m < kRibStride; ++m) b.rib[k * kRibStride + m] = glm::vec4(rib.points_mm[m], rib.radius_mm);
-    }
-    tubes.add(a.ribs[kRibCount], Structure::ribs, true, Renderer::kChunkPoints);  // the sternum
-    const int ribs_end = tubes.chunks();
-    for (std::size_t r = 0; r < a.nerve_roots.size(); ++r) {
-        b.level_e[r].x = tubes.chunks();
-        tubes.add(a.nerve_roots[r], Structure::nerve_roots, true, 3);
-    }
-    for (std::size_t r = a.nerve_roots.size(); r < kLevelCount; ++r) b.level_e[r].x = tubes.chunks();
-    b.counts = {torso_count, catheter_end, ribs_end, tubes.chunks()};
-    assert(catheter_end <= Renderer::kCatheterChunkMax);
-
-    // Group boxes. The spine's reach beside the canal (processes, back muscles, nerves) sets the margin.
-    std::array<Box, kGroupCount> boxes{};
-    constexpr int kRegionEnd[] = {index_of(Level::T1), index_of(Level::L1), index_of(Level::S1), kLevelCount};
-    int region = 0;
-    for (int i = 0; i < kLevelCount; ++i) {
-        while (i >= kRegionEnd[region]) ++region;
-        // Each region's box also holds the last level of the region above, so the joins overlap.
-        for (const int j : {i, std::max(i - 1, 0)}) {
-            const LevelGeometry& g = a.levels[j];
-            boxes[kGroupSpineFirst + region].add(g.body_centre_mm, std::max(g.body_width_mm * 0.5f, 30.0f) + 8.0f);
-            boxes[kGroupSpineFirst + region].add(g.canal_centre_mm, 80.0f);
-        }
-    }
-    for (const auto& rib : a.ribs) {
-        for (const auto& q : rib.points_mm) {
-            boxes[kGroupRibs].add(q, rib.radius_mm + 1.0f);
-            boxes[kGroupRibs].add(glm::vec3(-q.x, q.y, q.z), rib.radius_mm + 1.0f);
-        }
-    }
-    const PelvisGeometry& pv = a.pelvis;
-    for (const glm::vec3 q : {pv.asis_mm, pv.acetabulum_mm, pv.symphysis_mm, pv.ischial_tuberosity_mm, pv.sacroiliac_mm}) {
-        boxes[kGroupPelvis].add(q, pv.acetabulum_radius_mm + 5.0f);
-        boxes[kGroupPelvis].add(glm::vec3(-q.x, q.y, q.z), pv.acetabulum_radius_mm + 5.0f);
-    }
-    const glm::vec3 wing_lo = pv.bowl_centre_mm - pv.bowl_radii_mm - pv.wing_thickness_mm;
-    const glm::vec3 wing_hi = pv.bowl_centre_mm + pv.bowl_radii_mm + pv.wing_thickness_mm;
-    boxes[kGroupPelvis].add(glm::vec3(wing_lo.x, pv.wing_bottom_y_mm, wing_lo.z), 2.0f);
-    boxes[kGroupPelvis].add(glm::vec3(wing_hi.x, pv.crest_y_mm, std::min(wing_hi.z, pv.asis_mm.z + 6.0f)), 2.0f);
-    boxes[kGroupPump].add(a.pump.centre_mm, a.pump.diameter_mm * 0.5f + 12.0f);
-    boxes[kGroupPump].add(a.pump.centre_mm + a.pump.axis * 100.0f, a.pump.diameter_mm * 0.5f + 12.0f);  // lifted, in step 8
-    for (int g = 0; g < kGroupCount; ++g) {
-        b.group_min[g] = glm::vec4(boxes[g].lo, 0.0f);
-        b.group_max[g] = glm::vec4(boxes[g].hi, 0.0f);
-    }
-
-    const glm::vec3 c4 = a.at(Level::C4).body_centre_mm;
-    b.neck = {a.torso.back().y_mm - 60.0f, a.at(Level::C1).body_centre_mm.y + 10.0f, 55.0f, c4.z - 5.0f};
-    b.wall = {150.0f, a.wall.fat_front_mm, a.wall.fat_back_mm, a.wall.muscle_mm};
-    b.pump_centre = glm::vec4(a.pump.centre_mm, 0.0f);
-    b.pump_axis = glm::vec4(a.pump.axis, 0.0f);
-    b.pump_size = {a.pump.diameter_mm * 0.5f, a.pump.thickness_mm * 0.5f, a.pump.depth_below_skin_mm, 0.0f};
-    const PelvisGeometry& p = a.pelvis;
-    b.pelvis_a = {p.crest_y_mm, p.wing_bottom_y_mm, p.wing_thickness_mm, p.acetabulum_radius_mm};
-    b.pelvis_bowl_centre = glm::vec4(p.bowl_centre_mm, 0.0f);
-    b.pelvis_bowl_radii = glm::vec4(p.bowl_radii_mm, 0.0f);
-    b.pelvis_asis = glm::vec4(p.asis_mm, 0.0f);
-    b.pelvis_acetabulum = glm::vec4(p.acetabulum_mm, 0.0f);
-    b.pelvis_symphysis = glm::vec4(p.symphysis_mm, 0.0f);
-    b.pelvis_ischium = glm::vec4(p.ischial_tuberosity_mm, 0.0f);
-    b.pelvis_sacroiliac = glm::vec4(p.sacroiliac_mm, 0.0f);
-    return b;
 }
 
 // Sub-pixel offsets of successive samples: the Halton (2, 3) sequence, sample 0 at the centre.
@@ -233,224 +54,645 @@ glm::vec2 jitter(int sample) {
     return glm::vec2(halton(sample, 2), halton(sample, 3)) - 0.5f;
 }
 
+// The vertex layout: position, normal, level, then the baked light as normalised bytes.
+struct Vertex {
+    glm::vec3 position;
+    glm::vec3 normal;
+    float level;
+    std::array<std::uint8_t, kOccluderGroups> ambient;
+    std::array<std::array<std::uint8_t, kOccluderGroups>, kKeyLights> key;
+};
+constexpr GLuint kAttrAmbient = 3, kAttrKey = 5, kAttrLast = kAttrKey + 2 * kKeyLights;
+
 }  // namespace
 
-// ---- init ---------------------------------------------------------------------------------
-Renderer::~Renderer() {
-    for (GLuint program : {trace_program_, present_program_, flat_program_}) {
-        if (program) glDeleteProgram(program);
+// ---- meshes ---------------------------------------------------------------------------------
+struct GpuMesh {
+    GLuint vao = 0, vbo = 0, ebo = 0;
+    GLsizei full_count = 0, moving_count = 0;  // indices: the full level first, then the moving one
+    Box3 bounds;
+    ~GpuMesh() {
+        if (ebo) glDeleteBuffers(1, &ebo);
+        if (vbo) glDeleteBuffers(1, &vbo);
+        if (vao) glDeleteVertexArrays(1, &vao);
     }
-    if (scene_ubo_) glDeleteBuffers(1, &scene_ubo_);
-    if (vao_) glDeleteVertexArrays(1, &vao_);
+    void draw(Lod lod) const {
+        glBindVertexArray(vao);
+        if (lod == Lod::moving && moving_count > 0) {
+            glDrawElements(GL_TRIANGLES, moving_count, GL_UNSIGNED_INT,
+                           reinterpret_cast<const void*>(static_cast<std::uintptr_t>(full_count) * sizeof(std::uint32_t)));
+        } else {
+            glDrawElements(GL_TRIANGLES, full_count, GL_UNSIGNED_INT, nullptr);
+        }
+    }
+    [[nodiscard]] std::size_t triangles(Lod lod) const {
+        return static_cast<std::size_t>(lod == Lod::moving && moving_count > 0 ? moving_count : full_count) / 3;
+    }
+};
+
+namespace {
+// A mesh on the GPU. Without baked light (a part that moves), the light attributes are left
+// disabled and read the constant 1 set at init: fully lit.
+std::unique_ptr<GpuMesh> upload_mesh(const Mesh& mesh, const std::vector<float>* levels, const StructureMesh* baked,
+                                               const std::vector<std::uint32_t>* moving) {
+    auto gpu = std::make_unique<GpuMesh>();
+    std::vector<Vertex> vertices(mesh.positions_mm.size());
+    for (std::size_t v = 0; v < vertices.size(); ++v) {
+        Vertex& x = vertices[v];
+        x.position = mesh.positions_mm[v];
+        x.normal = mesh.normals[v];
+        x.level = levels ? (*levels)[v] : 0.0f;
+        x.ambient.fill(255);
+        for (auto& k : x.key) k.fill(255);
+        if (baked) {
+            x.ambient = baked->ambient[v];
+            for (int l = 0; l < kKeyLights; ++l) x.key[static_cast<std::size_t>(l)] = baked->key[static_cast<std::size_t>(l)][v];
+        }
+        gpu->bounds.add(x.position);
+    }
+    std::vector<std::uint32_t> indices = mesh.indices;
+    if (moving) indices.insert(indices.end(), moving->begin(), moving->end());
+    gpu->full_count = static_cast<GLsizei>(mesh.indices.size());
+    gpu->moving_count = moving ? static_cast<GLsizei>(moving->size()) : 0;
+    glGenVertexArrays(1, &gpu->vao);
+    glBindVertexArray(gpu->vao);
+    glGenBuffers(1, &gpu->vbo);
+    glBindBuffer(GL_ARRAY_BUFFER, gpu->vbo);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(Vertex)), vertices.data(), GL_STATIC_DRAW);
+    glGenBuffers(1, &gpu->ebo);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, gpu->ebo);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(indices.size() * sizeof(std::uint32_t)), indices.data(),
+                 GL_STATIC_DRAW);
+    const auto offset = [](std::size_t o) { return reinterpret_cast<const void*>(o); };
+    constexpr auto stride = static_cast<GLsizei>(sizeof(Vertex));
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, stride, offset(offsetof(Vertex, position)));
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, stride, offset(offsetof(Vertex, normal)));
+    glEnableVertexAttribArray(2);
+    glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, stride, offset(offsetof(Vertex, level)));
+    if (baked) {
+        for (GLuint k = 0; k < 2; ++k) {
+            glEnableVertexAttribArray(kAttrAmbient + k);
+            glVertexAttribPointer(kAttrAmbient + k, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, offset(offsetof(Vertex, ambient) + 4 * k));
+        }
+        for (GLuint k = 0; k < 2 * kKeyLights; ++k) {
+            glEnableVertexAttribArray(kAttrKey + k);
+            glVertexAttribPointer(kAttrKey + k, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, offset(offsetof(Vertex, key) + 4 * k));
+        }
+    }
+    glBindVertexArray(0);
+    return gpu;
+}
+}  // namespace
+
+// ---- init -----------------------------------------------------------------------------------
+struct Renderer::Programs {
+    GLuint surface = 0, background = 0, resolve = 0, accumulate = 0, present = 0, flat = 0;
+    ~Programs() {
+        for (GLuint p : {surface, background, resolve, accumulate, present, flat}) {
+            if (p) glDeleteProgram(p);
+        }
+    }
+};
+
+Renderer::Renderer() = default;
+
+Renderer::~Renderer() {
+    if (depth_stencil_) glDeleteRenderbuffers(1, &depth_stencil_);
+    if (shares_before_) glDeleteTextures(1, &shares_before_);
+    if (fullscreen_vao_) glDeleteVertexArrays(1, &fullscreen_vao_);
 }
 
 bool Renderer::init(const std::filesystem::path& shader_dir, std::string& error) {
     const std::string prelude = shader_prelude();
-    const auto vert = shader_dir / "fullscreen.vert";
-    trace_program_ = build_program(vert, shader_dir / "trace.frag", prelude, error);
-    if (!trace_program_) return false;
-    present_program_ = build_program(vert, shader_dir / "present.frag", prelude, error);
-    if (!present_program_) return false;
-    flat_program_ = build_program(vert, shader_dir / "flat.frag", prelude, error);
-    if (!flat_program_) return false;
-    const GLuint block = glGetUniformBlockIndex(trace_program_, "Scene");
-    GLint block_size = 0;
-    glGetActiveUniformBlockiv(trace_program_, block, GL_UNIFORM_BLOCK_DATA_SIZE, &block_size);
-    if (block == GL_INVALID_INDEX || block_size != static_cast<GLint>(sizeof(SceneBlock))) {
-        error = "shaders/scene.glsl: the Scene block is " + std::to_string(block_size) + " bytes, the renderer's " +
-                std::to_string(sizeof(SceneBlock));
-        return false;
+    programs_ = std::make_unique<Programs>();
+    const auto fullscreen = shader_dir / "fullscreen.vert";
+    struct Build {
+        GLuint* program;
+        std::filesystem::path vertex, fragment;
+    };
+    for (const Build& b : std::initializer_list<Build>{{&programs_->surface, shader_dir / "mesh.vert", shader_dir / "surface.frag"},
+                                                       {&programs_->background, fullscreen, shader_dir / "background.frag"},
+                                                       {&programs_->resolve, fullscreen, shader_dir / "resolve_ids.frag"},
+                                                       {&programs_->accumulate, fullscreen, shader_dir / "accumulate.frag"},
+                                                       {&programs_->present, fullscreen, shader_dir / "present.frag"},
+                                                       {&programs_->flat, fullscreen, shader_dir / "flat.frag"}}) {
+        *b.program = build_program(b.vertex, b.fragment, prelude, error);
+        if (!*b.program) return false;
     }
-    glUniformBlockBinding(trace_program_, block, 0);
-    glGenBuffers(1, &scene_ubo_);
-    glGenVertexArrays(1, &vao_);
+    glGenVertexArrays(1, &fullscreen_vao_);
+    // Parts without baked light read these constants: fully lit.
+    for (GLuint a = kAttrAmbient; a < kAttrLast; ++a) glVertexAttrib4f(a, 1.0f, 1.0f, 1.0f, 1.0f);
     return true;
 }
 
-void Renderer::set_anatomy(const Anatomy& anatomy) {
+void Renderer::set_anatomy(const Anatomy& anatomy, BodyMeshes meshes) {
     anatomy_ = anatomy;
+    pending_ = std::move(meshes);
     anatomy_dirty_ = true;
 }
 
-void Renderer::upload_anatomy() {
-    const Anatomy& a = *anatomy_;
-    const SceneBlock block = scene_block(a);
-    glBindBuffer(GL_UNIFORM_BUFFER, scene_ubo_);
-    glBufferData(GL_UNIFORM_BUFFER, sizeof(SceneBlock), &block, GL_STATIC_DRAW);
-    glBindBuffer(GL_UNIFORM_BUFFER, 0);
-
-    // The trunk, neck and head, with room for the skin's bulge over the pump.
-    float half_width = 0.0f, min_z = 1e9f, max_z = -1e9f;
-    for (const auto& s : a.torso) {
-        half_width = std::max(half_width, s.half_width_mm);
-        min_z = std::min(min_z, s.centre_z_mm - s.half_depth_mm);
-        max_z = std::max(max_z, s.centre_z_mm + s.half_depth_mm);
+void Renderer::upload() {
+    meshes_.clear();
+    meshes_.resize(kStructureCount + 1);
+    Box3 bounds;
+    for (const StructureMesh& part : pending_.parts) {
+        auto gpu = upload_mesh(part.mesh, &part.levels, &part, &part.moving_indices);
+        bounds.add(gpu->bounds);
+        meshes_[static_cast<std::size_t>(part.id)] = std::move(gpu);
     }
-    bounds_max_ = glm::vec3(half_width + 60.0f, block.neck.y + 10.0f, max_z + 40.0f);
-    bounds_min_ = glm::vec3(-bounds_max_.x, a.torso.front().y_mm - 10.0f, min_z - 30.0f);
-    incisions_ = incisions(a);
+    pending_ = {};
+    bounds_min_ = bounds.lo;
+    bounds_max_ = bounds.hi;
+    incisions_ = incisions(*anatomy_);
+    moving_parts_pose_.reset();
     anatomy_dirty_ = false;
 }
 
-// ---- trace --------------------------------------------------------------------------------
-void Renderer::set_view_uniforms(const TraceRequest& r, int traced_width, int traced_height) {
+const GpuMesh* Renderer::mesh_of(Structure s) const {
+    if (s == Structure::catheter && catheter_) return catheter_.get();
+    const auto i = static_cast<std::size_t>(s);
+    return i < meshes_.size() ? meshes_[i].get() : nullptr;
+}
+
+bool Renderer::see_through(Structure s, const SceneView& view) const {
+    return look(s).always_see_through || (view.xray_mask & bit(s)) != 0;
+}
+
+// The catheter as far as the procedure has threaded it, and the needle: regenerated when the
+// pose changes (small meshes, fully lit).
+void Renderer::update_moving_parts(const ProcedurePose& pose) {
+    if (moving_parts_pose_ && *moving_parts_pose_ == pose) return;
+    moving_parts_pose_ = pose;
+    const float last = static_cast<float>(anatomy_->catheter_path_mm.size() - 1);
+    const bool whole = pose.catheter_from <= 0.0f && pose.catheter_to >= last;
+    catheter_.reset();
+    if (!whole) {
+        const Mesh m = catheter_mesh(*anatomy_, pose.catheter_from, pose.catheter_to);
+        if (!m.indices.empty()) catheter_ = upload_mesh(m, nullptr, nullptr, nullptr);
+        else catheter_ = std::make_unique<GpuMesh>();  // nothing threaded yet: draw nothing
+    }
+    needle_.reset();
+    if (pose.needle) {
+        const Mesh m = sweep_tubes({CapsuleChain{{pose.needle_from, pose.needle_to}, 0.55f, false}}, 8);
+        needle_ = upload_mesh(m, nullptr, nullptr, nullptr);
+    }
+}
+
+// ---- frame uniforms -----------------------------------------------------------------------
+namespace {
+GLint loc(GLuint program, const char* name) { return glGetUniformLocation(program, name); }
+}  // namespace
+
+void Renderer::set_frame_uniforms(const FrameRequest& r, glm::vec2 offset) {
     const SceneView& view = r.view;
     const float aspect = static_cast<float>(r.width) / static_cast<float>(r.height);
-    const glm::mat4 inv_view_proj = glm::inverse(view.camera.projection(aspect) * view.camera.view());
-    const GLuint p = trace_program_;
-    glUniformMatrix4fv(loc(p, "uInvViewProj"), 1, GL_FALSE, glm::value_ptr(inv_view_proj));
-    glUniform3fv(loc(p, "uEye"), 1, glm::value_ptr(view.camera.eye()));
-    glUniform2f(loc(p, "uResolution"), static_cast<float>(traced_width), static_cast<float>(traced_height));
-    glUniform1f(loc(p, "uPixelAngle"), view.camera.fov_y_rad / static_cast<float>(traced_height));
-    glUniform1ui(loc(p, "uVisible"), view.visible_mask);
-    glUniform1ui(loc(p, "uXray"), view.xray_mask);
-    glUniform1ui(loc(p, "uHighlight"), view.highlight_mask);
-    const ProcedurePose& pose = view.pose;
-    glUniform2f(loc(p, "uCatheterRange"), pose.catheter_from, pose.catheter_to);
-    glUniform1i(loc(p, "uNeedleOn"), pose.needle ? 1 : 0);
-    glUniform3fv(loc(p, "uNeedleA"), 1, glm::value_ptr(pose.needle_from));
-    glUniform3fv(loc(p, "uNeedleB"), 1, glm::value_ptr(pose.needle_to));
-    glUniform1f(loc(p, "uPumpLift"), pose.pump_lift_mm);
+    glm::mat4 projection = view.camera.projection(aspect);
+    projection[2][0] += 2.0f * offset.x / static_cast<float>(r.width);  // the sample's sub-pixel jitter
+    projection[2][1] += 2.0f * offset.y / static_cast<float>(r.height);
+    view_proj_ = projection * view.camera.view();
+    const glm::vec3 eye = view.camera.eye();
+    const glm::mat4 inv_view = glm::inverse(view.camera.view());
+    const glm::vec3 forward = -glm::vec3(inv_view[2]);
+    const glm::vec3 right = glm::normalize(glm::cross(forward, glm::vec3(0.0f, 1.0f, 0.0f)));
+
+    const GLuint p = programs_->surface;
+    glUseProgram(p);
+    glUniformMatrix4fv(loc(p, "uViewProj"), 1, GL_FALSE, glm::value_ptr(view_proj_));
+    glUniform3fv(loc(p, "uEye"), 1, glm::value_ptr(eye));
+    glUniform1f(loc(p, "uPixelAngle"), view.camera.fov_y_rad / static_cast<float>(r.height));
+    const auto weights = key_light_weights(forward);
+    glm::vec3 key(0.0f);
+    for (int l = 0; l < kKeyLights; ++l) key += weights[static_cast<std::size_t>(l)] * key_light_directions()[static_cast<std::size_t>(l)];
+    glUniform3fv(loc(p, "uKeyDir"), 1, glm::value_ptr(glm::normalize(key)));
+    glUniform4fv(loc(p, "uKeyWeight"), 1, weights.data());
+    const glm::vec3 fill = glm::normalize(-forward + 0.8f * right - 0.2f * glm::vec3(0.0f, 1.0f, 0.0f));
+    glUniform3fv(loc(p, "uFillDir"), 1, glm::value_ptr(fill));
+    // The occluder groups drawn opaque now: any of their structures visible and not see-through.
+    std::array<float, kOccluderGroups> opaque{};
+    for (const StructureInfo& s : structures()) {
+        const int g = occluder_group(s.id);
+        if (g != kNoOccluderGroup && (view.visible_mask & bit(s.id)) && !see_through(s.id, view)) opaque[static_cast<std::size_t>(g)] = 1.0f;
+    }
+    glUniform4fv(loc(p, "uGroupOpaque"), 2, opaque.data());
+    const CutPlane cut = view.cut.value_or(CutPlane{});
+    glUniform4f(loc(p, "uCut"), cut.normal.x, cut.normal.y, cut.normal.z, cut.offset_mm);
     glUniform3fv(loc(p, "uIncisionBackA"), 1, glm::value_ptr(incisions_.back_a));
     glUniform3fv(loc(p, "uIncisionBackB"), 1, glm::value_ptr(incisions_.back_b));
     glUniform3fv(loc(p, "uIncisionBellyA"), 1, glm::value_ptr(incisions_.belly_a));
     glUniform3fv(loc(p, "uIncisionBellyB"), 1, glm::value_ptr(incisions_.belly_b));
-    glUniform2f(loc(p, "uIncisionOpen"), pose.back_incision_open, pose.belly_incision_open);
-    glUniform1i(loc(p, "uCutOn"), view.cut ? 1 : 0);
-    glUniform1i(loc(p, "uSpreadOn"), view.spread_on ? 1 : 0);
-    glUniform1fv(loc(p, "uSpread"), kLevelCount, view.spread_ug_per_ml.data());
-    glUniform1f(loc(p, "uSpreadMax"), view.spread_max_ug_per_ml);
+    glUniform2f(loc(p, "uIncisionOpen"), view.pose.back_incision_open, view.pose.belly_incision_open);
     std::array<float, kLevelCount> relief{};
     for (int i = 0; i < kLevelCount; ++i) relief[static_cast<std::size_t>(i)] = view.relief[static_cast<std::size_t>(i)] ? 1.0f : 0.0f;
     glUniform1fv(loc(p, "uRelief"), kLevelCount, relief.data());
-    const CutPlane cut = view.cut.value_or(CutPlane{});
-    glUniform4f(loc(p, "uCut"), cut.normal.x, cut.normal.y, cut.normal.z, cut.offset_mm);
-    glUniform3fv(loc(p, "uBoundsMin"), 1, glm::value_ptr(bounds_min_));
-    glUniform3fv(loc(p, "uBoundsMax"), 1, glm::value_ptr(bounds_max_));
-}
-
-bool Renderer::ensure_target(Framebuffer& target, int width, int height) {
-    if (target.width() == width && target.height() == height && target.fbo()) return true;
-    return target.create(width, height, {{GL_RGBA32F, GL_RGBA, GL_FLOAT}, {GL_RG32UI, GL_RG_INTEGER, GL_UNSIGNED_INT}});
-}
-
-void Renderer::run_trace_pass(const TraceRequest& r, Framebuffer& target, int w, int h, int sample, int row0, int row1,
-                              bool effects) {
-    const GLuint p = trace_program_;
-    glUseProgram(p);
-    glBindBufferBase(GL_UNIFORM_BUFFER, 0, scene_ubo_);
-    set_view_uniforms(r, w, h);
-    const glm::vec2 offset = jitter(sample);
-    glUniform2f(loc(p, "uJitter"), offset.x, offset.y);
-    glUniform1i(loc(p, "uSample"), sample);
-    glUniform1i(loc(p, "uEffects"), effects ? 1 : 0);
-    target.bind_for_drawing();
-    glViewport(0, 0, w, h);
-    glEnable(GL_SCISSOR_TEST);
-    glScissor(0, h - row1, w, row1 - row0);  // rows counted from the top
-    glDisable(GL_DEPTH_TEST);
-    // The first sample replaces the image and writes the ids at pixel centres; later ones add
-    // their colour (alpha counts them) and leave the ids alone.
-    const GLenum first[] = {GL_COLOR_ATTACHMENT0, GL_COLOR_ATTACHMENT1};
-    const GLenum later[] = {GL_COLOR_ATTACHMENT0, GL_NONE};
-    glDrawBuffers(2, sample == 0 ? first : later);
-    if (sample == 0) {
-        glDisable(GL_BLEND);
-    } else {
-        glEnable(GL_BLEND);
-        glBlendFunc(GL_ONE, GL_ONE);
+    // The drug per level: its colour on the one colour map, as linear light, and its place on the scale.
+    std::array<glm::vec4, kLevelCount> spread{};
+    for (int i = 0; i < kLevelCount; ++i) {
+        const float u = concentration_scale(view.spread_ug_per_ml[static_cast<std::size_t>(i)], view.spread_max_ug_per_ml);
+        spread[static_cast<std::size_t>(i)] = glm::vec4(glm::pow(viridis(u), glm::vec3(2.2f)), u);
     }
-    glBindVertexArray(vao_);
-    glDrawArrays(GL_TRIANGLES, 0, 3);
-    glDisable(GL_BLEND);
-    glDisable(GL_SCISSOR_TEST);
-    glDrawBuffers(2, first);
+    glUniform1i(loc(p, "uSpreadOn"), view.spread_on ? 1 : 0);
+    glUniform4fv(loc(p, "uSpread"), kLevelCount, glm::value_ptr(spread[0]));
+    glUniform1i(loc(p, "uTransmittance"), 0);
+    glUniform3fv(loc(p, "uCatheterTip"), 1, glm::value_ptr(anatomy_->catheter_path_mm.front()));
+    glUniformMatrix4fv(loc(p, "uModel"), 1, GL_FALSE, glm::value_ptr(glm::mat4(1.0f)));
 }
 
-bool Renderer::trace(const TraceRequest& r) {
+// ---- scene passes ---------------------------------------------------------------------------
+void Renderer::draw_part(const GpuMesh& mesh, Structure id, const SceneView& view, int pass, bool translucent) {
+    const GLuint p = programs_->surface;
+    const StructureLook& l = look(id);
+    glUniform1i(loc(p, "uPass"), pass);
+    glUniform1i(loc(p, "uId"), static_cast<int>(id));
+    const bool steel = &mesh == needle_.get();
+    const Material m = steel ? Material{{0.8f, 0.82f, 0.85f}, 0.2f, 1.0f} : l.material;
+    glUniform3fv(loc(p, "uAlbedo"), 1, glm::value_ptr(m.albedo));
+    glUniform1f(loc(p, "uRoughness"), m.roughness);
+    glUniform1f(loc(p, "uMetal"), m.metal);
+    glUniform1i(loc(p, "uSeeThrough"), translucent ? 1 : 0);
+    glUniform2f(loc(p, "uOpacity"), l.opacity_facing, l.opacity_grazing);
+    glUniform1i(loc(p, "uHighlight"), (view.highlight_mask & bit(id)) ? 1 : 0);
+    glUniform3f(loc(p, "uCapNormal"), 0.0f, 0.0f, 0.0f);
+    // The thin tubes: the catheter, the needle and the nerve roots (the thinnest are 0.8 mm).
+    const float tube = id == Structure::catheter ? (steel ? 0.55f : anatomy_->catheter_radius_mm)
+                                                 : (id == Structure::nerve_roots ? 0.8f : 0.0f);
+    glUniform1f(loc(p, "uTubeRadius"), tube);
+    const bool lifted = id == Structure::pump && view.pose.pump_lift_mm != 0.0f;
+    if (lifted) {
+        const glm::mat4 model = glm::translate(glm::mat4(1.0f), anatomy_->pump.axis * view.pose.pump_lift_mm);
+        glUniformMatrix4fv(loc(p, "uModel"), 1, GL_FALSE, glm::value_ptr(model));
+    }
+    mesh.draw(lod_);
+    triangles_drawn_ += mesh.triangles(lod_);
+    if (lifted) glUniformMatrix4fv(loc(p, "uModel"), 1, GL_FALSE, glm::value_ptr(glm::mat4(1.0f)));
+}
+
+// The structures to draw, opaque or see-through, ordered by nesting layer (outer first).
+namespace {
+std::vector<Structure> drawn(const SceneView& view, bool translucent, const std::function<bool(Structure)>& is_see_through) {
+    std::vector<Structure> list;
+    for (const StructureInfo& s : structures()) {
+        if ((view.visible_mask & bit(s.id)) && is_see_through(s.id) == translucent) list.push_back(s.id);
+    }
+    std::stable_sort(list.begin(), list.end(), [](Structure a, Structure b) { return look(a).layer < look(b).layer; });
+    return list;
+}
+}  // namespace
+
+// The cut faces, by stencil capping: a pixel is inside a closed mesh where the mesh's surfaces
+// behind the plane cover it an odd number of times. Structures are taken innermost (highest id)
+// first, and each marks the pixels it caps, so each pixel shows one face, as the tracer showed the
+// structure holding the point. Stencil bit 0 counts; bits 1-6 hold the id of the face, bit 7 says
+// there is one. Opaque faces are drawn now; see-through ones after the layers (draw_see_through_cap).
+void Renderer::mark_caps(const SceneView& view) {
+    if (!view.cut || !cap_quad_) return;
+    const GLuint p = programs_->surface;
+    glEnable(GL_STENCIL_TEST);
+    for (auto it = structures().rbegin(); it != structures().rend(); ++it) {
+        const Structure id = it->id;
+        const GpuMesh* mesh = mesh_of(id);
+        // The skin is a surface, never a face of its own: the tracer capped what lies under it.
+        if (!mesh || !(view.visible_mask & bit(id)) || id == Structure::skin) continue;
+        // Count the mesh's surfaces behind the plane into bit 0, where no face is yet (bit 7 clear):
+        // capped pixels keep bit 0 clear, so the next step passes only where this one is inside.
+        glStencilMask(0x01);
+        glClear(GL_STENCIL_BUFFER_BIT);
+        glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
+        glDepthMask(GL_FALSE);
+        glDisable(GL_DEPTH_TEST);
+        glDisable(GL_CULL_FACE);
+        glStencilFunc(GL_EQUAL, 0x00, 0x80);
+        glStencilOp(GL_KEEP, GL_INVERT, GL_INVERT);
+        glUniform1i(loc(p, "uCutOn"), 1);
+        glUniform1i(loc(p, "uPass"), kPassStencil);
+        glUniform1f(loc(p, "uTubeRadius"), 0.0f);
+        glUniform1i(loc(p, "uId"), static_cast<int>(id));
+        mesh->draw(lod_);
+        // Where inside: write the mark (bits 1-7), and draw the face if it is opaque.
+        const bool translucent = see_through(id, view);
+        glStencilMask(0xFE);
+        glStencilFunc(GL_EQUAL, cap_mark(id) | 0x01, 0x01);
+        glStencilOp(GL_KEEP, GL_REPLACE, GL_REPLACE);
+        glEnable(GL_DEPTH_TEST);
+        if (!translucent) {
+            glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+            glDepthMask(GL_TRUE);
+        }
+        draw_cap_quad(view, id, kPassColour, translucent);
+        glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+        glDepthMask(GL_TRUE);
+    }
+    glStencilMask(0xFF);
+    glDisable(GL_STENCIL_TEST);
+    glUniform1i(loc(p, "uCutOn"), 1);
+}
+
+// A see-through structure's cut face where mark_caps marked it (after the layers behind it).
+void Renderer::draw_see_through_cap(const SceneView& view, Structure id, int pass) {
+    glEnable(GL_STENCIL_TEST);
+    glStencilMask(0x00);
+    glStencilFunc(GL_EQUAL, cap_mark(id), 0xFE);
+    glStencilOp(GL_KEEP, GL_KEEP, GL_KEEP);
+    draw_cap_quad(view, id, pass, true);
+    glStencilMask(0xFF);
+    glDisable(GL_STENCIL_TEST);
+}
+
+GLint Renderer::cap_mark(Structure id) { return 0x80 | (static_cast<GLint>(id) << 1); }
+
+// The plane's quad, shaded as the structure's cut face, facing the eye.
+void Renderer::draw_cap_quad(const SceneView& view, Structure id, int pass, bool translucent) {
+    const GLuint p = programs_->surface;
+    const CutPlane cut = *view.cut;
+    const glm::vec3 towards_eye = glm::dot(cut.normal, view.camera.eye()) > cut.offset_mm ? cut.normal : -cut.normal;
+    const StructureLook& l = look(id);
+    glUniform1i(loc(p, "uCutOn"), 0);  // the quad lies on the plane: do not clip it
+    glUniform1i(loc(p, "uPass"), pass);
+    glUniform1i(loc(p, "uId"), static_cast<int>(id));
+    glUniform3fv(loc(p, "uAlbedo"), 1, glm::value_ptr(l.material.albedo));
+    glUniform1f(loc(p, "uRoughness"), l.material.roughness);
+    glUniform1f(loc(p, "uMetal"), l.material.metal);
+    glUniform1i(loc(p, "uSeeThrough"), translucent ? 1 : 0);
+    glUniform1i(loc(p, "uHighlight"), (view.highlight_mask & bit(id)) ? 1 : 0);
+    glUniform3fv(loc(p, "uCapNormal"), 1, glm::value_ptr(towards_eye));
+    glUniform1f(loc(p, "uTubeRadius"), 0.0f);
+    cap_quad_->draw(Lod::full);
+    glUniform3f(loc(p, "uCapNormal"), 0.0f, 0.0f, 0.0f);
+    glUniform1i(loc(p, "uCutOn"), 1);
+}
+
+// The plane through the body's box, as a quad large enough to cover the box's cut.
+void Renderer::update_cap_quad(const SceneView& view) {
+    if (!view.cut) return;
+    const CutPlane cut = *view.cut;
+    const glm::vec3 centre = 0.5f * (bounds_min_ + bounds_max_);
+    const glm::vec3 on_plane = centre - cut.normal * (glm::dot(cut.normal, centre) - cut.offset_mm);
+    const float half = glm::length(bounds_max_ - bounds_min_);
+    glm::vec3 u = glm::normalize(glm::cross(cut.normal, std::abs(cut.normal.y) < 0.9f ? glm::vec3(0, 1, 0) : glm::vec3(1, 0, 0)));
+    glm::vec3 v = glm::cross(cut.normal, u);
+    Mesh quad;
+    for (const glm::vec2 c : {glm::vec2(-1, -1), glm::vec2(1, -1), glm::vec2(1, 1), glm::vec2(-1, 1)}) {
+        quad.positions_mm.push_back(on_plane + half * (c.x * u + c.y * v));
+        quad.normals.push_back(cut.normal);
+    }
+    quad.indices = {0, 1, 2, 0, 2, 3};
+    cap_quad_ = upload_mesh(quad, nullptr, nullptr, nullptr);
+}
+
+// One sample of the scene into scene_: backdrop, opaque structures with their ids, cut faces,
+// then the see-through layers back to front (back faces outer to inner, then front faces inner
+// to outer) and their cut faces, blended over.
+void Renderer::draw_scene(const FrameRequest& r, glm::vec2 offset) {
+    const SceneView& view = r.view;
+    scene_.bind_for_drawing();
+    const GLenum both[] = {GL_COLOR_ATTACHMENT0, GL_COLOR_ATTACHMENT1};
+    glDrawBuffers(2, both);
+    glDisable(GL_BLEND);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_STENCIL_TEST);
+    glDisable(GL_CULL_FACE);
+    glDepthMask(GL_TRUE);
+    glStencilMask(0xFF);
+    glClearDepth(1.0);
+    glClearStencil(0);
+    glClear(GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
+
+    const float aspect = static_cast<float>(r.width) / static_cast<float>(r.height);
+    const glm::mat4 inv = glm::inverse(view.camera.projection(aspect) * view.camera.view());
+    glUseProgram(programs_->background);
+    glUniformMatrix4fv(loc(programs_->background, "uInvViewProj"), 1, GL_FALSE, glm::value_ptr(inv));
+    glUniform3fv(loc(programs_->background, "uEye"), 1, glm::value_ptr(view.camera.eye()));
+    glBindVertexArray(fullscreen_vao_);
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+
+    set_frame_uniforms(r, offset);
+    if (view.cut) glEnable(GL_CLIP_DISTANCE0);
+    glUniform1i(loc(programs_->surface, "uCutOn"), view.cut ? 1 : 0);
+    glEnable(GL_DEPTH_TEST);
+    glDepthFunc(GL_LESS);
+    const auto translucent = [&](Structure s) { return see_through(s, view); };
+    // Opaque: closed meshes show only their outside unless a cut opens them.
+    if (!view.cut) {
+        glEnable(GL_CULL_FACE);
+        glCullFace(GL_BACK);
+    }
+    for (const Structure s : drawn(view, false, translucent)) {
+        if (const GpuMesh* m = mesh_of(s)) draw_part(*m, s, view, kPassColour, false);
+    }
+    if (needle_) draw_part(*needle_, Structure::catheter, view, kPassColour, false);
+    glDisable(GL_CULL_FACE);
+    if (view.cut) {
+        update_cap_quad(view);
+        mark_caps(view);
+        glUseProgram(programs_->surface);
+    }
+
+    // See-through layers: premultiplied colour over what lies behind; no depth or ids written.
+    glEnable(GL_BLEND);
+    glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    glDepthMask(GL_FALSE);
+    glColorMaski(1, GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
+    glEnable(GL_CULL_FACE);
+    const auto layers = drawn(view, true, translucent);
+    glCullFace(GL_FRONT);  // back faces, outer to inner
+    for (const Structure s : layers) {
+        // While moving, an x-rayed bone shows its front only: the moving budget counts the layers
+        // twice, but not every structure a view may x-ray.
+        if (lod_ == Lod::moving && !moving_budget_counts_twice(s)) continue;
+        if (const GpuMesh* m = mesh_of(s)) draw_part(*m, s, view, kPassColour, true);
+    }
+    glCullFace(GL_BACK);  // front faces, inner to outer
+    for (auto it = layers.rbegin(); it != layers.rend(); ++it) {
+        if (const GpuMesh* m = mesh_of(*it)) draw_part(*m, *it, view, kPassColour, true);
+    }
+    glDisable(GL_CULL_FACE);
+    if (view.cut) {
+        for (auto it = layers.rbegin(); it != layers.rend(); ++it) draw_see_through_cap(view, *it, kPassColour);
+    }
+    glColorMaski(1, GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+    glDepthMask(GL_TRUE);
+    glDisable(GL_BLEND);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_CLIP_DISTANCE0);
+}
+
+// ---- ids ------------------------------------------------------------------------------------
+// The see-through layers' ids of a still view, front to back: the cut faces, then front faces
+// outer to inner, then back faces inner to outer. Before each, the light that the layers in front
+// let through is copied aside, so the layer knows its share of the pixel: its bit where the share
+// is at least 5 % (logic OR), and its share packed with its id where it is the largest (MAX); the
+// light let through is multiplied down. Then one pass resolves the pixel's main structure and bits.
+void Renderer::draw_ids(const FrameRequest& r) {
+    const SceneView& view = r.view;
+    layers_.bind_for_drawing();
+    const GLenum both[] = {GL_COLOR_ATTACHMENT0, GL_COLOR_ATTACHMENT1};
+    glDrawBuffers(2, both);
+    const GLfloat shares_clear[] = {0.0f, 0.0f, 0.0f, 1.0f};
+    const GLuint bits_clear[] = {0u, 0u, 0u, 0u};
+    glClearBufferfv(GL_COLOR, 0, shares_clear);
+    glClearBufferuiv(GL_COLOR, 1, bits_clear);
+
+    set_frame_uniforms(r, glm::vec2(0.0f));
+    glUniform1i(loc(programs_->surface, "uCutOn"), view.cut ? 1 : 0);
+    if (view.cut) glEnable(GL_CLIP_DISTANCE0);
+    glEnable(GL_DEPTH_TEST);
+    glDepthMask(GL_FALSE);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, shares_before_);
+    const auto translucent = [&](Structure s) { return see_through(s, view); };
+    const auto layers = drawn(view, true, translucent);
+    const auto layer_pass = [&](const std::function<void(int pass)>& draw) {
+        glReadBuffer(GL_COLOR_ATTACHMENT0);
+        glCopyTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, 0, 0, r.width, r.height);
+        const GLenum bits_only[] = {GL_NONE, GL_COLOR_ATTACHMENT1};
+        glDrawBuffers(2, bits_only);
+        glEnable(GL_COLOR_LOGIC_OP);
+        glLogicOp(GL_OR);
+        draw(kPassBits);
+        glDisable(GL_COLOR_LOGIC_OP);
+        const GLenum shares_only[] = {GL_COLOR_ATTACHMENT0, GL_NONE};
+        glDrawBuffers(2, shares_only);
+        glEnable(GL_BLEND);
+        glBlendEquationSeparate(GL_MAX, GL_FUNC_ADD);
+        glBlendFuncSeparate(GL_ONE, GL_ONE, GL_ZERO, GL_ONE_MINUS_SRC_ALPHA);
+        draw(kPassWeight);
+        glBlendEquation(GL_FUNC_ADD);
+        glDisable(GL_BLEND);
+    };
+    if (view.cut) {
+        for (const Structure s : layers) layer_pass([&](int pass) { draw_see_through_cap(view, s, pass); });
+    }
+    glEnable(GL_CULL_FACE);
+    for (const Structure s : layers) {
+        const GpuMesh* m = mesh_of(s);
+        if (!m) continue;
+        glCullFace(GL_BACK);
+        layer_pass([&](int pass) { draw_part(*m, s, view, pass, true); });
+    }
+    for (auto it = layers.rbegin(); it != layers.rend(); ++it) {
+        const GpuMesh* m = mesh_of(*it);
+        if (!m) continue;
+        glCullFace(GL_FRONT);
+        layer_pass([&](int pass) { draw_part(*m, *it, view, pass, true); });
+    }
+    glDisable(GL_CULL_FACE);
+    glDisable(GL_CLIP_DISTANCE0);
+    glDisable(GL_DEPTH_TEST);
+    glDepthMask(GL_TRUE);
+
+    ids_.bind_for_drawing();
+    const GLuint p = programs_->resolve;
+    glUseProgram(p);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, scene_.texture(1));
+    glUniform1i(loc(p, "uOpaqueIds"), 0);
+    glActiveTexture(GL_TEXTURE1);
+    glBindTexture(GL_TEXTURE_2D, layers_.texture(1));
+    glUniform1i(loc(p, "uLayerBits"), 1);
+    glActiveTexture(GL_TEXTURE2);
+    glBindTexture(GL_TEXTURE_2D, layers_.texture(0));
+    glUniform1i(loc(p, "uShares"), 2);
+    glBindVertexArray(fullscreen_vao_);
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+    glActiveTexture(GL_TEXTURE0);
+}
+
+// ---- render -----------------------------------------------------------------------------------
+bool Renderer::ensure_targets(int width, int height) {
+    if (scene_.width() == width && scene_.height() == height && scene_.fbo()) return true;
+    bool ok = scene_.create(width, height, {{GL_RGBA16F, GL_RGBA, GL_FLOAT}, {GL_RG32UI, GL_RG_INTEGER, GL_UNSIGNED_INT}}) &&
+              layers_.create(width, height, {{GL_RGBA32F, GL_RGBA, GL_FLOAT}, {GL_RG32UI, GL_RG_INTEGER, GL_UNSIGNED_INT}}) &&
+              ids_.create(width, height, {{GL_RG32UI, GL_RG_INTEGER, GL_UNSIGNED_INT}}) &&
+              sum_.create(width, height, {{GL_RGBA32F, GL_RGBA, GL_FLOAT}});
+    if (!depth_stencil_) glGenRenderbuffers(1, &depth_stencil_);
+    glBindRenderbuffer(GL_RENDERBUFFER, depth_stencil_);
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH24_STENCIL8, width, height);
+    glBindRenderbuffer(GL_RENDERBUFFER, 0);
+    ok = ok && scene_.attach_depth_stencil(depth_stencil_) && layers_.attach_depth_stencil(depth_stencil_);
+    if (!shares_before_) glGenTextures(1, &shares_before_);
+    glBindTexture(GL_TEXTURE_2D, shares_before_);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA32F, width, height, 0, GL_RGBA, GL_FLOAT, nullptr);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    return ok;
+}
+
+bool Renderer::render(const FrameRequest& r) {
     if (!anatomy_ || r.width <= 0 || r.height <= 0) return false;
-    const float scale = std::clamp(r.scale, 0.1f, 1.0f);
-    const bool preview = scale < 1.0f;
-    const bool changed = targets_.width() != r.width || targets_.height() != r.height || anatomy_dirty_ ||
-                         !last_view_ || !(*last_view_ == r.view);
-    if (!changed && (preview ? showing_preview_ && preview_scale_ == scale : samples_ >= r.samples)) return false;
+    const bool changed = anatomy_dirty_ || !last_ || !(last_->view == r.view) || last_->width != r.width ||
+                         last_->height != r.height || last_->moving != r.moving;
+    if (!changed && (r.moving || samples_ >= std::max(1, r.samples))) return false;
 
     GLint previous_fbo = 0;  // the caller's target is restored afterwards
     glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &previous_fbo);
-    if (anatomy_dirty_) upload_anatomy();
-    if (changed) {
-        samples_ = 0;
-        rows_done_ = 0;
-        showing_preview_ = false;
+    if (anatomy_dirty_) upload();
+    if (!ensure_targets(r.width, r.height)) return false;
+    if (changed) samples_ = 0;
+    last_ = r;
+    update_moving_parts(r.view.pose);
+    lod_ = r.moving ? Lod::moving : Lod::full;
+    triangles_drawn_ = 0;
+    draw_scene(r, r.moving ? glm::vec2(0.0f) : jitter(samples_));
+
+    // Add the sample to the sum (the first replaces it).
+    sum_.bind_for_drawing();
+    glUseProgram(programs_->accumulate);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, scene_.texture(0));
+    glUniform1i(loc(programs_->accumulate, "uFrame"), 0);
+    const bool first = r.moving || samples_ == 0;
+    if (!first) {
+        glEnable(GL_BLEND);
+        glBlendFunc(GL_ONE, GL_ONE);
     }
-    last_view_ = r.view;
-    const int band = r.max_rows > 0 ? r.max_rows : r.height;
-    if (preview) {
-        trace_preview(r, scale);
+    glBindVertexArray(fullscreen_vao_);
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+    glDisable(GL_BLEND);
+
+    if (r.moving) {
+        // The opaque ids only: the layers' ids wait until the view is still.
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, scene_.fbo());
+        glReadBuffer(GL_COLOR_ATTACHMENT1);
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, ids_.fbo());
+        glBlitFramebuffer(0, 0, r.width, r.height, 0, 0, r.width, r.height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+        samples_ = 0;
     } else {
-        // A new image traced in bands would show its unfinished rows: a quick preview stands in
-        // until the first sample is whole.
-        if (samples_ == 0 && rows_done_ == 0 && band < r.height && !showing_preview_) {
-            trace_preview(r, std::min(preview_scale_, 0.5f));
-        }
-        ensure_target(targets_, r.width, r.height);
-        // One band of rows of the next sample (the whole image unless the caller limits it), so
-        // that a slow GPU keeps the rest of the frame responsive.
-        const int row1 = std::min(rows_done_ + band, r.height);
-        run_trace_pass(r, targets_, r.width, r.height, samples_, rows_done_, row1, true);
-        rows_done_ = row1;
-        if (rows_done_ >= r.height) {
-            rows_done_ = 0;
-            ++samples_;
-            showing_preview_ = false;  // the full image is complete: show it from now on
-        }
+        if (samples_ == 0) draw_ids(r);
+        ++samples_;
     }
     glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous_fbo));
     return true;
 }
 
-// A quick look while the view moves: its own small target, no shadows or occlusion.
-void Renderer::trace_preview(const TraceRequest& r, float scale) {
-    const int w = std::max(1, static_cast<int>(std::lround(static_cast<float>(r.width) * scale)));
-    const int h = std::max(1, static_cast<int>(std::lround(static_cast<float>(r.height) * scale)));
-    ensure_target(preview_, w, h);
-    run_trace_pass(r, preview_, w, h, 0, 0, h, false);
-    preview_scale_ = scale;
-    showing_preview_ = true;
-}
-
-// ---- present and pick ---------------------------------------------------------------------
+// ---- present and pick -----------------------------------------------------------------------
 void Renderer::present(int x, int y, int width, int height) const {
-    const Framebuffer& image = showing_preview_ ? preview_ : targets_;
-    if (!image.fbo()) return;
+    if (!sum_.fbo()) return;
     glViewport(x, y, width, height);
     glDisable(GL_BLEND);
     glDisable(GL_DEPTH_TEST);
-    glUseProgram(present_program_);
+    const GLuint p = programs_->present;
+    glUseProgram(p);
     glActiveTexture(GL_TEXTURE0);
-    glBindTexture(GL_TEXTURE_2D, image.texture(0));
-    glUniform1i(loc(present_program_, "uImage"), 0);
-    glUniform1f(loc(present_program_, "uExposure"), 1.0f);
-    glBindVertexArray(vao_);
+    glBindTexture(GL_TEXTURE_2D, sum_.texture(0));
+    glUniform1i(loc(p, "uImage"), 0);
+    glUniform1f(loc(p, "uExposure"), 1.0f);
+    glBindVertexArray(fullscreen_vao_);
     glDrawArrays(GL_TRIANGLES, 0, 3);
 }
 
 void Renderer::draw_flat(int width, int height) const {
     glViewport(0, 0, width, height);
     glDisable(GL_BLEND);
-    glUseProgram(flat_program_);
-    glBindVertexArray(vao_);
+    glUseProgram(programs_->flat);
+    glBindVertexArray(fullscreen_vao_);
     glDrawArrays(GL_TRIANGLES, 0, 3);
 }
 
 std::optional<Structure> Renderer::pick(int x, int y) const {
-    // Reads one texel of the id target; a preview is smaller, so scale the pixel into it.
-    const Framebuffer& image = showing_preview_ ? preview_ : targets_;
-    if (!image.fbo()) return std::nullopt;
-    const float scale = showing_preview_ ? preview_scale_ : 1.0f;
-    const int tx = static_cast<int>(static_cast<float>(x) * scale);
-    const int ty = static_cast<int>(static_cast<float>(y) * scale);
-    const auto texel = image.read_rg32ui_at(1, tx, ty);
+    if (!ids_.fbo()) return std::nullopt;
+    const auto texel = ids_.read_rg32ui_at(0, x, y);
     if (texel[0] == 0 || texel[0] > kStructureCount) return std::nullopt;
     return static_cast<Structure>(texel[0]);
 }

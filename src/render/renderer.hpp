@@ -1,51 +1,55 @@
-// The scene renderer: uploads the anatomy, ray-traces it into linear colour and object ids, and
-// presents the result tone-mapped. Progressive: a moving view is traced once at reduced
-// resolution; a still one gathers samples up to a target, then is not traced again.
+// The scene renderer: uploads the body's meshes with their baked lighting and rasterizes frames:
+// opaque structures with their ids, cut faces, see-through layers sorted by nesting, then, while the
+// view stays still, jittered samples that anti-alias and the ids of the see-through layers.
 #pragma once
 
 #include <array>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <glad/gl.h>
 
 #include "core/anatomy.hpp"
-#include "core/camera.hpp"
+#include "core/geometry/body_meshes.hpp"
+#include "core/procedure_pose.hpp"
 #include "core/scene_view.hpp"
 #include "core/structures.hpp"
 #include "render/framebuffer.hpp"
 
 namespace thecaview {
 
-// What one call to Renderer::trace may do.
-struct TraceRequest {
+// What one call to Renderer::render may do.
+struct FrameRequest {
     SceneView view;
-    int width = 0;   // full-resolution size of the view, in pixels
+    int width = 0;  // the view's size in pixels
     int height = 0;
-    float scale = 1.0f;  // < 1: a quick preview at this fraction of the size (while moving)
-    int samples = 16;    // samples per pixel to gather while the view stays still
-    int max_rows = 0;    // > 0: trace at most this many rows of a sample per call (stays responsive)
+    bool moving = false;  // the camera or the scene moves: the moving level of detail, one sample
+    int samples = 8;      // samples per pixel to gather while the view stays still
 };
+
+struct GpuMesh;  // a mesh uploaded to the GPU (renderer.cpp)
+enum class Lod : std::uint8_t { moving, full };
 
 class Renderer {
 public:
-    Renderer() = default;
+    Renderer();
     ~Renderer();
     Renderer(const Renderer&) = delete;
     Renderer& operator=(const Renderer&) = delete;
 
     // Builds the shader programs from shader_dir. False with `error` naming file and line.
     bool init(const std::filesystem::path& shader_dir, std::string& error);
-    void set_anatomy(const Anatomy& anatomy);
+    // The anatomy and its meshes (from the cache or freshly baked): uploaded on the next frame.
+    void set_anatomy(const Anatomy& anatomy, BodyMeshes meshes);
 
-    // Does at most one trace pass: a preview when the request's scale is below 1, else the
-    // first or the next sample (or band of a sample) of a still view. Returns false when there
-    // was nothing to do (the image for this request is complete). Until the first full sample
-    // is done, the last preview of the same view is what present() shows.
-    bool trace(const TraceRequest& request);
-    // Samples gathered for the current image (0 while it is a preview).
+    // Draws the next frame of the request: a moving frame, or the first or next sample of a still
+    // view. Returns false when there was nothing to do (the image for this request is complete).
+    bool render(const FrameRequest& request);
+    // Samples gathered for the current image (0 while it is a moving frame).
     [[nodiscard]] int samples() const { return samples_; }
     // Tone-maps the current image into the bound draw framebuffer, into this viewport
     // (x, y from the bottom-left, as glViewport).
@@ -56,41 +60,53 @@ public:
     // The structure drawn most at pixel (x, y) of the view, from the top-left; nullopt for the
     // background. Reads one texel of the id target, never the geometry.
     [[nodiscard]] std::optional<Structure> pick(int x, int y) const;
-    // Per-pixel ids of the last full-resolution image, top-down: R (main structure), G (bits).
-    [[nodiscard]] std::vector<std::uint32_t> read_ids() const { return targets_.read_rg32ui(1); }
-
-    // Limits shared with the shaders' array sizes.
-    static constexpr int kTorsoMax = 32;
-    static constexpr int kTubePointMax = 256;
-    static constexpr int kChunkMax = 80;
-    static constexpr int kChunkPoints = 9;
-    static constexpr int kCatheterChunkMax = 16;
+    // Per-pixel ids of the last image, top-down: R (main structure), G (a bit per structure that
+    // gives at least 5 % of the pixel's colour). A moving frame has the opaque structures' only.
+    [[nodiscard]] std::vector<std::uint32_t> read_ids() const { return ids_.read_rg32ui(0); }
+    // Triangles drawn in the last frame.
+    [[nodiscard]] std::size_t triangles_drawn() const { return triangles_drawn_; }
 
 private:
-    void upload_anatomy();
-    void set_view_uniforms(const TraceRequest& request, int traced_width, int traced_height);
-    static bool ensure_target(Framebuffer& target, int width, int height);
-    void trace_preview(const TraceRequest& r, float scale);
-    void run_trace_pass(const TraceRequest& r, Framebuffer& target, int w, int h, int sample, int row0, int row1,
-                        bool effects);
+    struct Programs;
+    bool ensure_targets(int width, int height);
+    void upload();
+    void draw_scene(const FrameRequest& r, glm::vec2 jitter);
+    void draw_ids(const FrameRequest& r);
+    void set_frame_uniforms(const FrameRequest& r, glm::vec2 jitter);
+    void draw_part(const GpuMesh& mesh, Structure id, const SceneView& view, int pass, bool see_through);
+    void mark_caps(const SceneView& view);
+    void draw_see_through_cap(const SceneView& view, Structure id, int pass);
+    void draw_cap_quad(const SceneView& view, Structure id, int pass, bool translucent);
+    static GLint cap_mark(Structure id);
+    void update_cap_quad(const SceneView& view);
+    void update_moving_parts(const ProcedurePose& pose);
+    [[nodiscard]] const GpuMesh* mesh_of(Structure s) const;
+    [[nodiscard]] bool see_through(Structure s, const SceneView& view) const;
 
-    GLuint trace_program_ = 0;
-    GLuint present_program_ = 0;
-    GLuint flat_program_ = 0;
-    GLuint vao_ = 0;
-    GLuint scene_ubo_ = 0;
-    Framebuffer targets_;  // 0: summed linear colour, alpha = samples (RGBA32F); 1: ids (RG32UI)
-    Framebuffer preview_;  // the same, small, for previews while the view moves
+    std::unique_ptr<Programs> programs_;
+    GLuint fullscreen_vao_ = 0;
+    std::vector<std::unique_ptr<GpuMesh>> meshes_;  // one per structure with a surface
+    std::unique_ptr<GpuMesh> catheter_;             // the catheter as far as the procedure has threaded it
+    std::unique_ptr<GpuMesh> needle_;
+    std::unique_ptr<GpuMesh> cap_quad_;
+    Framebuffer scene_;      // 0: linear colour (RGBA16F), 1: opaque ids (RG32UI); shared depth-stencil
+    Framebuffer layers_;     // the see-through layers' ids: 0: shares (RGBA32F), 1: bits (RG32UI)
+    Framebuffer ids_;        // 0: the resolved ids (RG32UI)
+    Framebuffer sum_;        // 0: the samples' sum (RGBA32F, alpha counts them)
+    GLuint depth_stencil_ = 0;
+    GLuint shares_before_ = 0;  // a copy of the layers' shares before the layer being drawn
     std::optional<Anatomy> anatomy_;
-    bool anatomy_dirty_ = true;
-    std::optional<SceneView> last_view_;
-    float preview_scale_ = 1.0f;
-    bool showing_preview_ = false;  // present() shows the preview, not the full image
-    int samples_ = 0;    // complete full-resolution samples of the current view
-    int rows_done_ = 0;  // rows of the sample in progress
+    BodyMeshes pending_;         // meshes waiting for upload
+    bool anatomy_dirty_ = false;
+    std::optional<FrameRequest> last_;
+    std::optional<ProcedurePose> moving_parts_pose_;
+    int samples_ = 0;
+    bool moving_frame_ = false;
+    std::size_t triangles_drawn_ = 0;
     Incisions incisions_;
-    glm::vec3 bounds_min_{0.0f};
-    glm::vec3 bounds_max_{0.0f};
+    glm::vec3 bounds_min_{0.0f}, bounds_max_{0.0f};
+    glm::mat4 view_proj_{1.0f};
+    Lod lod_ = Lod::full;
 };
 
 }  // namespace thecaview

@@ -1,12 +1,19 @@
-// The CPU ray caster and the lighting it bakes, without GL.
+// The CPU ray caster, the lighting it bakes and the mesh cache, without GL.
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include <unistd.h>
 
 #include <glm/geometric.hpp>
 #include <gtest/gtest.h>
 
 #include "core/anatomy.hpp"
 #include "core/geometry/body_meshes.hpp"
+#include "core/geometry/mesh_cache.hpp"
 #include "core/geometry/ray_caster.hpp"
 #include "core/geometry/sdf.hpp"
 
@@ -154,6 +161,86 @@ TEST(BodyMeshesTest, TheThreadedCatheterEndsWhereThePoseSays) {
     EXPECT_TRUE(near_tip(whole));
     EXPECT_FALSE(near_tip(half));
     EXPECT_EQ(catheter_mesh(anatomy, 3.0f, 3.0f).triangle_count(), 0u);
+}
+
+}  // namespace
+}  // namespace thecaview
+
+namespace thecaview {
+namespace {
+
+// A small body for the cache: one baked sphere.
+BodyMeshes small_body() {
+    BodyMeshes body;
+    StructureMesh part;
+    part.id = Structure::pump;
+    part.mesh = sphere(glm::vec3(0.0f), 6.0f);
+    part.moving_indices = simplified_indices(part.mesh, 1e3f, 40);
+    part.levels.assign(part.mesh.positions_mm.size(), 3.5f);
+    body.parts = {part};
+    bake_lighting(body);
+    return body;
+}
+
+TEST(MeshCacheTest, ABodyReadsBackAsWritten) {
+    const auto dir = std::filesystem::temp_directory_path() / ("thecaview-mesh-test-" + std::to_string(::getpid()));
+    const BodyMeshes body = small_body();
+    std::string error;
+    ASSERT_TRUE(write_body_meshes(dir / "a.mesh", body, error)) << error;
+    const auto back = read_body_meshes(dir / "a.mesh", error);
+    ASSERT_TRUE(back) << error;
+    ASSERT_EQ(back->parts.size(), 1u);
+    EXPECT_EQ(back->parts[0].mesh.indices, body.parts[0].mesh.indices);
+    EXPECT_EQ(back->parts[0].moving_indices, body.parts[0].moving_indices);
+    EXPECT_EQ(back->parts[0].ambient, body.parts[0].ambient);
+    EXPECT_EQ(back->parts[0].key[3], body.parts[0].key[3]);
+    EXPECT_EQ(back->parts[0].levels, body.parts[0].levels);
+    std::filesystem::remove_all(dir);
+}
+
+TEST(MeshCacheTest, ADamagedOrTruncatedFileIsRefusedWithItsName) {
+    const auto dir = std::filesystem::temp_directory_path() / ("thecaview-mesh-damaged-" + std::to_string(::getpid()));
+    std::string error;
+    ASSERT_TRUE(write_body_meshes(dir / "a.mesh", small_body(), error)) << error;
+    std::string bytes;
+    {
+        std::ifstream in(dir / "a.mesh", std::ios::binary);
+        bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    const auto write = [&](const std::string& b) { std::ofstream(dir / "b.mesh", std::ios::binary) << b; };
+    std::string flipped = bytes;
+    flipped[bytes.size() / 2] = static_cast<char>(flipped[bytes.size() / 2] ^ 0x5a);
+    write(flipped);
+    EXPECT_FALSE(read_body_meshes(dir / "b.mesh", error));
+    EXPECT_NE(error.find("b.mesh"), std::string::npos) << error;
+    EXPECT_NE(error.find("checksum"), std::string::npos) << error;
+    write(bytes.substr(0, bytes.size() / 3));
+    EXPECT_FALSE(read_body_meshes(dir / "b.mesh", error));
+    write("not a mesh at all");
+    EXPECT_FALSE(read_body_meshes(dir / "b.mesh", error));
+    EXPECT_FALSE(read_body_meshes(dir / "missing.mesh", error));
+    std::filesystem::remove_all(dir);
+}
+
+TEST(MeshCacheTest, EachAnatomyHasItsOwnNameAndOldFilesAreEvicted) {
+    AnatomyOptions a, b;
+    b.pump_reservoir_ml = 40;
+    EXPECT_NE(mesh_cache_name(a), mesh_cache_name(b));
+    EXPECT_EQ(mesh_cache_name(a), mesh_cache_name(AnatomyOptions{}));
+    const auto dir = std::filesystem::temp_directory_path() / ("thecaview-mesh-evict-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    for (int i = 0; i < 5; ++i) {
+        std::ofstream(dir / ("body-" + std::to_string(i) + ".mesh")) << i;
+        std::filesystem::last_write_time(dir / ("body-" + std::to_string(i) + ".mesh"),
+                                         std::filesystem::file_time_type::clock::now() + std::chrono::seconds(i));
+    }
+    std::ofstream(dir / "notes.txt") << "kept";
+    evict_old_meshes(dir, 2);
+    EXPECT_TRUE(std::filesystem::exists(dir / "body-4.mesh"));
+    EXPECT_TRUE(std::filesystem::exists(dir / "body-3.mesh"));
+    EXPECT_FALSE(std::filesystem::exists(dir / "body-0.mesh"));
+    EXPECT_TRUE(std::filesystem::exists(dir / "notes.txt"));
+    std::filesystem::remove_all(dir);
 }
 
 }  // namespace

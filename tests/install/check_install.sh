@@ -12,7 +12,7 @@ cmake --install "$build" --prefix "$work/prefix" >/dev/null
 # Moved after installing: what runs cannot lean on the build tree or the prefix it was given.
 mv "$work/prefix" "$work/moved"
 root="$work/moved"
-for f in bin/thecaview share/thecaview/shaders/trace.frag share/thecaview/assets/content/en/steps.json \
+for f in bin/thecaview share/thecaview/shaders/surface.frag share/thecaview/assets/content/en/steps.json \
          share/thecaview/assets/drugs/drugs.json share/applications/thecaview.desktop \
          share/icons/hicolor/scalable/apps/thecaview.svg lib/systemd/user/thecaview-kiosk.service \
          lib/systemd/user/thecaview-signage.service share/doc/thecaview/config.example.json; do

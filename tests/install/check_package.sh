@@ -14,7 +14,7 @@ fail() { echo "check_package: $*" >&2; exit 1; }
 deb=$(ls "$work"/thecaview_*.deb 2>/dev/null | head -n1)
 [ -n "$deb" ] || fail "no .deb in $work"
 contents=$(dpkg-deb -c "$deb")
-for f in ./usr/bin/thecaview ./usr/share/thecaview/shaders/trace.frag ./usr/share/thecaview/assets/content/es/steps.json \
+for f in ./usr/bin/thecaview ./usr/share/thecaview/shaders/surface.frag ./usr/share/thecaview/assets/content/es/steps.json \
          ./usr/share/applications/thecaview.desktop ./usr/share/icons/hicolor/scalable/apps/thecaview.svg \
          ./usr/lib/systemd/user/thecaview-kiosk.service ./usr/lib/systemd/user/thecaview-signage.service; do
   echo "$contents" | grep -q " $f$" || fail "$f is not in the package"

@@ -50,6 +50,21 @@ protected:
         return r.id_at(r.viewport.x + static_cast<int>(px->x), r.viewport.y + static_cast<int>(px->y));
     }
 
+    // Whether the point's pixel or one of its eight neighbours shows `id` most: a rasterized edge
+    // falls half a pixel either way of where a traced one did.
+    static bool id_near_point(const RenderResult& r, glm::vec3 point, Structure id) {
+        const auto px = project_to_pixel(r.camera, point, r.viewport.width, r.viewport.height);
+        if (!px) return false;
+        for (int dy = -1; dy <= 1; ++dy) {
+            for (int dx = -1; dx <= 1; ++dx) {
+                const int x = static_cast<int>(px->x) + dx, y = static_cast<int>(px->y) + dy;
+                if (x < 0 || y < 0 || x >= r.viewport.width || y >= r.viewport.height) continue;
+                if (r.id_at(r.viewport.x + x, r.viewport.y + y) == static_cast<std::uint32_t>(id)) return true;
+            }
+        }
+        return false;
+    }
+
     static std::unique_ptr<OffscreenRenderer> renderer_;
 };
 std::unique_ptr<OffscreenRenderer> RenderTest::renderer_;
@@ -115,7 +130,7 @@ TEST_F(RenderTest, HidingAStructureRemovesIt) {
     ViewerState state;
     go_to_view(state, *find_view(s.views, "pump"), false);
     state.visible_mask &= ~bit(Structure::pump);
-    s.renderer.trace({scene_view(state, s.anatomy), 320, 180, 1.0f, 1});
+    s.renderer.render({scene_view(state, s.anatomy), 320, 180, false, 1});
     ASSERT_EQ(s.renderer.samples(), 1);
     const auto ids = s.renderer.read_ids();
     std::size_t pump_pixels = 0;
@@ -160,7 +175,7 @@ TEST_F(RenderTest, EveryStructureIsPickedAtItsLandmark) {
                              : 1.5708f;  // deep structures: from the patient's left
         request.camera = camera;
         const auto r = render(request);
-        EXPECT_EQ(id_at_point(r, point), static_cast<std::uint32_t>(s.id)) << s.key;
+        EXPECT_TRUE(id_near_point(r, point, s.id)) << s.key;
     }
 }
 
@@ -170,7 +185,7 @@ TEST_F(RenderTest, InNamedViewsTheDeviceIsPickedWhereNothingOpaqueHidesIt) {
     EXPECT_EQ(id_at_point(overview, anatomy.landmark(Structure::catheter)), static_cast<std::uint32_t>(Structure::catheter));
     // From behind, the opaque backbone shows through the see-through back muscles.
     const auto back = render("back");
-    EXPECT_EQ(id_at_point(back, anatomy.at(Level::L3).body_centre_mm), static_cast<std::uint32_t>(Structure::vertebrae));
+    EXPECT_TRUE(id_near_point(back, anatomy.at(Level::L3).body_centre_mm, Structure::vertebrae));
 }
 
 TEST_F(RenderTest, AnAxialCutRemovesWhatLiesAboveIt) {
@@ -220,36 +235,42 @@ TEST_F(RenderTest, MoreSamplesSmoothTheEdges) {
     EXPECT_EQ(renderer_->session().renderer.samples(), 6);
 }
 
-TEST_F(RenderTest, BandsOfRowsBuildTheSameImageAsOnePass) {
+TEST_F(RenderTest, AStillViewGathersItsSamplesThenDrawsNothing) {
     Session& s = renderer_->session();
     ViewerState state;
     go_to_view(state, *find_view(s.views, "pump"), false);
-    const TraceRequest whole{scene_view(state, s.anatomy), 160, 90, 1.0f, 1};
-    ASSERT_TRUE(s.renderer.trace(whole));
-    const auto one_pass = s.renderer.read_ids();
-    ASSERT_FALSE(s.renderer.trace(whole));  // complete: nothing more to do
-
-    ViewerState other = state;
-    other.camera.yaw_rad += 0.5f;
-    s.renderer.trace({scene_view(other, s.anatomy), 160, 90, 1.0f, 1});
-    TraceRequest banded = whole;
-    banded.max_rows = 16;
-    int calls = 0;
-    while (s.renderer.trace(banded)) {
-        ++calls;
-        EXPECT_EQ(s.renderer.samples(), calls == 6 ? 1 : 0);
+    const FrameRequest still{scene_view(state, s.anatomy), 160, 90, false, 3};
+    int frames = 0;
+    while (s.renderer.render(still)) {
+        ++frames;
+        EXPECT_EQ(s.renderer.samples(), frames);
+        ASSERT_LE(frames, 3);
     }
-    EXPECT_EQ(calls, 6);  // 90 rows in bands of 16
-    EXPECT_EQ(s.renderer.read_ids(), one_pass);
+    EXPECT_EQ(frames, 3);
+    EXPECT_FALSE(s.renderer.render(still));  // complete: nothing more to do
+    const auto ids = s.renderer.read_ids();
+    // A change starts again from one sample.
+    FrameRequest moved = still;
+    moved.view.camera.yaw_rad += 0.5f;
+    ASSERT_TRUE(s.renderer.render(moved));
+    EXPECT_EQ(s.renderer.samples(), 1);
+    EXPECT_NE(s.renderer.read_ids(), ids);
 }
 
-TEST_F(RenderTest, APreviewIsPickedAtItsOwnScale) {
+TEST_F(RenderTest, AMovingFrameDrawsFewerTrianglesAndIsPickedAtOnce) {
     Session& s = renderer_->session();
     ViewerState state;
-    go_to_view(state, *find_view(s.views, "pump"), false);
+    go_to_view(state, *find_view(s.views, "overview"), false);
     const int w = 320, h = 180;
-    s.renderer.trace({scene_view(state, s.anatomy), w, h, 0.25f, 1});
+    ASSERT_TRUE(s.renderer.render({scene_view(state, s.anatomy), w, h, false, 1}));
+    const std::size_t still_triangles = s.renderer.triangles_drawn();
+    state.camera.yaw_rad += 0.01f;
+    ASSERT_TRUE(s.renderer.render({scene_view(state, s.anatomy), w, h, true, 1}));
     EXPECT_EQ(s.renderer.samples(), 0);
+    EXPECT_LE(s.renderer.triangles_drawn(), 50000u);  // the moving level of detail's budget
+    EXPECT_LT(2 * s.renderer.triangles_drawn(), still_triangles + s.renderer.triangles_drawn());
+    go_to_view(state, *find_view(s.views, "pump"), false);
+    ASSERT_TRUE(s.renderer.render({scene_view(state, s.anatomy), w, h, true, 1}));
     const auto px = project_to_pixel(state.camera, s.anatomy.pump.centre_mm, w, h);
     ASSERT_TRUE(px);
     EXPECT_EQ(s.renderer.pick(static_cast<int>(px->x), static_cast<int>(px->y)), Structure::pump);

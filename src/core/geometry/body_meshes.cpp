@@ -13,6 +13,7 @@
 
 #include "core/geometry/parallel.hpp"
 #include "core/geometry/ray_caster.hpp"
+#include "core/structure_look.hpp"
 
 namespace thecaview {
 
@@ -77,8 +78,8 @@ Resolution resolution_of(Structure s) {
         case Structure::vertebrae:
         case Structure::sacrum:
         case Structure::discs:
-        case Structure::ligamentum_flavum:
-        case Structure::epidural_space: return {1.0f, 0.25f};
+        case Structure::ligamentum_flavum: return {1.0f, 0.25f};
+        case Structure::epidural_space: return {1.25f, 0.5f};  // see-through: its shape matters less
         case Structure::dura:
         case Structure::csf:
         case Structure::spinal_cord:
@@ -129,13 +130,21 @@ BodyMeshes mesh_body(const BodyShape& shape, const MeshingDesc& desc) {
         part.levels.reserve(part.mesh.positions_mm.size());
         for (const vec3& p : part.mesh.positions_mm) {
             const Anatomy& a = shape.anatomy();
-            part.levels.push_back(info.id == Structure::skin ? dermatome_coordinate(a, p) : level_coordinate(a, p.y));
+            float level = info.id == Structure::skin ? dermatome_coordinate(a, p) : level_coordinate(a, p.y);
+            // The fat's inner face (on the fascia) is marked: as a see-through layer only its face
+            // under the skin is drawn, the fascia showing as the muscle's.
+            if (info.id == Structure::fat && std::abs(shape.distance(Structure::skin, p)) > 2.0f * r.cell_mm) level = kInnerFace;
+            part.levels.push_back(level);
         }
         body.parts.push_back(std::move(part));
     }
-    // The moving level of detail: every structure keeps the same share of its triangles, the
-    // small ones (the catheter, a root) whole where the budget allows.
-    const std::size_t total = body.triangle_count();
+    // The moving level of detail: every structure keeps the same share of its triangles. The
+    // see-through layers (and the muscle, often x-rayed) are drawn twice, back and front faces, so
+    // they count twice against the budget.
+    std::size_t total = 0;
+    for (const StructureMesh& part : body.parts) {
+        total += part.mesh.triangle_count() * (moving_budget_counts_twice(part.id) ? 2 : 1);
+    }
     const double share = std::min(1.0, static_cast<double>(desc.moving_triangles) / static_cast<double>(std::max<std::size_t>(total, 1)));
     for (StructureMesh& part : body.parts) {
         const auto target = static_cast<std::size_t>(static_cast<double>(part.mesh.triangle_count()) * share);

@@ -39,10 +39,13 @@ struct StructureMesh {
     std::vector<std::uint32_t> moving_indices;  // fewer triangles over the same vertices
     // Per vertex, a fractional level index (0 = C1, 1 = C2, ...): by height for the canal (where the
     // drug is coloured by level), and on the skin the dermatome band the point lies in.
+    // The fat's inner face, on the fascia, has kInnerFace instead.
     std::vector<float> levels;
     std::vector<GroupLight> ambient;            // per vertex: sky light not occluded
     std::array<std::vector<GroupLight>, kKeyLights> key;  // per vertex and key light: not shadowed
 };
+
+inline constexpr float kInnerFace = -1.0f;
 
 struct BodyMeshes {
     std::vector<StructureMesh> parts;  // in structure order, those with a surface

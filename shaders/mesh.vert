@@ -1,0 +1,57 @@
+// Every mesh pass: places the vertex, clips it against the cut plane, and combines the lighting
+// baked for it: per occluder group, only the groups drawn opaque now count.
+#include "lighting.glsl"
+
+layout(location = 0) in vec3 aPosition;
+layout(location = 1) in vec3 aNormal;
+layout(location = 2) in float aLevel;
+layout(location = 3) in vec4 aAmbient[2];    // groups 0-3, 4-7: sky light not occluded
+layout(location = 5) in vec4 aKey[2 * KEY_LIGHTS];  // per key light, groups 0-3 and 4-7: not shadowed
+
+uniform mat4 uViewProj;
+uniform mat4 uModel;        // moves the procedure's parts (the pump lifted above its pocket)
+uniform vec4 uGroupOpaque[2];  // 1 for each occluder group drawn opaque now, else 0
+uniform vec4 uKeyWeight;       // how much each key light counts for this view
+uniform vec4 uCut;             // the cut plane: what lies where dot(n, p) > offset is cut away
+uniform bool uCutOn;
+uniform vec3 uEye;
+uniform float uPixelAngle;  // radians per pixel
+uniform float uTubeRadius;  // > 0: a thin tube of this radius, kept at least a pixel wide
+
+out vec3 vWorld;
+out vec3 vNormal;
+out float vLevel;
+out vec2 vLight;  // x: key light not shadowed, y: sky light not occluded
+out vec2 vLayerLight;  // see-through layers: diffuse factor and specular (lighting.glsl)
+
+uniform bool uSeeThrough;
+uniform float uRoughness;
+
+// The light that reaches the vertex past the opaque groups: the product of their shares.
+float throughOpaque(vec4 a, vec4 b) {
+    vec4 x = mix(vec4(1.0), a, uGroupOpaque[0]) * mix(vec4(1.0), b, uGroupOpaque[1]);
+    return x.x * x.y * x.z * x.w;
+}
+
+void main() {
+    vec4 world = uModel * vec4(aPosition, 1.0);
+    vNormal = mat3(uModel) * aNormal;
+    if (uTubeRadius > 0.0) {
+        // A tube thinner than a pixel would break up into dots: widen it to about a pixel.
+        float pixel_mm = uPixelAngle * length(uEye - world.xyz);
+        world.xyz += vNormal * max(0.0, 0.55 * pixel_mm - uTubeRadius);
+    }
+    vWorld = world.xyz;
+    vLevel = aLevel;
+    float key = 0.0;
+    for (int l = 0; l < KEY_LIGHTS; ++l) key += uKeyWeight[l] * throughOpaque(aKey[2 * l], aKey[2 * l + 1]);
+    vLight = vec2(key, throughOpaque(aAmbient[0], aAmbient[1]));
+    vLayerLight = vec2(0.0);
+    if (uSeeThrough) {
+        vec3 n = normalize(vNormal), v = normalize(uEye - world.xyz);
+        if (dot(n, v) < 0.0) n = -n;
+        vLayerLight = shadeTerms(n, v, uRoughness, vLight.x, vLight.y);
+    }
+    gl_ClipDistance[0] = uCutOn ? uCut.w - dot(uCut.xyz, world.xyz) : 1.0;
+    gl_Position = uViewProj * world;
+}

@@ -1,0 +1,127 @@
+// Shades a structure's surface (or a cut face) and writes what the pass wants of it: colour and
+// ids; a see-through layer's share of the pixel (for the ids of a still view); nothing (stencil).
+//
+// Sections: inputs | lighting | the look of a surface | main
+in vec3 vWorld;
+in vec3 vNormal;
+in float vLevel;
+in vec2 vLight;
+in vec2 vLayerLight;  // see-through layers: diffuse factor and specular, shaded per vertex
+layout(location = 0) out vec4 outColour;
+layout(location = 1) out uvec2 outIds;
+
+// ---- inputs -----------------------------------------------------------------------------
+const int PASS_COLOUR = 0;   // colour (premultiplied) and, for opaque surfaces, the ids
+const int PASS_BITS = 1;     // the structure's bit where it gives at least 5 % of the pixel (OR)
+const int PASS_WEIGHT = 2;   // R: its share packed with its id (MAX); A: what it lets through (multiplied)
+const int PASS_STENCIL = 3;  // the stencil only: every face counts
+uniform int uPass;
+
+uniform int uId;
+uniform vec3 uAlbedo;
+uniform float uRoughness;
+uniform float uMetal;
+uniform bool uSeeThrough;
+uniform vec2 uOpacity;       // face-on, grazing
+uniform bool uHighlight;     // a warm glow that points at the structure
+uniform vec3 uCapNormal;     // non-zero: this is the cut face, lit with this normal
+uniform vec3 uEye;
+uniform sampler2D uTransmittance;  // PASS_BITS and PASS_WEIGHT: A = light let through by the layers before
+
+// The skin: incisions and the dermatomes where relief may be felt.
+uniform vec3 uIncisionBackA;
+uniform vec3 uIncisionBackB;
+uniform vec3 uIncisionBellyA;
+uniform vec3 uIncisionBellyB;
+uniform vec2 uIncisionOpen;
+uniform float uRelief[LEVEL_COUNT];
+uniform vec3 uCatheterTip;  // the catheter's radiopaque tip is marked dark blue
+// The drug in the CSF: per level, its colour (linear) and its place on the log scale (a).
+uniform bool uSpreadOn;
+uniform vec4 uSpread[LEVEL_COUNT];
+
+const float CONTRIBUTES = 0.05;  // a structure is "visible" in a pixel at 5 % of its colour
+
+#include "lighting.glsl"
+
+// ---- the look of a surface --------------------------------------------------------------
+// Distance from a skin point to an incision's line, ignoring the part along the skin's normal (the
+// line is straight, the skin curves under it).
+float incisionDistance(vec3 p, vec3 n, vec3 a, vec3 b) {
+    vec3 ab = b - a;
+    vec3 closest = a + ab * clamp(dot(p - a, ab) / dot(ab, ab), 0.0, 1.0);
+    vec3 v = p - closest;
+    float along = dot(v, n);
+    return abs(along) > 40.0 ? 1e5 : length(v - n * along);
+}
+
+struct Surface {
+    vec3 albedo;
+    float opacity;
+    vec3 emission;  // light of its own (the drug's glow, the highlight), not shaded
+};
+
+Surface surfaceLook(vec3 n, vec3 v, bool cap) {
+    float grazing = pow(1.0 - abs(dot(n, v)), 3.0);
+    Surface s = Surface(uAlbedo, 1.0, vec3(0.0));
+    if (uSeeThrough) s.opacity = cap ? 0.45 : mix(uOpacity.x, uOpacity.y, grazing);
+    if (uId == ID_SKIN && !cap) {
+        // An open incision: a red line that narrows as it is closed, measured along the skin.
+        float back = incisionDistance(vWorld, n, uIncisionBackA, uIncisionBackB) - 2.5 * uIncisionOpen.x;
+        float belly = incisionDistance(vWorld, n, uIncisionBellyA, uIncisionBellyB) - 2.5 * uIncisionOpen.y;
+        int band = int(floor(vLevel));
+        if ((uIncisionOpen.x > 0.0 && back < 0.0) || (uIncisionOpen.y > 0.0 && belly < 0.0)) {
+            s.albedo = vec3(0.55, 0.05, 0.05);
+            s.opacity = 0.9;
+        } else if (band >= 7 && band <= 19 && uRelief[band] > 0.5) {  // T1 ... L1
+            s.albedo = vec3(0.35, 0.85, 0.75);
+            s.opacity = max(s.opacity, 0.22);
+        }
+    }
+    if (uId == ID_CATHETER && !cap && uMetal < 0.5 && length(vWorld - uCatheterTip) < 6.0) s.albedo = vec3(0.05, 0.18, 0.65);
+    if (uId == ID_CSF && uSpreadOn && !cap) {
+        // The drug glows in the colour of its concentration; the fluid behind the surface is
+        // about a sac's width deep, more where the eye looks along the surface.
+        int i = clamp(int(vLevel), 0, LEVEL_COUNT - 2);
+        vec4 drug = mix(uSpread[i], uSpread[i + 1], clamp(vLevel - float(i), 0.0, 1.0));
+        float depth_mm = 10.0 / max(abs(dot(n, v)), 0.3);
+        float alpha = drug.a > 0.0 ? 1.0 - exp(-0.6 * drug.a * depth_mm) : 0.0;
+        s.emission = drug.rgb * 2.5 * alpha;
+        s.opacity = 1.0 - (1.0 - s.opacity) * (1.0 - alpha);
+    }
+    if (uHighlight) {
+        float rim = pow(1.0 - abs(dot(n, v)), 2.0);
+        s.emission += vec3(1.0, 0.55, 0.12) * (0.25 + 0.9 * rim);
+    }
+    return s;
+}
+
+// ---- main -------------------------------------------------------------------------------
+void main() {
+    // The fat's inner face: the fascia shows as the muscle's face, the fat only under the skin.
+    if (uId == ID_FAT && vLevel < -0.5 && uPass != PASS_STENCIL) discard;
+    bool cap = uCapNormal != vec3(0.0);
+    vec3 v = normalize(uEye - vWorld);
+    vec3 n = cap ? uCapNormal : normalize(vNormal);
+    if (dot(n, v) < 0.0) n = -n;  // the inside of a see-through structure, seen through it
+    Surface s = surfaceLook(n, v, cap);
+    if (uPass == PASS_COLOUR) {
+        float shadow = cap ? 1.0 : vLight.x, ao = cap ? 0.8 : vLight.y;
+        // See-through layers are shaded per vertex (they cover most of the screen, several deep).
+        vec3 lit = uSeeThrough && !cap ? s.albedo * vLayerLight.x + vLayerLight.y
+                                       : shade(n, v, s.albedo, uRoughness, uMetal, shadow, ao);
+        vec3 colour = lit + s.emission;
+        outColour = vec4(colour * s.opacity, s.opacity);
+        outIds = uvec2(uint(uId), 1u << uint(uId));
+        return;
+    }
+    float before = texelFetch(uTransmittance, ivec2(gl_FragCoord.xy), 0).a;
+    float share = before * s.opacity;
+    if (uPass == PASS_BITS) {
+        if (share < CONTRIBUTES) discard;
+        outIds = uvec2(0u, 1u << uint(uId));
+        return;
+    }
+    // Packed so that MAX keeps the largest share, and with it, its structure.
+    outColour = vec4(floor(share * 1000.0) * 64.0 + float(uId), 0.0, 0.0, s.opacity);
+}
