@@ -1,5 +1,6 @@
 // Every mesh pass: places the vertex, clips it against the cut plane, and combines the lighting
-// baked for it: per occluder group, only the groups drawn opaque now count.
+// baked for it: per occluder group, only the groups drawn opaque now count. Compiled per variant
+// as surface.frag is: the lighting only where the pass shows it, see-through layers lit here.
 #include "lighting.glsl"
 
 layout(location = 0) in vec3 aPosition;
@@ -21,11 +22,13 @@ uniform float uTubeRadius;  // > 0: a thin tube of this radius, kept at least a 
 out vec3 vWorld;
 out vec3 vNormal;
 out float vLevel;
+#if defined(SURFACE_OPAQUE) || defined(SURFACE_LAYER)
 out vec2 vLight;  // x: key light not shadowed, y: sky light not occluded
+#endif
+#if defined(SURFACE_LAYER)
 out vec2 vLayerLight;  // see-through layers: diffuse factor and specular (lighting.glsl)
-
-uniform bool uSeeThrough;
 uniform float uRoughness;
+#endif
 
 // The light that reaches the vertex past the opaque groups: the product of their shares.
 float throughOpaque(vec4 a, vec4 b) {
@@ -43,15 +46,16 @@ void main() {
     }
     vWorld = world.xyz;
     vLevel = aLevel;
+#if defined(SURFACE_OPAQUE) || defined(SURFACE_LAYER)
     float key = 0.0;
     for (int l = 0; l < KEY_LIGHTS; ++l) key += uKeyWeight[l] * throughOpaque(aKey[2 * l], aKey[2 * l + 1]);
     vLight = vec2(key, throughOpaque(aAmbient[0], aAmbient[1]));
-    vLayerLight = vec2(0.0);
-    if (uSeeThrough) {
-        vec3 n = normalize(vNormal), v = normalize(uEye - world.xyz);
-        if (dot(n, v) < 0.0) n = -n;
-        vLayerLight = shadeTerms(n, v, uRoughness, vLight.x, vLight.y);
-    }
+#endif
+#if defined(SURFACE_LAYER)
+    vec3 n = normalize(vNormal), v = normalize(uEye - world.xyz);
+    if (dot(n, v) < 0.0) n = -n;
+    vLayerLight = shadeTerms(n, v, uRoughness, vLight.x, vLight.y);
+#endif
     gl_ClipDistance[0] = uCutOn ? uCut.w - dot(uCut.xyz, world.xyz) : 1.0;
     gl_Position = uViewProj * world;
 }

@@ -1,8 +1,10 @@
-// The present pass: averages the gathered samples, tone-maps the linear image and encodes it
-// for the screen (sRGB).
+// The present pass: averages the gathered samples (or puts a single one over the backdrop),
+// tone-maps the linear image and encodes it for the screen (sRGB).
+#include "backdrop.glsl"
 in vec2 vUv;
 out vec4 outColour;
-uniform sampler2D uImage;   // summed colour; alpha counts the samples
+uniform sampler2D uImage;   // summed colour, alpha counting the samples; or one sample, alpha its coverage
+uniform bool uSingle;       // one sample: composite it over the backdrop
 uniform float uExposure;
 
 vec3 acesFilm(vec3 x) {  // Narkowicz's fit of the ACES filmic curve
@@ -15,6 +17,6 @@ vec3 linearToSrgb(vec3 c) {
 
 void main() {
     vec4 sum = texture(uImage, vUv);
-    vec3 linear = sum.rgb / max(sum.a, 1.0) * uExposure;
+    vec3 linear = (uSingle ? sum.rgb + (1.0 - sum.a) * backdrop(vUv) : sum.rgb / max(sum.a, 1.0)) * uExposure;
     outColour = vec4(linearToSrgb(acesFilm(linear)), 1.0);
 }

@@ -1,25 +1,39 @@
 // The ids of a still view: what is seen most at each pixel, and a bit for everything that gives at
-// least 5 % of its colour, from the opaque pass, the see-through layers' bits and their shares.
+// least 5 % of its colour, from the opaque pass and the see-through layers' shares (one slot each,
+// three to a layer of uSlots; alpha: the share of all layers, so the opaque surface keeps the rest).
 in vec2 vUv;
 layout(location = 0) out uvec2 outIds;
 uniform usampler2D uOpaqueIds;  // R: the opaque structure (0: background), G: its bit
-uniform usampler2D uLayerBits;  // G: bits of the see-through layers
-uniform sampler2D uShares;      // R: the largest share of a layer, packed with its id; A: light let through
+uniform sampler2DArray uSlots;
+uniform int uSlotCount;
+uniform int uSlotIds[3 * SLOT_TARGETS];  // the structure in each slot
 
 const float CONTRIBUTES = 0.05;
 
 void main() {
     ivec2 p = ivec2(gl_FragCoord.xy);
     uvec2 opaque = texelFetch(uOpaqueIds, p, 0).rg;
-    uint layers = texelFetch(uLayerBits, p, 0).g;
-    vec4 shares = texelFetch(uShares, p, 0);
-    float through = shares.a;  // what reaches the opaque surface (or the background)
-    uint mask = layers | (through >= CONTRIBUTES ? opaque.g : 0u);
-    int best = int(mod(shares.r, 64.0));
-    float bestShare = floor(shares.r / 64.0) / 1000.0;
+    float through = 1.0;  // what reaches the opaque surface (or the background)
+    uint mask = 0u;
+    float bestShare = 0.0;
+    uint best = 0u;
+    for (int t = 0; 3 * t < uSlotCount; ++t) {
+        vec4 shares = texelFetch(uSlots, ivec3(p, t), 0);
+        through = 1.0 - shares.a;
+        for (int c = 0; c < 3 && 3 * t + c < uSlotCount; ++c) {
+            float share = shares[c];
+            uint id = uint(uSlotIds[3 * t + c]);
+            if (share >= CONTRIBUTES) mask |= 1u << id;
+            if (share > bestShare) {
+                bestShare = share;
+                best = id;
+            }
+        }
+    }
+    mask |= through >= CONTRIBUTES ? opaque.g : 0u;
     // What a person points at: the opaque structure seen through the layers, else the layer seen most.
     uint main = opaque.r;
-    if (opaque.r == 0u || through < 2.0 * CONTRIBUTES) main = bestShare >= CONTRIBUTES ? uint(best) : opaque.r;
+    if (opaque.r == 0u || through < 2.0 * CONTRIBUTES) main = bestShare >= CONTRIBUTES ? best : opaque.r;
     if (opaque.r == 0u && bestShare < CONTRIBUTES) main = 0u;
     outIds = uvec2(main, mask);
 }

@@ -1,21 +1,37 @@
-// Shades a structure's surface (or a cut face) and writes what the pass wants of it: colour and
-// ids; a see-through layer's share of the pixel (for the ids of a still view); nothing (stencil).
+// Shades a structure's surface (or a cut face) and writes what the pass wants of it. Compiled once
+// per variant (llvmpipe runs every branch of a shader for every pixel, so each pass gets only the
+// code it needs), chosen by the #define the renderer puts before it:
+//   SURFACE_OPAQUE   colour and ids of opaque surfaces, and every cut face's colour
+//   SURFACE_LAYER    a see-through layer's colour (premultiplied), lit per vertex
+//   SURFACE_IDS      a see-through layer's opacity into its slot, for the ids of a still view
+//   SURFACE_STENCIL  nothing: the stencil counts the faces
+// and, for the structures with effects of their own, SKIN_EFFECTS (incisions, relief) and
+// CSF_DRUG (the drug glowing by level).
 //
 // Sections: inputs | lighting | the look of a surface | main
+#if defined(SURFACE_STENCIL)
+void main() {}
+#else
 in vec3 vWorld;
 in vec3 vNormal;
 in float vLevel;
+#if defined(SURFACE_OPAQUE) || defined(SURFACE_LAYER)
 in vec2 vLight;
-in vec2 vLayerLight;  // see-through layers: diffuse factor and specular, shaded per vertex
+#endif
+#if defined(SURFACE_LAYER)
+in vec2 vLayerLight;  // diffuse factor and specular, shaded per vertex
+#endif
+#if defined(SURFACE_IDS)
+// Three slots per target, and the opacity in each alpha: composited back to front like the colour,
+// each slot ends holding its structure's share of the pixel, and alpha the share of all layers.
+layout(location = 0) out vec4 outSlots[SLOT_TARGETS];
+uniform int uSlot;  // this structure's slot
+#else
 layout(location = 0) out vec4 outColour;
 layout(location = 1) out uvec2 outIds;
+#endif
 
 // ---- inputs -----------------------------------------------------------------------------
-const int PASS_COLOUR = 0;   // colour (premultiplied) and, for opaque surfaces, the ids
-const int PASS_BITS = 1;     // the structure's bit where it gives at least 5 % of the pixel (OR)
-const int PASS_WEIGHT = 2;   // R: its share packed with its id (MAX); A: what it lets through (multiplied)
-const int PASS_STENCIL = 3;  // the stencil only: every face counts
-uniform int uPass;
 
 uniform int uId;
 uniform vec3 uAlbedo;
@@ -26,7 +42,6 @@ uniform vec2 uOpacity;       // face-on, grazing
 uniform bool uHighlight;     // a warm glow that points at the structure
 uniform vec3 uCapNormal;     // non-zero: this is the cut face, lit with this normal
 uniform vec3 uEye;
-uniform sampler2D uTransmittance;  // PASS_BITS and PASS_WEIGHT: A = light let through by the layers before
 
 // The skin: incisions and the dermatomes where relief may be felt.
 uniform vec3 uIncisionBackA;
@@ -39,8 +54,6 @@ uniform vec3 uCatheterTip;  // the catheter's radiopaque tip is marked dark blue
 // The drug in the CSF: per level, its colour (linear) and its place on the log scale (a).
 uniform bool uSpreadOn;
 uniform vec4 uSpread[LEVEL_COUNT];
-
-const float CONTRIBUTES = 0.05;  // a structure is "visible" in a pixel at 5 % of its colour
 
 #include "lighting.glsl"
 
@@ -65,7 +78,8 @@ Surface surfaceLook(vec3 n, vec3 v, bool cap) {
     float grazing = pow(1.0 - abs(dot(n, v)), 3.0);
     Surface s = Surface(uAlbedo, 1.0, vec3(0.0));
     if (uSeeThrough) s.opacity = cap ? 0.45 : mix(uOpacity.x, uOpacity.y, grazing);
-    if (uId == ID_SKIN && !cap) {
+#if defined(SKIN_EFFECTS)
+    if (!cap) {
         // An open incision: a red line that narrows as it is closed, measured along the skin.
         float back = incisionDistance(vWorld, n, uIncisionBackA, uIncisionBackB) - 2.5 * uIncisionOpen.x;
         float belly = incisionDistance(vWorld, n, uIncisionBellyA, uIncisionBellyB) - 2.5 * uIncisionOpen.y;
@@ -78,8 +92,12 @@ Surface surfaceLook(vec3 n, vec3 v, bool cap) {
             s.opacity = max(s.opacity, 0.22);
         }
     }
+#endif
+#if defined(SURFACE_OPAQUE)
     if (uId == ID_CATHETER && !cap && uMetal < 0.5 && length(vWorld - uCatheterTip) < 6.0) s.albedo = vec3(0.05, 0.18, 0.65);
-    if (uId == ID_CSF && uSpreadOn && !cap) {
+#endif
+#if defined(CSF_DRUG)
+    if (!cap) {
         // The drug glows in the colour of its concentration; the fluid behind the surface is
         // about a sac's width deep, more where the eye looks along the surface.
         int i = clamp(int(vLevel), 0, LEVEL_COUNT - 2);
@@ -89,39 +107,38 @@ Surface surfaceLook(vec3 n, vec3 v, bool cap) {
         s.emission = drug.rgb * 2.5 * alpha;
         s.opacity = 1.0 - (1.0 - s.opacity) * (1.0 - alpha);
     }
+#endif
+#if !defined(SURFACE_IDS)
     if (uHighlight) {
         float rim = pow(1.0 - abs(dot(n, v)), 2.0);
         s.emission += vec3(1.0, 0.55, 0.12) * (0.25 + 0.9 * rim);
     }
+#endif
     return s;
 }
 
 // ---- main -------------------------------------------------------------------------------
 void main() {
-    // The fat's inner face: the fascia shows as the muscle's face, the fat only under the skin.
-    if (uId == ID_FAT && vLevel < -0.5 && uPass != PASS_STENCIL) discard;
     bool cap = uCapNormal != vec3(0.0);
     vec3 v = normalize(uEye - vWorld);
     vec3 n = cap ? uCapNormal : normalize(vNormal);
     if (dot(n, v) < 0.0) n = -n;  // the inside of a see-through structure, seen through it
     Surface s = surfaceLook(n, v, cap);
-    if (uPass == PASS_COLOUR) {
-        float shadow = cap ? 1.0 : vLight.x, ao = cap ? 0.8 : vLight.y;
-        // See-through layers are shaded per vertex (they cover most of the screen, several deep).
-        vec3 lit = uSeeThrough && !cap ? s.albedo * vLayerLight.x + vLayerLight.y
-                                       : shade(n, v, s.albedo, uRoughness, uMetal, shadow, ao);
-        vec3 colour = lit + s.emission;
-        outColour = vec4(colour * s.opacity, s.opacity);
-        outIds = uvec2(uint(uId), 1u << uint(uId));
-        return;
+#if defined(SURFACE_OPAQUE)
+    float shadow = cap ? 1.0 : vLight.x, ao = cap ? 0.8 : vLight.y;
+    vec3 colour = shade(n, v, s.albedo, uRoughness, uMetal, shadow, ao) + s.emission;
+    outColour = vec4(colour * s.opacity, s.opacity);
+    outIds = uvec2(uint(uId), 1u << uint(uId));
+#elif defined(SURFACE_LAYER)
+    // See-through layers are shaded per vertex (they cover most of the screen, several deep).
+    vec3 colour = s.albedo * vLayerLight.x + vLayerLight.y + s.emission;
+    outColour = vec4(colour * s.opacity, s.opacity);
+    outIds = uvec2(0u);  // not written: the layers leave the ids to the opaque pass
+#else
+    for (int t = 0; t < SLOT_TARGETS; ++t) {
+        vec3 slot = vec3(equal(ivec3(3 * t, 3 * t + 1, 3 * t + 2), ivec3(uSlot)));
+        outSlots[t] = vec4(slot * s.opacity, s.opacity);
     }
-    float before = texelFetch(uTransmittance, ivec2(gl_FragCoord.xy), 0).a;
-    float share = before * s.opacity;
-    if (uPass == PASS_BITS) {
-        if (share < CONTRIBUTES) discard;
-        outIds = uvec2(0u, 1u << uint(uId));
-        return;
-    }
-    // Packed so that MAX keeps the largest share, and with it, its structure.
-    outColour = vec4(floor(share * 1000.0) * 64.0 + float(uId), 0.0, 0.0, s.opacity);
+#endif
 }
+#endif

@@ -42,7 +42,7 @@ OffscreenRenderer::~OffscreenRenderer() {
 }
 
 std::vector<DrawnLabel> OffscreenRenderer::draw_ui(const ViewerState& state, int width, int height, bool panel,
-                                                   std::function<std::uint32_t(int, int)> mask_at) {
+                                                   std::function<std::uint32_t(int, int)> mask_at, bool settled) {
     std::vector<DrawnLabel> labels;
     if (!imgui_ready_) {
         ImGui::CreateContext();
@@ -54,7 +54,7 @@ std::vector<DrawnLabel> OffscreenRenderer::draw_ui(const ViewerState& state, int
         imgui_ready_ = true;
     }
     // Two passes: ImGui settles some sizes on the first frame; only the second is drawn.
-    for (int pass = 0; pass < 2; ++pass) {
+    for (int pass = settled ? 1 : 0; pass < 2; ++pass) {
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         ImGuiIO& io = ImGui::GetIO();

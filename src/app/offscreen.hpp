@@ -21,7 +21,7 @@ struct RenderRequest {
     ImageSize size;
     std::string view = "overview";
     bool ui = false;
-    int samples = 4;                    // samples per pixel (anti-aliasing, soft shadows)
+    int samples = 5;                    // samples per pixel (anti-aliasing): the centre and a rotated grid
     AnatomyOptions anatomy;             // catheter tip, pump size
     CutSettings cut;
     std::uint32_t hide_mask = 0;        // structures hidden on top of the view's choice
@@ -62,9 +62,11 @@ public:
     // The viewer state a request describes (its view, camera, cut, masks and anatomy options).
     std::optional<ViewerState> state_for(const RenderRequest& request, std::string& error);
     // Draws the overlays of the 3D view (level markers, the pump note) and, when `panel`, the
-    // side panel over the bound framebuffer of this size.
+    // side panel over the bound framebuffer of this size. ImGui settles some sizes on its first
+    // frame, so a still picture lays the UI out twice; `settled` (a UI drawn before at this size,
+    // as the viewer's every frame is) lays it out once.
     std::vector<DrawnLabel> draw_ui(const ViewerState& state, int width, int height, bool panel = true,
-                                    std::function<std::uint32_t(int, int)> mask_at = {});
+                                    std::function<std::uint32_t(int, int)> mask_at = {}, bool settled = false);
     [[nodiscard]] float ui_scale() const { return ui_scale_; }
     [[nodiscard]] Session& session() { return *session_; }
     [[nodiscard]] const GlInfo& gl() const { return window_->gl(); }

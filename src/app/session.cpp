@@ -164,9 +164,7 @@ InputErrors update_spread(Session& session, const ViewerState& state, long max_s
     return {};
 }
 
-bool draw_scene(Session& session, const ViewerState& state, const Viewport& viewport, int framebuffer_height,
-                const FrameQuality& quality) {
-    if (viewport.width <= 0 || viewport.height <= 0) return false;
+FrameRequest frame_request(Session& session, const ViewerState& state, const Viewport& viewport, const FrameQuality& quality) {
     sync_anatomy(session, state);
     SceneView view = scene_view(state, session.anatomy);
     const ProcedureContent& content = content_for(session, state);
@@ -181,10 +179,21 @@ bool draw_scene(Session& session, const ViewerState& state, const Viewport& view
         view.spread_max_ug_per_ml = std::max(static_cast<float>(peak_concentration(r)), 1e-6f);
         if (state.drug.relief) view.relief = relief_at(r, state.drug.time_h);
     }
-    const bool traced = session.renderer.render({view, viewport.width, viewport.height, quality.moving, quality.samples});
+    return {view, viewport.width, viewport.height, quality.moving, quality.samples};
+}
+
+bool draw_frame(Session& session, const FrameRequest& request, const Viewport& viewport, int framebuffer_height) {
+    if (viewport.width <= 0 || viewport.height <= 0) return false;
+    const bool traced = session.renderer.render(request);
     session.renderer.present(viewport.x, framebuffer_height - viewport.y - viewport.height, viewport.width,
                              viewport.height);
     return traced;
+}
+
+bool draw_scene(Session& session, const ViewerState& state, const Viewport& viewport, int framebuffer_height,
+                const FrameQuality& quality) {
+    if (viewport.width <= 0 || viewport.height <= 0) return false;
+    return draw_frame(session, frame_request(session, state, viewport, quality), viewport, framebuffer_height);
 }
 
 void apply_panel_actions(Session& session, ViewerState& state, const PanelActions& actions, bool animate) {

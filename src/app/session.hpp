@@ -82,11 +82,17 @@ void set_renderer_anatomy(Session& session);
 // What a frame may draw: a moving frame (the moving level of detail), or samples up to a count.
 struct FrameQuality {
     bool moving = false;
-    int samples = 8;
+    int samples = 5;
 };
 
-// Renders one frame (when needed) and presents the scene into the bound framebuffer's viewport.
-// Returns whether it rendered.
+// What the renderer is asked to draw for the state: its scene view (pose, drug), size and quality.
+FrameRequest frame_request(Session& session, const ViewerState& state, const Viewport& viewport, const FrameQuality& quality);
+
+// Renders the request (when it needs a frame) and presents the scene into the bound framebuffer's
+// viewport. Returns whether it rendered.
+bool draw_frame(Session& session, const FrameRequest& request, const Viewport& viewport, int framebuffer_height);
+
+// The same for the state's frame request.
 bool draw_scene(Session& session, const ViewerState& state, const Viewport& viewport, int framebuffer_height,
                 const FrameQuality& quality = {});
 

@@ -14,6 +14,7 @@
 #include <imgui_impl_opengl3.h>
 
 #include "app/commands.hpp"
+#include "core/hash.hpp"
 #include "core/signage.hpp"
 #include "core/user_dirs.hpp"
 #include "ui/overlay.hpp"
@@ -110,6 +111,7 @@ void Viewer::install_window_callbacks() {
         v->log_.warn("refused a request to close the window (" + std::string(mode_name(v->mode())) +
                      " mode; the operator exits with Ctrl+Alt+Shift+E and the PIN)");
     });
+    glfwSetWindowRefreshCallback(w, [](GLFWwindow* win) { viewer_of(win)->redraw_ = true; });
     glfwSetWindowIconifyCallback(w, [](GLFWwindow* win, int iconified) {
         if (iconified && viewer_of(win)->mode() != Mode::classroom) glfwRestoreWindow(win);
     });
@@ -307,8 +309,12 @@ bool Viewer::frame(double now_s, const SimulatedInput* simulated) {
     update_cursor(input, dt);
     operator_chord(simulated);  // works while dark too: the operator can always leave
     pin_.tick(dt, input);
+    drew_ = false;
     const bool moved = dark_ ? dark_frame(fb_w, fb_h) : live_frame(now_s, dt, fb_w, fb_h, simulated);
-    glfwSwapBuffers(w);
+    if (drew_) {
+        glfwSwapBuffers(w);
+        ++gl_frames_;
+    }
 
     if (mode() == Mode::kiosk && kiosk_.tick(dt, input)) forget_visitor();
     if (mode() == Mode::classroom) remember_preferences();
@@ -322,6 +328,7 @@ bool Viewer::frame(double now_s, const SimulatedInput* simulated) {
 bool Viewer::dark_frame(int fb_w, int fb_h) {
     if (pin_.is_open()) pin_pad_ui();
     ImGui::Render();
+    if (!must_draw(fb_w, fb_h, false)) return false;
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     glViewport(0, 0, fb_w, fb_h);
     glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
@@ -346,7 +353,10 @@ bool Viewer::live_frame(double now_s, double dt, int fb_w, int fb_h, const Simul
     const bool swaying = (mode() == Mode::signage || on_start_screen()) && sway_camera(now_s);
     const bool moved = gestures || flying || swaying || stepped || animation || playing;
     ImGui::Render();
-    refining_ = draw(vp, fb_w, fb_h, moved);
+    const FrameRequest request = frame_request(*session_, state_, vp, {moved, options_.config.samples});
+    refining_ = false;
+    if (!must_draw(fb_w, fb_h, session_->renderer.needs_frame(request))) return moved;
+    refining_ = draw(vp, fb_w, fb_h, request);
     if (screenshot_wanted_) take_screenshot(fb_w, fb_h);
     return moved;
 }
@@ -398,14 +408,48 @@ void Viewer::scene_ui(const Viewport& vp, bool moved, bool panel, const Simulate
 
 // Moving: one frame at the moving level of detail. Still: one more sample per frame until the
 // configured count. Returns whether it rendered.
-bool Viewer::draw(const Viewport& vp, int fb_w, int fb_h, bool moved) {
+bool Viewer::draw(const Viewport& vp, int fb_w, int fb_h, const FrameRequest& request) {
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     glViewport(0, 0, fb_w, fb_h);
     glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    const bool traced = draw_scene(*session_, state_, vp, fb_h, {moved, options_.config.samples});
+    const bool traced = draw_frame(*session_, request, vp, fb_h);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     return traced;
+}
+
+namespace {
+// A fingerprint of what ImGui is about to draw: its vertices, indices and commands.
+std::uint64_t ui_fingerprint(const ImDrawData* d) {
+    std::uint64_t h = kFnvOffset;
+    if (!d) return h;
+    h = fnv1a(&d->DisplaySize, sizeof d->DisplaySize, h);
+    for (int i = 0; i < d->CmdListsCount; ++i) {
+        const ImDrawList* list = d->CmdLists[i];
+        h = fnv1a(list->VtxBuffer.Data, static_cast<std::size_t>(list->VtxBuffer.Size) * sizeof(ImDrawVert), h);
+        h = fnv1a(list->IdxBuffer.Data, static_cast<std::size_t>(list->IdxBuffer.Size) * sizeof(ImDrawIdx), h);
+        for (const ImDrawCmd& c : list->CmdBuffer) {
+            h = fnv1a(&c.ClipRect, sizeof c.ClipRect, h);
+            h = fnv1a(&c.TextureId, sizeof c.TextureId, h);
+            const std::uint32_t counts[] = {c.ElemCount, c.IdxOffset, c.VtxOffset};
+            h = fnv1a(counts, sizeof counts, h);
+        }
+    }
+    return h;
+}
+}  // namespace
+
+// Whether this frame draws: the scene has something new, the UI draws anything else than last
+// time, the size changed, a screenshot is wanted or the window system lost the picture. When not,
+// the frame does no GL work and swaps nothing: the screen keeps the last picture.
+bool Viewer::must_draw(int fb_w, int fb_h, bool scene_new) {
+    const std::uint64_t ui = ui_fingerprint(ImGui::GetDrawData());
+    drew_ = scene_new || redraw_ || screenshot_wanted_ || ui != ui_fingerprint_ || fb_w != drawn_w_ || fb_h != drawn_h_;
+    ui_fingerprint_ = ui;
+    drawn_w_ = fb_w;
+    drawn_h_ = fb_h;
+    redraw_ = false;
+    return drew_;
 }
 
 // ---- run_viewer (the command) ------------------------------------------------------------

@@ -70,6 +70,9 @@ public:
     [[nodiscard]] bool on_start_screen() const { return mode() == Mode::kiosk && kiosk_.on_start_screen(); }
     [[nodiscard]] bool dark() const { return dark_; }
     [[nodiscard]] std::uint64_t frames_drawn() const { return frames_drawn_; }
+    // Frames that did GL work: a frame in which neither the scene nor the UI changed draws and
+    // swaps nothing.
+    [[nodiscard]] std::uint64_t gl_frames() const { return gl_frames_; }
     // The caption font's height in pixels (signage and the attract loop).
     [[nodiscard]] float caption_px() const;
     // The state the mode starts from, and the one a kiosk goes back to after a visit.
@@ -110,7 +113,8 @@ private:
     bool dark_frame(int fb_w, int fb_h);
     bool live_frame(double now_s, double dt, int fb_w, int fb_h, const SimulatedInput* simulated);
     void scene_ui(const Viewport& vp, bool moved, bool panel, const SimulatedInput* simulated);
-    bool draw(const Viewport& vp, int fb_w, int fb_h, bool moved);
+    bool draw(const Viewport& vp, int fb_w, int fb_h, const FrameRequest& request);
+    bool must_draw(int fb_w, int fb_h, bool scene_new);
 
     ViewerOptions options_;
     BoundedLog& log_;
@@ -142,6 +146,11 @@ private:
     int exit_code_ = 0;
     bool stop_ = false;
     std::uint64_t frames_drawn_ = 0;
+    std::uint64_t gl_frames_ = 0;
+    bool drew_ = false;           // this frame drew (and swaps)
+    bool redraw_ = true;          // the window system lost the picture (exposed, resized)
+    std::uint64_t ui_fingerprint_ = 0;  // of the UI last drawn
+    int drawn_w_ = 0, drawn_h_ = 0;
     struct IdSnapshot {
         std::vector<std::uint32_t> ids;  // R, G per pixel, top-down
         int width = 0;

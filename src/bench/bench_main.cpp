@@ -51,6 +51,14 @@ double first_frame_ms(const std::string& binary, const std::filesystem::path& ca
 
 void print(const char* name, double value) { std::cout << name << ": " << value << "\n"; }
 
+// Where one frame's time goes: the frame drawn again with each pass finished and timed.
+void print_passes(Renderer& renderer, const std::string& prefix, const std::function<void()>& frame) {
+    renderer.time_passes(true);
+    frame();
+    renderer.time_passes(false);
+    for (const Renderer::PassTime& p : renderer.pass_times()) print((prefix + "_pass_" + p.pass + "_ms").c_str(), p.ms);
+}
+
 }  // namespace
 
 // Frames of the overview at one size: a moving frame (the flat pass timed beside each, as their
@@ -79,9 +87,14 @@ void bench_size(OffscreenRenderer& offscreen, const ViewerState& start, int widt
     print(("sample" + suffix + "_ms").c_str(), sample);
     print(("sample" + suffix + "_vs_flat").c_str(), sample / flat);
     print(("sample" + suffix + "_triangles").c_str(), static_cast<double>(renderer.triangles_drawn()));
+    print_passes(renderer, "sample" + suffix, [&] {
+        ViewerState s = state;
+        s.camera.yaw_rad += 1e-4f * static_cast<float>(++nudge);
+        renderer.render({scene_view(s, session.anatomy), width, height, true, 1});
+    });
 
     // The converged still: every sample one pass per glFinish, the ids of the layers with the first.
-    const int converged_samples = 8;
+    const int converged_samples = 5;  // the centre and the rotated grid of four
     std::vector<double> converged;
     for (int k = 0; k < 3; ++k) {
         ViewerState s = state;
@@ -94,18 +107,34 @@ void bench_size(OffscreenRenderer& offscreen, const ViewerState& start, int widt
     std::sort(converged.begin(), converged.end());
     print(("converged" + suffix + "_ms").c_str(), converged[1]);
     print(("converged" + suffix + "_samples").c_str(), converged_samples);
+    {
+        ViewerState s = state;
+        s.camera.yaw_rad += 1e-4f * static_cast<float>(++nudge);
+        const SceneView view = scene_view(s, session.anatomy);
+        print_passes(renderer, "still_first" + suffix, [&] { renderer.render({view, width, height, false, 2}); });
+        print_passes(renderer, "still_next" + suffix, [&] { renderer.render({view, width, height, false, 2}); });
+    }
 
     // Only the panel changed: the finished image presented, the panel drawn over it.
     const Viewport vp = scene_viewport(width, height, true, offscreen.ui_scale());
     const FrameQuality still{false, converged_samples};
     while (draw_scene(session, state, vp, height, still)) {
     }
+    offscreen.draw_ui(state, width, height);  // the UI's first frame settles its sizes
     const double idle = median_ms(15, [&] {
         image.bind_for_drawing();
         draw_scene(session, state, vp, height, still);
-        offscreen.draw_ui(state, width, height);
+        offscreen.draw_ui(state, width, height, true, {}, true);
     });
     print(("idle_panel" + suffix + "_ms").c_str(), idle);
+    print(("idle_present" + suffix + "_ms").c_str(), median_ms(15, [&] {
+              image.bind_for_drawing();
+              draw_scene(session, state, vp, height, still);
+          }));
+    print(("idle_ui" + suffix + "_ms").c_str(), median_ms(15, [&] {
+              image.bind_for_drawing();
+              offscreen.draw_ui(state, width, height, true, {}, true);
+          }));
 
     // A 360-degree orbit in 120 frames at full resolution, the panel drawn.
     const int frames = 120;
@@ -114,10 +143,20 @@ void bench_size(OffscreenRenderer& offscreen, const ViewerState& start, int widt
         state.camera.orbit(2.0f * 3.14159265f / static_cast<float>(frames), 0.0f);
         image.bind_for_drawing();
         draw_scene(session, state, vp, height, {true, 1});
-        offscreen.draw_ui(state, width, height);
+        offscreen.draw_ui(state, width, height, true, {}, true);  // as the viewer: one layout a frame
         glFinish();
     }
     print(("orbit_fps" + suffix + "_full").c_str(), frames / (ms_since(orbit_start) / 1000.0));
+    // The same orbit, each part finished and timed: the scene's frame, the panel.
+    double scene_ms = 0.0, ui_ms = 0.0;
+    for (int f = 0; f < frames; ++f) {
+        state.camera.orbit(2.0f * 3.14159265f / static_cast<float>(frames), 0.0f);
+        image.bind_for_drawing();
+        scene_ms += median_ms(1, [&] { draw_scene(session, state, vp, height, {true, 1}); });
+        ui_ms += median_ms(1, [&] { offscreen.draw_ui(state, width, height, true, {}, true); });
+    }
+    print(("orbit" + suffix + "_scene_ms").c_str(), scene_ms / frames);
+    print(("orbit" + suffix + "_panel_ms").c_str(), ui_ms / frames);
 }
 
 int main(int argc, char** argv) {
@@ -136,6 +175,8 @@ int main(int argc, char** argv) {
         return 1;
     }
     bench_size(*offscreen, *described, 1280, 720, "_720p");
+    // `thecaview-bench BINARY --quick`: the 720p figures only, while working on the renderer.
+    if (argc > 2 && std::string(argv[2]) == "--quick") return 0;
     bench_size(*offscreen, *described, 1920, 1080, "_1080p");
 
     // A non-default anatomy's meshes and bake (the 40 mL pump), as the viewer makes them.

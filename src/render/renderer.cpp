@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <cmath>
 #include <cstddef>
 #include <functional>
@@ -23,7 +24,36 @@ namespace thecaview {
 
 namespace {
 
-constexpr int kPassColour = 0, kPassBits = 1, kPassWeight = 2, kPassStencil = 3;
+constexpr int kPassColour = 0, kPassIds = 1, kPassStencil = 2;
+// The ids pass gives each see-through layer a slot, three to a target (GL 3.3 guarantees 8).
+constexpr int kSlotTargets = 8, kSlots = 3 * kSlotTargets;
+
+// The variants of the surface shader (surface.frag): each pass gets only the code it runs, as
+// llvmpipe runs every branch of a shader for every pixel.
+enum Variant : std::uint8_t { kOpaque, kLayer, kLayerSkin, kLayerCsf, kIds, kIdsSkin, kIdsCsf, kStencil, kVariants };
+constexpr std::array<const char*, kVariants> kVariantDefines{
+    "#define SURFACE_OPAQUE\n",
+    "#define SURFACE_LAYER\n",
+    "#define SURFACE_LAYER\n#define SKIN_EFFECTS\n",
+    "#define SURFACE_LAYER\n#define CSF_DRUG\n",
+    "#define SURFACE_IDS\n",
+    "#define SURFACE_IDS\n#define SKIN_EFFECTS\n",
+    "#define SURFACE_IDS\n#define CSF_DRUG\n",
+    "#define SURFACE_STENCIL\n",
+};
+
+// The variant that draws a structure in a pass: the skin's and the drug's effects only where
+// the view shows them (an open incision, relief; the drug).
+Variant variant_for(Structure id, int pass, bool translucent, const SceneView& view) {
+    if (pass == kPassStencil) return kStencil;
+    if (pass == kPassColour && !translucent) return kOpaque;
+    const int base = pass == kPassColour ? kLayer : kIds;
+    const bool skin_effects = view.pose.back_incision_open > 0.0f || view.pose.belly_incision_open > 0.0f ||
+                              std::any_of(view.relief.begin(), view.relief.end(), [](bool on) { return on; });
+    if (id == Structure::skin && skin_effects) return static_cast<Variant>(base + 1);
+    if (id == Structure::csf && view.spread_on) return static_cast<Variant>(base + 2);
+    return static_cast<Variant>(base);
+}
 
 // ---- shader prelude ----------------------------------------------------------------------
 // #defines that tie the shaders to the core's one list of structures and its counts.
@@ -37,12 +67,18 @@ std::string shader_prelude() {
     p += "#define STRUCTURE_COUNT " + std::to_string(kStructureCount) + "\n";
     p += "#define LEVEL_COUNT " + std::to_string(kLevelCount) + "\n";
     p += "#define KEY_LIGHTS " + std::to_string(kKeyLights) + "\n";
+    p += "#define SLOT_TARGETS " + std::to_string(kSlotTargets) + "\n";
     return p;
 }
 
-// Sub-pixel offsets of successive samples: the Halton (2, 3) sequence, sample 0 at the centre.
+// Sub-pixel offsets of successive samples: sample 0 at the centre (the ids are drawn with it), then
+// a rotated grid of four (the classic pattern that resolves near-horizontal and near-vertical
+// edges best for its count), then the Halton (2, 3) sequence.
 glm::vec2 jitter(int sample) {
-    if (sample == 0) return glm::vec2(0.0f);
+    static constexpr std::array<glm::vec2, 5> kFirst{
+        glm::vec2(0.0f), glm::vec2(-0.125f, -0.375f), glm::vec2(0.375f, -0.125f), glm::vec2(0.125f, 0.375f),
+        glm::vec2(-0.375f, 0.125f)};
+    if (sample < static_cast<int>(kFirst.size())) return kFirst[static_cast<std::size_t>(sample)];
     const auto halton = [](int i, int base) {
         float f = 1.0f, r = 0.0f;
         for (; i > 0; i /= base) {
@@ -70,27 +106,48 @@ constexpr GLuint kAttrAmbient = 3, kAttrKey = 5, kAttrLast = kAttrKey + 2 * kKey
 struct GpuMesh {
     GLuint vao = 0, vbo = 0, ebo = 0;
     GLsizei full_count = 0, moving_count = 0;  // indices: the full level first, then the moving one
+    // Of each level, the last indices are faces that only the stencil counts (the fat's inner face,
+    // which shows as the muscle's): colour and ids passes leave them out.
+    GLsizei full_hidden = 0, moving_hidden = 0;
     Box3 bounds;
     ~GpuMesh() {
         if (ebo) glDeleteBuffers(1, &ebo);
         if (vbo) glDeleteBuffers(1, &vbo);
         if (vao) glDeleteVertexArrays(1, &vao);
     }
-    void draw(Lod lod) const {
+    void draw(Lod lod, bool hidden_faces = false) const {
         glBindVertexArray(vao);
-        if (lod == Lod::moving && moving_count > 0) {
-            glDrawElements(GL_TRIANGLES, moving_count, GL_UNSIGNED_INT,
-                           reinterpret_cast<const void*>(static_cast<std::uintptr_t>(full_count) * sizeof(std::uint32_t)));
-        } else {
-            glDrawElements(GL_TRIANGLES, full_count, GL_UNSIGNED_INT, nullptr);
-        }
+        glDrawElements(GL_TRIANGLES, count(lod, hidden_faces), GL_UNSIGNED_INT,
+                       reinterpret_cast<const void*>(static_cast<std::uintptr_t>(moving(lod) ? full_count : 0) *
+                                                     sizeof(std::uint32_t)));
     }
-    [[nodiscard]] std::size_t triangles(Lod lod) const {
-        return static_cast<std::size_t>(lod == Lod::moving && moving_count > 0 ? moving_count : full_count) / 3;
+    [[nodiscard]] std::size_t triangles(Lod lod, bool hidden_faces = false) const {
+        return static_cast<std::size_t>(count(lod, hidden_faces)) / 3;
+    }
+    [[nodiscard]] bool moving(Lod lod) const { return lod == Lod::moving && moving_count > 0; }
+    [[nodiscard]] GLsizei count(Lod lod, bool hidden_faces) const {
+        if (moving(lod)) return moving_count - (hidden_faces ? 0 : moving_hidden);
+        return full_count - (hidden_faces ? 0 : full_hidden);
     }
 };
 
 namespace {
+// Triangles of a list whose vertices are all on a hidden face (level kInnerFace) moved to its end;
+// returns how many indices they take.
+GLsizei hidden_faces_last(std::vector<std::uint32_t>& indices, const std::vector<float>* levels) {
+    if (!levels) return 0;
+    std::vector<std::uint32_t> shown, hidden;
+    for (std::size_t t = 0; t + 2 < indices.size(); t += 3) {
+        bool inner = true;
+        for (std::size_t k = 0; k < 3; ++k) inner = inner && (*levels)[indices[t + k]] < kInnerFace + 0.5f;
+        auto& into = inner ? hidden : shown;
+        into.insert(into.end(), indices.begin() + static_cast<std::ptrdiff_t>(t), indices.begin() + static_cast<std::ptrdiff_t>(t + 3));
+    }
+    indices = std::move(shown);
+    indices.insert(indices.end(), hidden.begin(), hidden.end());
+    return static_cast<GLsizei>(hidden.size());
+}
+
 // A mesh on the GPU. Without baked light (a part that moves), the light attributes are left
 // disabled and read the constant 1 set at init: fully lit.
 std::unique_ptr<GpuMesh> upload_mesh(const Mesh& mesh, const std::vector<float>* levels, const StructureMesh* baked,
@@ -111,9 +168,14 @@ std::unique_ptr<GpuMesh> upload_mesh(const Mesh& mesh, const std::vector<float>*
         gpu->bounds.add(x.position);
     }
     std::vector<std::uint32_t> indices = mesh.indices;
-    if (moving) indices.insert(indices.end(), moving->begin(), moving->end());
-    gpu->full_count = static_cast<GLsizei>(mesh.indices.size());
-    gpu->moving_count = moving ? static_cast<GLsizei>(moving->size()) : 0;
+    gpu->full_hidden = hidden_faces_last(indices, levels);
+    gpu->full_count = static_cast<GLsizei>(indices.size());
+    if (moving) {
+        std::vector<std::uint32_t> moving_indices = *moving;
+        gpu->moving_hidden = hidden_faces_last(moving_indices, levels);
+        gpu->moving_count = static_cast<GLsizei>(moving_indices.size());
+        indices.insert(indices.end(), moving_indices.begin(), moving_indices.end());
+    }
     glGenVertexArrays(1, &gpu->vao);
     glBindVertexArray(gpu->vao);
     glGenBuffers(1, &gpu->vbo);
@@ -148,9 +210,13 @@ std::unique_ptr<GpuMesh> upload_mesh(const Mesh& mesh, const std::vector<float>*
 
 // ---- init -----------------------------------------------------------------------------------
 struct Renderer::Programs {
-    GLuint surface = 0, background = 0, resolve = 0, accumulate = 0, present = 0, flat = 0;
+    std::array<GLuint, kVariants> surface{};
+    GLuint resolve = 0, accumulate = 0, present = 0, flat = 0;
     ~Programs() {
-        for (GLuint p : {surface, background, resolve, accumulate, present, flat}) {
+        for (GLuint p : surface) {
+            if (p) glDeleteProgram(p);
+        }
+        for (GLuint p : {resolve, accumulate, present, flat}) {
             if (p) glDeleteProgram(p);
         }
     }
@@ -160,7 +226,8 @@ Renderer::Renderer() = default;
 
 Renderer::~Renderer() {
     if (depth_stencil_) glDeleteRenderbuffers(1, &depth_stencil_);
-    if (shares_before_) glDeleteTextures(1, &shares_before_);
+    if (slots_texture_) glDeleteTextures(1, &slots_texture_);
+    if (slots_fbo_) glDeleteFramebuffers(1, &slots_fbo_);
     if (fullscreen_vao_) glDeleteVertexArrays(1, &fullscreen_vao_);
 }
 
@@ -172,9 +239,12 @@ bool Renderer::init(const std::filesystem::path& shader_dir, std::string& error)
         GLuint* program;
         std::filesystem::path vertex, fragment;
     };
-    for (const Build& b : std::initializer_list<Build>{{&programs_->surface, shader_dir / "mesh.vert", shader_dir / "surface.frag"},
-                                                       {&programs_->background, fullscreen, shader_dir / "background.frag"},
-                                                       {&programs_->resolve, fullscreen, shader_dir / "resolve_ids.frag"},
+    for (int v = 0; v < kVariants; ++v) {
+        programs_->surface[static_cast<std::size_t>(v)] =
+            build_program(shader_dir / "mesh.vert", shader_dir / "surface.frag", prelude + kVariantDefines[static_cast<std::size_t>(v)], error);
+        if (!programs_->surface[static_cast<std::size_t>(v)]) return false;
+    }
+    for (const Build& b : std::initializer_list<Build>{                                                       {&programs_->resolve, fullscreen, shader_dir / "resolve_ids.frag"},
                                                        {&programs_->accumulate, fullscreen, shader_dir / "accumulate.frag"},
                                                        {&programs_->present, fullscreen, shader_dir / "present.frag"},
                                                        {&programs_->flat, fullscreen, shader_dir / "flat.frag"}}) {
@@ -214,6 +284,14 @@ const GpuMesh* Renderer::mesh_of(Structure s) const {
     if (s == Structure::catheter && catheter_) return catheter_.get();
     const auto i = static_cast<std::size_t>(s);
     return i < meshes_.size() ? meshes_[i].get() : nullptr;
+}
+
+void Renderer::pass_done(const char* pass) {
+    if (!timing_) return;
+    glFinish();
+    const double now = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
+    if (pass) pass_times_.push_back({pass, now - pass_start_ms_});
+    pass_start_ms_ = now;
 }
 
 bool Renderer::see_through(Structure s, const SceneView& view) const {
@@ -257,54 +335,63 @@ void Renderer::set_frame_uniforms(const FrameRequest& r, glm::vec2 offset) {
     const glm::vec3 forward = -glm::vec3(inv_view[2]);
     const glm::vec3 right = glm::normalize(glm::cross(forward, glm::vec3(0.0f, 1.0f, 0.0f)));
 
-    const GLuint p = programs_->surface;
-    glUseProgram(p);
-    glUniformMatrix4fv(loc(p, "uViewProj"), 1, GL_FALSE, glm::value_ptr(view_proj_));
-    glUniform3fv(loc(p, "uEye"), 1, glm::value_ptr(eye));
-    glUniform1f(loc(p, "uPixelAngle"), view.camera.fov_y_rad / static_cast<float>(r.height));
     const auto weights = key_light_weights(forward);
     glm::vec3 key(0.0f);
     for (int l = 0; l < kKeyLights; ++l) key += weights[static_cast<std::size_t>(l)] * key_light_directions()[static_cast<std::size_t>(l)];
-    glUniform3fv(loc(p, "uKeyDir"), 1, glm::value_ptr(glm::normalize(key)));
-    glUniform4fv(loc(p, "uKeyWeight"), 1, weights.data());
     const glm::vec3 fill = glm::normalize(-forward + 0.8f * right - 0.2f * glm::vec3(0.0f, 1.0f, 0.0f));
-    glUniform3fv(loc(p, "uFillDir"), 1, glm::value_ptr(fill));
     // The occluder groups drawn opaque now: any of their structures visible and not see-through.
     std::array<float, kOccluderGroups> opaque{};
     for (const StructureInfo& s : structures()) {
         const int g = occluder_group(s.id);
         if (g != kNoOccluderGroup && (view.visible_mask & bit(s.id)) && !see_through(s.id, view)) opaque[static_cast<std::size_t>(g)] = 1.0f;
     }
-    glUniform4fv(loc(p, "uGroupOpaque"), 2, opaque.data());
     const CutPlane cut = view.cut.value_or(CutPlane{});
-    glUniform4f(loc(p, "uCut"), cut.normal.x, cut.normal.y, cut.normal.z, cut.offset_mm);
-    glUniform3fv(loc(p, "uIncisionBackA"), 1, glm::value_ptr(incisions_.back_a));
-    glUniform3fv(loc(p, "uIncisionBackB"), 1, glm::value_ptr(incisions_.back_b));
-    glUniform3fv(loc(p, "uIncisionBellyA"), 1, glm::value_ptr(incisions_.belly_a));
-    glUniform3fv(loc(p, "uIncisionBellyB"), 1, glm::value_ptr(incisions_.belly_b));
-    glUniform2f(loc(p, "uIncisionOpen"), view.pose.back_incision_open, view.pose.belly_incision_open);
     std::array<float, kLevelCount> relief{};
     for (int i = 0; i < kLevelCount; ++i) relief[static_cast<std::size_t>(i)] = view.relief[static_cast<std::size_t>(i)] ? 1.0f : 0.0f;
-    glUniform1fv(loc(p, "uRelief"), kLevelCount, relief.data());
     // The drug per level: its colour on the one colour map, as linear light, and its place on the scale.
     std::array<glm::vec4, kLevelCount> spread{};
     for (int i = 0; i < kLevelCount; ++i) {
         const float u = concentration_scale(view.spread_ug_per_ml[static_cast<std::size_t>(i)], view.spread_max_ug_per_ml);
         spread[static_cast<std::size_t>(i)] = glm::vec4(glm::pow(viridis(u), glm::vec3(2.2f)), u);
     }
-    glUniform1i(loc(p, "uSpreadOn"), view.spread_on ? 1 : 0);
-    glUniform4fv(loc(p, "uSpread"), kLevelCount, glm::value_ptr(spread[0]));
-    glUniform1i(loc(p, "uTransmittance"), 0);
-    glUniform3fv(loc(p, "uCatheterTip"), 1, glm::value_ptr(anatomy_->catheter_path_mm.front()));
-    glUniformMatrix4fv(loc(p, "uModel"), 1, GL_FALSE, glm::value_ptr(glm::mat4(1.0f)));
+    // Every variant gets the frame's uniforms (each reads the ones it declares).
+    for (const GLuint p : programs_->surface) {
+        glUseProgram(p);
+        glUniformMatrix4fv(loc(p, "uViewProj"), 1, GL_FALSE, glm::value_ptr(view_proj_));
+        glUniform3fv(loc(p, "uEye"), 1, glm::value_ptr(eye));
+        glUniform1f(loc(p, "uPixelAngle"), view.camera.fov_y_rad / static_cast<float>(r.height));
+        glUniform3fv(loc(p, "uKeyDir"), 1, glm::value_ptr(glm::normalize(key)));
+        glUniform4fv(loc(p, "uKeyWeight"), 1, weights.data());
+        glUniform3fv(loc(p, "uFillDir"), 1, glm::value_ptr(fill));
+        glUniform4fv(loc(p, "uGroupOpaque"), 2, opaque.data());
+        glUniform4f(loc(p, "uCut"), cut.normal.x, cut.normal.y, cut.normal.z, cut.offset_mm);
+        glUniform1i(loc(p, "uCutOn"), view.cut ? 1 : 0);
+        glUniform3fv(loc(p, "uIncisionBackA"), 1, glm::value_ptr(incisions_.back_a));
+        glUniform3fv(loc(p, "uIncisionBackB"), 1, glm::value_ptr(incisions_.back_b));
+        glUniform3fv(loc(p, "uIncisionBellyA"), 1, glm::value_ptr(incisions_.belly_a));
+        glUniform3fv(loc(p, "uIncisionBellyB"), 1, glm::value_ptr(incisions_.belly_b));
+        glUniform2f(loc(p, "uIncisionOpen"), view.pose.back_incision_open, view.pose.belly_incision_open);
+        glUniform1fv(loc(p, "uRelief"), kLevelCount, relief.data());
+        glUniform1i(loc(p, "uSpreadOn"), view.spread_on ? 1 : 0);
+        glUniform4fv(loc(p, "uSpread"), kLevelCount, glm::value_ptr(spread[0]));
+        glUniform1i(loc(p, "uTransmittance"), 0);
+        glUniform3fv(loc(p, "uCatheterTip"), 1, glm::value_ptr(anatomy_->catheter_path_mm.front()));
+        glUniformMatrix4fv(loc(p, "uModel"), 1, GL_FALSE, glm::value_ptr(glm::mat4(1.0f)));
+    }
+}
+
+GLuint Renderer::use(int variant) const {
+    const GLuint p = programs_->surface[static_cast<std::size_t>(variant)];
+    glUseProgram(p);
+    return p;
 }
 
 // ---- scene passes ---------------------------------------------------------------------------
 void Renderer::draw_part(const GpuMesh& mesh, Structure id, const SceneView& view, int pass, bool translucent) {
-    const GLuint p = programs_->surface;
+    const GLuint p = use(variant_for(id, pass, translucent, view));
     const StructureLook& l = look(id);
-    glUniform1i(loc(p, "uPass"), pass);
     glUniform1i(loc(p, "uId"), static_cast<int>(id));
+    if (pass == kPassIds) glUniform1i(loc(p, "uSlot"), slot_of_[static_cast<std::size_t>(id)]);
     const bool steel = &mesh == needle_.get();
     const Material m = steel ? Material{{0.8f, 0.82f, 0.85f}, 0.2f, 1.0f} : l.material;
     glUniform3fv(loc(p, "uAlbedo"), 1, glm::value_ptr(m.albedo));
@@ -325,6 +412,7 @@ void Renderer::draw_part(const GpuMesh& mesh, Structure id, const SceneView& vie
     }
     mesh.draw(lod_);
     triangles_drawn_ += mesh.triangles(lod_);
+    ++passes_drawn_;
     if (lifted) glUniformMatrix4fv(loc(p, "uModel"), 1, GL_FALSE, glm::value_ptr(glm::mat4(1.0f)));
 }
 
@@ -347,7 +435,6 @@ std::vector<Structure> drawn(const SceneView& view, bool translucent, const std:
 // there is one. Opaque faces are drawn now; see-through ones after the layers (draw_see_through_cap).
 void Renderer::mark_caps(const SceneView& view) {
     if (!view.cut || !cap_quad_) return;
-    const GLuint p = programs_->surface;
     glEnable(GL_STENCIL_TEST);
     for (auto it = structures().rbegin(); it != structures().rend(); ++it) {
         const Structure id = it->id;
@@ -364,11 +451,10 @@ void Renderer::mark_caps(const SceneView& view) {
         glDisable(GL_CULL_FACE);
         glStencilFunc(GL_EQUAL, 0x00, 0x80);
         glStencilOp(GL_KEEP, GL_INVERT, GL_INVERT);
-        glUniform1i(loc(p, "uCutOn"), 1);
-        glUniform1i(loc(p, "uPass"), kPassStencil);
+        const GLuint p = use(kStencil);
         glUniform1f(loc(p, "uTubeRadius"), 0.0f);
-        glUniform1i(loc(p, "uId"), static_cast<int>(id));
-        mesh->draw(lod_);
+        mesh->draw(lod_, true);
+        ++passes_drawn_;
         // Where inside: write the mark (bits 1-7), and draw the face if it is opaque.
         const bool translucent = see_through(id, view);
         glStencilMask(0xFE);
@@ -385,7 +471,6 @@ void Renderer::mark_caps(const SceneView& view) {
     }
     glStencilMask(0xFF);
     glDisable(GL_STENCIL_TEST);
-    glUniform1i(loc(p, "uCutOn"), 1);
 }
 
 // A see-through structure's cut face where mark_caps marked it (after the layers behind it).
@@ -403,13 +488,13 @@ GLint Renderer::cap_mark(Structure id) { return 0x80 | (static_cast<GLint>(id) <
 
 // The plane's quad, shaded as the structure's cut face, facing the eye.
 void Renderer::draw_cap_quad(const SceneView& view, Structure id, int pass, bool translucent) {
-    const GLuint p = programs_->surface;
+    const GLuint p = use(pass == kPassColour ? kOpaque : kIds);
     const CutPlane cut = *view.cut;
     const glm::vec3 towards_eye = glm::dot(cut.normal, view.camera.eye()) > cut.offset_mm ? cut.normal : -cut.normal;
     const StructureLook& l = look(id);
     glUniform1i(loc(p, "uCutOn"), 0);  // the quad lies on the plane: do not clip it
-    glUniform1i(loc(p, "uPass"), pass);
     glUniform1i(loc(p, "uId"), static_cast<int>(id));
+    if (pass == kPassIds) glUniform1i(loc(p, "uSlot"), slot_of_[static_cast<std::size_t>(id)]);
     glUniform3fv(loc(p, "uAlbedo"), 1, glm::value_ptr(l.material.albedo));
     glUniform1f(loc(p, "uRoughness"), l.material.roughness);
     glUniform1f(loc(p, "uMetal"), l.material.metal);
@@ -418,6 +503,7 @@ void Renderer::draw_cap_quad(const SceneView& view, Structure id, int pass, bool
     glUniform3fv(loc(p, "uCapNormal"), 1, glm::value_ptr(towards_eye));
     glUniform1f(loc(p, "uTubeRadius"), 0.0f);
     cap_quad_->draw(Lod::full);
+    ++passes_drawn_;
     glUniform3f(loc(p, "uCapNormal"), 0.0f, 0.0f, 0.0f);
     glUniform1i(loc(p, "uCutOn"), 1);
 }
@@ -458,17 +544,15 @@ void Renderer::draw_scene(const FrameRequest& r, glm::vec2 offset) {
     glClearStencil(0);
     glClear(GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
 
-    const float aspect = static_cast<float>(r.width) / static_cast<float>(r.height);
-    const glm::mat4 inv = glm::inverse(view.camera.projection(aspect) * view.camera.view());
-    glUseProgram(programs_->background);
-    glUniformMatrix4fv(loc(programs_->background, "uInvViewProj"), 1, GL_FALSE, glm::value_ptr(inv));
-    glUniform3fv(loc(programs_->background, "uEye"), 1, glm::value_ptr(view.camera.eye()));
-    glBindVertexArray(fullscreen_vao_);
-    glDrawArrays(GL_TRIANGLES, 0, 3);
+    // Nothing covers a pixel yet: alpha 0 lets the backdrop show (composited when the sample is
+    // added up or presented), and bit 0 of the ids says it is the background.
+    const GLfloat uncovered[] = {0.0f, 0.0f, 0.0f, 0.0f};
+    glClearBufferfv(GL_COLOR, 0, uncovered);
+    const GLuint background_ids[] = {0u, 1u, 0u, 0u};
+    glClearBufferuiv(GL_COLOR, 1, background_ids);
 
     set_frame_uniforms(r, offset);
     if (view.cut) glEnable(GL_CLIP_DISTANCE0);
-    glUniform1i(loc(programs_->surface, "uCutOn"), view.cut ? 1 : 0);
     glEnable(GL_DEPTH_TEST);
     glDepthFunc(GL_LESS);
     const auto translucent = [&](Structure s) { return see_through(s, view); };
@@ -482,17 +566,19 @@ void Renderer::draw_scene(const FrameRequest& r, glm::vec2 offset) {
     }
     if (needle_) draw_part(*needle_, Structure::catheter, view, kPassColour, false);
     glDisable(GL_CULL_FACE);
+    pass_done("opaque");
     if (view.cut) {
         update_cap_quad(view);
         mark_caps(view);
-        glUseProgram(programs_->surface);
+        pass_done("caps");
     }
 
     // See-through layers: premultiplied colour over what lies behind; no depth or ids written.
     glEnable(GL_BLEND);
     glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     glDepthMask(GL_FALSE);
-    glColorMaski(1, GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
+    const GLenum colour_only[] = {GL_COLOR_ATTACHMENT0, GL_NONE};
+    glDrawBuffers(2, colour_only);
     glEnable(GL_CULL_FACE);
     const auto layers = drawn(view, true, translucent);
     glCullFace(GL_FRONT);  // back faces, outer to inner
@@ -502,15 +588,18 @@ void Renderer::draw_scene(const FrameRequest& r, glm::vec2 offset) {
         if (lod_ == Lod::moving && !moving_budget_counts_twice(s)) continue;
         if (const GpuMesh* m = mesh_of(s)) draw_part(*m, s, view, kPassColour, true);
     }
+    pass_done("layers_back");
     glCullFace(GL_BACK);  // front faces, inner to outer
     for (auto it = layers.rbegin(); it != layers.rend(); ++it) {
         if (const GpuMesh* m = mesh_of(*it)) draw_part(*m, *it, view, kPassColour, true);
     }
     glDisable(GL_CULL_FACE);
+    pass_done("layers_front");
     if (view.cut) {
         for (auto it = layers.rbegin(); it != layers.rend(); ++it) draw_see_through_cap(view, *it, kPassColour);
+        pass_done("layer_caps");
     }
-    glColorMaski(1, GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+    glDrawBuffers(2, both);
     glDepthMask(GL_TRUE);
     glDisable(GL_BLEND);
     glDisable(GL_DEPTH_TEST);
@@ -518,68 +607,57 @@ void Renderer::draw_scene(const FrameRequest& r, glm::vec2 offset) {
 }
 
 // ---- ids ------------------------------------------------------------------------------------
-// The see-through layers' ids of a still view, front to back: the cut faces, then front faces
-// outer to inner, then back faces inner to outer. Before each, the light that the layers in front
-// let through is copied aside, so the layer knows its share of the pixel: its bit where the share
-// is at least 5 % (logic OR), and its share packed with its id where it is the largest (MAX); the
-// light let through is multiplied down. Then one pass resolves the pixel's main structure and bits.
+// The see-through layers' ids of a still view. Each layer gets a slot (a channel of one of the
+// slot targets); drawn in the colour pass's order, back to front, each face writes its opacity into
+// its slot and into every target's alpha, blended "over": every slot then holds its structure's
+// share of the pixel, and alpha the share of all layers, so 1 - alpha reaches the opaque surface.
+// One pass then resolves the pixel's main structure and its bits.
 void Renderer::draw_ids(const FrameRequest& r) {
     const SceneView& view = r.view;
-    layers_.bind_for_drawing();
-    const GLenum both[] = {GL_COLOR_ATTACHMENT0, GL_COLOR_ATTACHMENT1};
-    glDrawBuffers(2, both);
-    const GLfloat shares_clear[] = {0.0f, 0.0f, 0.0f, 1.0f};
-    const GLuint bits_clear[] = {0u, 0u, 0u, 0u};
-    glClearBufferfv(GL_COLOR, 0, shares_clear);
-    glClearBufferuiv(GL_COLOR, 1, bits_clear);
+    const auto translucent = [&](Structure s) { return see_through(s, view); };
+    const auto layers = drawn(view, true, translucent);
+    std::array<int, kSlots> slot_ids{};
+    slot_of_.fill(-1);
+    int slots = 0;
+    for (const Structure s : layers) {
+        if (slots == kSlots) break;  // more layers than slots: the rest still hide what lies behind
+        slot_of_[static_cast<std::size_t>(s)] = slots;
+        slot_ids[static_cast<std::size_t>(slots++)] = static_cast<int>(s);
+    }
+    const int targets = std::max(1, (slots + 2) / 3);
+    ensure_slot_targets(r.width, r.height, targets);
+    glBindFramebuffer(GL_FRAMEBUFFER, slots_fbo_);
+    glViewport(0, 0, r.width, r.height);
+    std::array<GLenum, kSlotTargets> buffers{};
+    for (int t = 0; t < targets; ++t) buffers[static_cast<std::size_t>(t)] = static_cast<GLenum>(GL_COLOR_ATTACHMENT0 + t);
+    glDrawBuffers(targets, buffers.data());
+    const GLfloat nothing[] = {0.0f, 0.0f, 0.0f, 0.0f};
+    for (int t = 0; t < targets; ++t) glClearBufferfv(GL_COLOR, t, nothing);
 
     set_frame_uniforms(r, glm::vec2(0.0f));
-    glUniform1i(loc(programs_->surface, "uCutOn"), view.cut ? 1 : 0);
     if (view.cut) glEnable(GL_CLIP_DISTANCE0);
     glEnable(GL_DEPTH_TEST);
     glDepthMask(GL_FALSE);
-    glActiveTexture(GL_TEXTURE0);
-    glBindTexture(GL_TEXTURE_2D, shares_before_);
-    const auto translucent = [&](Structure s) { return see_through(s, view); };
-    const auto layers = drawn(view, true, translucent);
-    const auto layer_pass = [&](const std::function<void(int pass)>& draw) {
-        glReadBuffer(GL_COLOR_ATTACHMENT0);
-        glCopyTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, 0, 0, r.width, r.height);
-        const GLenum bits_only[] = {GL_NONE, GL_COLOR_ATTACHMENT1};
-        glDrawBuffers(2, bits_only);
-        glEnable(GL_COLOR_LOGIC_OP);
-        glLogicOp(GL_OR);
-        draw(kPassBits);
-        glDisable(GL_COLOR_LOGIC_OP);
-        const GLenum shares_only[] = {GL_COLOR_ATTACHMENT0, GL_NONE};
-        glDrawBuffers(2, shares_only);
-        glEnable(GL_BLEND);
-        glBlendEquationSeparate(GL_MAX, GL_FUNC_ADD);
-        glBlendFuncSeparate(GL_ONE, GL_ONE, GL_ZERO, GL_ONE_MINUS_SRC_ALPHA);
-        draw(kPassWeight);
-        glBlendEquation(GL_FUNC_ADD);
-        glDisable(GL_BLEND);
-    };
-    if (view.cut) {
-        for (const Structure s : layers) layer_pass([&](int pass) { draw_see_through_cap(view, s, pass); });
-    }
+    glEnable(GL_BLEND);
+    glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     glEnable(GL_CULL_FACE);
+    glCullFace(GL_FRONT);  // back faces, outer to inner
     for (const Structure s : layers) {
-        const GpuMesh* m = mesh_of(s);
-        if (!m) continue;
-        glCullFace(GL_BACK);
-        layer_pass([&](int pass) { draw_part(*m, s, view, pass, true); });
+        if (const GpuMesh* m = mesh_of(s)) draw_part(*m, s, view, kPassIds, true);
     }
+    glCullFace(GL_BACK);  // front faces, inner to outer
     for (auto it = layers.rbegin(); it != layers.rend(); ++it) {
-        const GpuMesh* m = mesh_of(*it);
-        if (!m) continue;
-        glCullFace(GL_FRONT);
-        layer_pass([&](int pass) { draw_part(*m, *it, view, pass, true); });
+        if (const GpuMesh* m = mesh_of(*it)) draw_part(*m, *it, view, kPassIds, true);
     }
     glDisable(GL_CULL_FACE);
+    if (view.cut) {
+        for (auto it = layers.rbegin(); it != layers.rend(); ++it) draw_see_through_cap(view, *it, kPassIds);
+    }
+    glDisable(GL_BLEND);
     glDisable(GL_CLIP_DISTANCE0);
     glDisable(GL_DEPTH_TEST);
     glDepthMask(GL_TRUE);
+    pass_done("ids_layers");
 
     ids_.bind_for_drawing();
     const GLuint p = programs_->resolve;
@@ -588,42 +666,65 @@ void Renderer::draw_ids(const FrameRequest& r) {
     glBindTexture(GL_TEXTURE_2D, scene_.texture(1));
     glUniform1i(loc(p, "uOpaqueIds"), 0);
     glActiveTexture(GL_TEXTURE1);
-    glBindTexture(GL_TEXTURE_2D, layers_.texture(1));
-    glUniform1i(loc(p, "uLayerBits"), 1);
-    glActiveTexture(GL_TEXTURE2);
-    glBindTexture(GL_TEXTURE_2D, layers_.texture(0));
-    glUniform1i(loc(p, "uShares"), 2);
+    glBindTexture(GL_TEXTURE_2D_ARRAY, slots_texture_);
+    glUniform1i(loc(p, "uSlots"), 1);
+    glUniform1i(loc(p, "uSlotCount"), slots);
+    glUniform1iv(loc(p, "uSlotIds"), kSlots, slot_ids.data());
     glBindVertexArray(fullscreen_vao_);
     glDrawArrays(GL_TRIANGLES, 0, 3);
+    ++passes_drawn_;
     glActiveTexture(GL_TEXTURE0);
+}
+
+// The slot targets: layers of one texture array, sharing the scene's depth.
+void Renderer::ensure_slot_targets(int width, int height, int targets) {
+    if (slots_fbo_ && slot_targets_ >= targets && slots_width_ == width && slots_height_ == height) return;
+    if (!slots_fbo_) glGenFramebuffers(1, &slots_fbo_);
+    if (!slots_texture_) glGenTextures(1, &slots_texture_);
+    slot_targets_ = std::max(targets, slots_width_ == width && slots_height_ == height ? slot_targets_ : 0);
+    slots_width_ = width;
+    slots_height_ = height;
+    glBindTexture(GL_TEXTURE_2D_ARRAY, slots_texture_);
+    glTexImage3D(GL_TEXTURE_2D_ARRAY, 0, GL_RGBA8, width, height, slot_targets_, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    glTexParameteri(GL_TEXTURE_2D_ARRAY, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D_ARRAY, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glBindTexture(GL_TEXTURE_2D_ARRAY, 0);
+    glBindFramebuffer(GL_FRAMEBUFFER, slots_fbo_);
+    for (int t = 0; t < kSlotTargets; ++t) {
+        glFramebufferTextureLayer(GL_FRAMEBUFFER, static_cast<GLenum>(GL_COLOR_ATTACHMENT0 + t), t < slot_targets_ ? slots_texture_ : 0, 0, t);
+    }
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, depth_stencil_);
 }
 
 // ---- render -----------------------------------------------------------------------------------
 bool Renderer::ensure_targets(int width, int height) {
     if (scene_.width() == width && scene_.height() == height && scene_.fbo()) return true;
+    image_ = 0;  // its texture goes with the old targets
     bool ok = scene_.create(width, height, {{GL_RGBA16F, GL_RGBA, GL_FLOAT}, {GL_RG32UI, GL_RG_INTEGER, GL_UNSIGNED_INT}}) &&
-              layers_.create(width, height, {{GL_RGBA32F, GL_RGBA, GL_FLOAT}, {GL_RG32UI, GL_RG_INTEGER, GL_UNSIGNED_INT}}) &&
               ids_.create(width, height, {{GL_RG32UI, GL_RG_INTEGER, GL_UNSIGNED_INT}}) &&
               sum_.create(width, height, {{GL_RGBA32F, GL_RGBA, GL_FLOAT}});
     if (!depth_stencil_) glGenRenderbuffers(1, &depth_stencil_);
     glBindRenderbuffer(GL_RENDERBUFFER, depth_stencil_);
     glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH24_STENCIL8, width, height);
     glBindRenderbuffer(GL_RENDERBUFFER, 0);
-    ok = ok && scene_.attach_depth_stencil(depth_stencil_) && layers_.attach_depth_stencil(depth_stencil_);
-    if (!shares_before_) glGenTextures(1, &shares_before_);
-    glBindTexture(GL_TEXTURE_2D, shares_before_);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA32F, width, height, 0, GL_RGBA, GL_FLOAT, nullptr);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-    glBindTexture(GL_TEXTURE_2D, 0);
+    ok = ok && scene_.attach_depth_stencil(depth_stencil_);
+    slots_width_ = slots_height_ = 0;  // the slot targets follow on the next still view
     return ok;
 }
 
-bool Renderer::render(const FrameRequest& r) {
+bool Renderer::needs_frame(const FrameRequest& r) const {
     if (!anatomy_ || r.width <= 0 || r.height <= 0) return false;
-    const bool changed = anatomy_dirty_ || !last_ || !(last_->view == r.view) || last_->width != r.width ||
-                         last_->height != r.height || last_->moving != r.moving;
-    if (!changed && (r.moving || samples_ >= std::max(1, r.samples))) return false;
+    return changed(r) || (!r.moving && samples_ < std::max(1, r.samples));
+}
+
+bool Renderer::changed(const FrameRequest& r) const {
+    return anatomy_dirty_ || !last_ || !(last_->view == r.view) || last_->width != r.width || last_->height != r.height ||
+           last_->moving != r.moving;
+}
+
+bool Renderer::render(const FrameRequest& r) {
+    if (!needs_frame(r)) return false;
+    const bool changed = this->changed(r);
 
     GLint previous_fbo = 0;  // the caller's target is restored afterwards
     glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &previous_fbo);
@@ -634,22 +735,17 @@ bool Renderer::render(const FrameRequest& r) {
     update_moving_parts(r.view.pose);
     lod_ = r.moving ? Lod::moving : Lod::full;
     triangles_drawn_ = 0;
-    draw_scene(r, r.moving ? glm::vec2(0.0f) : jitter(samples_));
-
-    // Add the sample to the sum (the first replaces it).
-    sum_.bind_for_drawing();
-    glUseProgram(programs_->accumulate);
-    glActiveTexture(GL_TEXTURE0);
-    glBindTexture(GL_TEXTURE_2D, scene_.texture(0));
-    glUniform1i(loc(programs_->accumulate, "uFrame"), 0);
+    pass_times_.clear();
+    pass_done(nullptr);
+    // A moving frame and a still view's first sample are presented as drawn; later samples add
+    // up in the sum, which the first one starts before the second is drawn over it.
     const bool first = r.moving || samples_ == 0;
-    if (!first) {
-        glEnable(GL_BLEND);
-        glBlendFunc(GL_ONE, GL_ONE);
-    }
-    glBindVertexArray(fullscreen_vao_);
-    glDrawArrays(GL_TRIANGLES, 0, 3);
-    glDisable(GL_BLEND);
+    if (!first && samples_ == 1) accumulate(false);
+    draw_scene(r, r.moving ? glm::vec2(0.0f) : jitter(samples_));
+    if (!first) accumulate(true);
+    image_ = first ? scene_.texture(0) : sum_.texture(0);
+    ++image_version_;
+    pass_done("accumulate");
 
     if (r.moving) {
         // The opaque ids only: the layers' ids wait until the view is still.
@@ -657,29 +753,91 @@ bool Renderer::render(const FrameRequest& r) {
         glReadBuffer(GL_COLOR_ATTACHMENT1);
         glBindFramebuffer(GL_DRAW_FRAMEBUFFER, ids_.fbo());
         glBlitFramebuffer(0, 0, r.width, r.height, 0, 0, r.width, r.height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+        ++passes_drawn_;
         samples_ = 0;
     } else {
         if (samples_ == 0) draw_ids(r);
         ++samples_;
     }
+    pass_done("ids");
     glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous_fbo));
     return true;
 }
 
+// The backdrop's uniforms (backdrop.glsl): the view of the image, without its sample's jitter.
+void Renderer::set_backdrop(GLuint program) const {
+    if (!last_) return;
+    const OrbitCamera& camera = last_->view.camera;
+    const float aspect = static_cast<float>(last_->width) / static_cast<float>(last_->height);
+    const glm::mat4 inv = glm::inverse(camera.projection(aspect) * camera.view());
+    glUniformMatrix4fv(loc(program, "uInvViewProj"), 1, GL_FALSE, glm::value_ptr(inv));
+    glUniform3fv(loc(program, "uEye"), 1, glm::value_ptr(camera.eye()));
+}
+
+// Adds the sample in scene_, over the backdrop, to the sum, or starts the sum with it.
+void Renderer::accumulate(bool add) {
+    sum_.bind_for_drawing();
+    glUseProgram(programs_->accumulate);
+    set_backdrop(programs_->accumulate);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, scene_.texture(0));
+    glUniform1i(loc(programs_->accumulate, "uFrame"), 0);
+    if (add) {
+        glEnable(GL_BLEND);
+        glBlendFunc(GL_ONE, GL_ONE);
+    }
+    glBindVertexArray(fullscreen_vao_);
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+    ++passes_drawn_;
+    glDisable(GL_BLEND);
+}
+
 // ---- present and pick -----------------------------------------------------------------------
-void Renderer::present(int x, int y, int width, int height) const {
-    if (!sum_.fbo()) return;
+void Renderer::present(int x, int y, int width, int height) {
+    if (!image_) return;
+    // An image presented a second time (the view is still) is tone-mapped once into an 8-bit copy,
+    // which later frames copy out: an idle frame costs a blit, a moving one nothing extra.
+    if (presented_image_ == image_version_ && presented_.width() == width && presented_.height() == height) {
+        if (cached_image_ != image_version_) {
+            GLint target = 0;
+            glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target);
+            presented_.bind_for_drawing();
+            tone_map(0, 0, width, height);
+            cached_image_ = image_version_;
+            glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(target));
+        }
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, presented_.fbo());
+        glReadBuffer(GL_COLOR_ATTACHMENT0);
+        glBlitFramebuffer(0, 0, width, height, x, y, x + width, y + height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+        ++passes_drawn_;
+        return;
+    }
+    if (presented_.width() != width || presented_.height() != height) {
+        GLint target = 0;  // create() unbinds it
+        glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target);
+        presented_.create(width, height, {{GL_RGBA8, GL_RGBA, GL_UNSIGNED_BYTE}});
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(target));
+        cached_image_ = 0;
+    }
+    presented_image_ = image_version_;
+    tone_map(x, y, width, height);
+}
+
+void Renderer::tone_map(int x, int y, int width, int height) {
     glViewport(x, y, width, height);
     glDisable(GL_BLEND);
     glDisable(GL_DEPTH_TEST);
     const GLuint p = programs_->present;
     glUseProgram(p);
     glActiveTexture(GL_TEXTURE0);
-    glBindTexture(GL_TEXTURE_2D, sum_.texture(0));
+    glBindTexture(GL_TEXTURE_2D, image_);
     glUniform1i(loc(p, "uImage"), 0);
+    glUniform1i(loc(p, "uSingle"), image_ == scene_.texture(0) ? 1 : 0);
+    set_backdrop(p);
     glUniform1f(loc(p, "uExposure"), 1.0f);
     glBindVertexArray(fullscreen_vao_);
     glDrawArrays(GL_TRIANGLES, 0, 3);
+    ++passes_drawn_;
 }
 
 void Renderer::draw_flat(int width, int height) const {

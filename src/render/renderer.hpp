@@ -28,7 +28,7 @@ struct FrameRequest {
     int width = 0;  // the view's size in pixels
     int height = 0;
     bool moving = false;  // the camera or the scene moves: the moving level of detail, one sample
-    int samples = 8;      // samples per pixel to gather while the view stays still
+    int samples = 5;      // samples per pixel to gather while the view stays still
 };
 
 struct GpuMesh;  // a mesh uploaded to the GPU (renderer.cpp)
@@ -49,11 +49,13 @@ public:
     // Draws the next frame of the request: a moving frame, or the first or next sample of a still
     // view. Returns false when there was nothing to do (the image for this request is complete).
     bool render(const FrameRequest& request);
+    // Whether render(request) would draw anything (a new frame or another sample).
+    [[nodiscard]] bool needs_frame(const FrameRequest& request) const;
     // Samples gathered for the current image (0 while it is a moving frame).
     [[nodiscard]] int samples() const { return samples_; }
     // Tone-maps the current image into the bound draw framebuffer, into this viewport
     // (x, y from the bottom-left, as glViewport).
-    void present(int x, int y, int width, int height) const;
+    void present(int x, int y, int width, int height);
     // A constant-cost full-screen pass into the bound framebuffer: the benchmarks' yardstick.
     void draw_flat(int width, int height) const;
 
@@ -65,14 +67,32 @@ public:
     [[nodiscard]] std::vector<std::uint32_t> read_ids() const { return ids_.read_rg32ui(0); }
     // Triangles drawn in the last frame.
     [[nodiscard]] std::size_t triangles_drawn() const { return triangles_drawn_; }
+    // GL passes drawn since the renderer started (draws, copies, blits): a frame that draws
+    // nothing new leaves it as it was.
+    [[nodiscard]] std::size_t passes_drawn() const { return passes_drawn_; }
+
+    // Benchmarks: with timing on, each pass of a frame ends with glFinish and is timed, so that
+    // the last frame's passes can be listed with their milliseconds.
+    struct PassTime {
+        const char* pass;
+        double ms;
+    };
+    void time_passes(bool on) { timing_ = on; }
+    [[nodiscard]] const std::vector<PassTime>& pass_times() const { return pass_times_; }
 
 private:
     struct Programs;
     bool ensure_targets(int width, int height);
+    [[nodiscard]] bool changed(const FrameRequest& r) const;  // another view, size or anatomy
     void upload();
     void draw_scene(const FrameRequest& r, glm::vec2 jitter);
     void draw_ids(const FrameRequest& r);
+    void accumulate(bool add);
+    void tone_map(int x, int y, int width, int height);
+    void set_backdrop(GLuint program) const;
+    void ensure_slot_targets(int width, int height, int targets);
     void set_frame_uniforms(const FrameRequest& r, glm::vec2 jitter);
+    GLuint use(int variant) const;  // makes a variant of the surface shader current
     void draw_part(const GpuMesh& mesh, Structure id, const SceneView& view, int pass, bool see_through);
     void mark_caps(const SceneView& view);
     void draw_see_through_cap(const SceneView& view, Structure id, int pass);
@@ -82,6 +102,7 @@ private:
     void update_moving_parts(const ProcedurePose& pose);
     [[nodiscard]] const GpuMesh* mesh_of(Structure s) const;
     [[nodiscard]] bool see_through(Structure s, const SceneView& view) const;
+    void pass_done(const char* pass);
 
     std::unique_ptr<Programs> programs_;
     GLuint fullscreen_vao_ = 0;
@@ -90,11 +111,16 @@ private:
     std::unique_ptr<GpuMesh> needle_;
     std::unique_ptr<GpuMesh> cap_quad_;
     Framebuffer scene_;      // 0: linear colour (RGBA16F), 1: opaque ids (RG32UI); shared depth-stencil
-    Framebuffer layers_;     // the see-through layers' ids: 0: shares (RGBA32F), 1: bits (RG32UI)
     Framebuffer ids_;        // 0: the resolved ids (RG32UI)
     Framebuffer sum_;        // 0: the samples' sum (RGBA32F, alpha counts them)
+    GLuint image_ = 0;       // the texture to present: scene_'s colour or the sum
+    std::uint64_t image_version_ = 0;  // counts the images drawn
+    Framebuffer presented_;  // 0: the still image tone-mapped (RGBA8), copied out while it stays
+    std::uint64_t presented_image_ = 0, cached_image_ = 0;  // the image last presented, and the one in presented_
     GLuint depth_stencil_ = 0;
-    GLuint shares_before_ = 0;  // a copy of the layers' shares before the layer being drawn
+    GLuint slots_fbo_ = 0, slots_texture_ = 0;  // the see-through layers' shares (draw_ids): RGBA8 layers
+    int slot_targets_ = 0, slots_width_ = 0, slots_height_ = 0;
+    std::array<int, kStructureCount + 1> slot_of_{};  // each structure's slot in the ids pass, -1 none
     std::optional<Anatomy> anatomy_;
     BodyMeshes pending_;         // meshes waiting for upload
     bool anatomy_dirty_ = false;
@@ -103,10 +129,14 @@ private:
     int samples_ = 0;
     bool moving_frame_ = false;
     std::size_t triangles_drawn_ = 0;
+    std::size_t passes_drawn_ = 0;
     Incisions incisions_;
     glm::vec3 bounds_min_{0.0f}, bounds_max_{0.0f};
     glm::mat4 view_proj_{1.0f};
     Lod lod_ = Lod::full;
+    bool timing_ = false;
+    std::vector<PassTime> pass_times_;
+    double pass_start_ms_ = 0.0;
 };
 
 }  // namespace thecaview

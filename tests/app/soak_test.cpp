@@ -3,9 +3,11 @@
 // that GL never reports an error and that resident memory stops growing after warm-up.
 // Run with ASan's quarantine off (ASAN_OPTIONS=quarantine_size_mb=0), which would hide a leak's
 // growth under its own; tests/CMakeLists.txt sets that.
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <vector>
 
 #include <malloc.h>
 #include <unistd.h>
@@ -19,6 +21,7 @@ constexpr int kDefaultFrames = 20000;  // THECAVIEW_SOAK_FRAMES sets another cou
 constexpr int kWarmUpResets = 2;  // two whole visits and resets: caches, pools and atlases settle
 constexpr double kDt = 1.0 / 30.0;
 constexpr double kMaxGrowthMb = 5.0;
+constexpr int kSettledResets = 3;  // a leak shows in each of the last resets, a passing peak in one
 
 double resident_mb() {
     std::ifstream statm("/proc/self/statm");
@@ -79,6 +82,7 @@ TEST_F(SoakTest, KioskCycleKeepsMemoryFlatAndGlClean) {
     double visit_start = 0.0;
     double start_screen_since = 0.0;
     double warm_mb = 0.0, peak_mb = 0.0;
+    std::vector<double> after_warm_up;  // resident MB at each reset after warm-up
     bool was_start_screen = true;
     for (int frame = 0; frame < frames; ++frame) {
         SimulatedInput in;
@@ -108,16 +112,26 @@ TEST_F(SoakTest, KioskCycleKeepsMemoryFlatAndGlClean) {
             const double mb = resident_mb();
             std::cout << "soak: reset " << resets << " at frame " << frame << ", resident " << mb << " MB\n";
             if (resets == kWarmUpResets) warm_mb = mb;
-            if (resets > kWarmUpResets) peak_mb = std::max(peak_mb, mb);
+            if (resets > kWarmUpResets) {
+                peak_mb = std::max(peak_mb, mb);
+                after_warm_up.push_back(mb);
+            }
         }
         was_start_screen = viewer->on_start_screen();
     }
     EXPECT_EQ(gl_error_frames, 0) << first_gl_error;
     EXPECT_GE(resets, 8) << "the cycle should have reset many times";
-    EXPECT_LT(peak_mb - warm_mb, kMaxGrowthMb) << "resident memory grew from " << warm_mb << " MB after warm-up to "
-                                               << peak_mb << " MB";
+    // A leak is memory that stays: the least of the last resets. One visit's passing peak (a
+    // driver pool or a re-bake's buffers, given back by the next reset) is reported, not failed.
+    ASSERT_GE(after_warm_up.size(), static_cast<size_t>(kSettledResets));
+    const double settled_mb =
+        *std::min_element(after_warm_up.end() - kSettledResets, after_warm_up.end());
+    EXPECT_LT(settled_mb - warm_mb, kMaxGrowthMb)
+        << "resident memory grew from " << warm_mb << " MB after warm-up to " << settled_mb
+        << " MB at the least of the last " << kSettledResets << " resets";
     std::cout << "soak: " << frames << " frames, " << visits << " visits, " << resets << " resets, resident "
-              << warm_mb << " MB after warm-up, peak " << peak_mb << " MB\n";
+              << warm_mb << " MB after warm-up, peak " << peak_mb << " MB, last "
+              << (after_warm_up.empty() ? 0.0 : after_warm_up.back()) << " MB\n";
 }
 
 }  // namespace

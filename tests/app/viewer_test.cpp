@@ -240,6 +240,27 @@ TEST_F(ClassroomTest, ScreenshotsGoToThePicturesFolderWithATimestampAndNeverOver
     EXPECT_GT(std::filesystem::file_size(files[0]), 1000u);
 }
 
+// A still picture with all its samples in: frames with nothing new draw no pass and swap nothing;
+// a change of the overlay alone (the level markers) costs one copy of the cached image.
+TEST_F(ClassroomTest, AFrameWithNothingNewDoesNoGlWork) {
+    open(Mode::classroom, 320, 200, {}, options);
+    ASSERT_TRUE(run(3.0));  // the view settles and its samples gather
+    const Renderer& renderer = viewer->session().renderer;
+    const std::size_t passes = renderer.passes_drawn();
+    const std::uint64_t gl_frames = viewer->gl_frames();
+    ASSERT_TRUE(run(1.0));  // ten frames without input
+    EXPECT_EQ(renderer.passes_drawn(), passes) << "an idle frame drew GL passes";
+    EXPECT_EQ(viewer->gl_frames(), gl_frames) << "an idle frame drew and swapped";
+
+    SimulatedInput markers;
+    markers.actions.level_markers = true;
+    ASSERT_TRUE(once(markers));
+    EXPECT_EQ(renderer.passes_drawn(), passes + 1) << "the overlay alone should cost one copy of the image";
+    EXPECT_EQ(viewer->gl_frames(), gl_frames + 1);
+    ASSERT_TRUE(run(1.0));
+    EXPECT_EQ(viewer->gl_frames(), gl_frames + 1) << "drawing went on after the overlay settled";
+}
+
 TEST_F(ClassroomTest, RemembersItsPreferencesInTheStateFile) {
     open(Mode::classroom, 320, 200, {}, options);
     SimulatedInput change;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/atomic_file.hpp"
+#include "core/hash.hpp"
 
 namespace thecaview {
 
@@ -16,15 +17,6 @@ namespace {
 
 constexpr char kMagic[8] = {'T', 'H', 'E', 'C', 'A', 'M', 'S', 'H'};
 constexpr std::uint32_t kMaxCount = 1u << 26;  // no part has 64 M vertices: a larger count is damage
-
-// FNV-1a over bytes.
-std::uint64_t fnv1a(const char* data, std::size_t size, std::uint64_t h = 1469598103934665603ull) {
-    for (std::size_t i = 0; i < size; ++i) {
-        h ^= static_cast<unsigned char>(data[i]);
-        h *= 1099511628211ull;
-    }
-    return h;
-}
 
 class Writer {
 public:
