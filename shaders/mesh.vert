@@ -25,9 +25,18 @@ out float vLevel;
 #if defined(SURFACE_OPAQUE) || defined(SURFACE_LAYER)
 out vec2 vLight;  // x: key light not shadowed, y: sky light not occluded
 #endif
+#if defined(SURFACE_LAYER) || defined(SURFACE_IDS)
+out float vOpacity;  // a see-through layer's opacity: more where the eye looks along it
+uniform vec2 uOpacity;  // face-on, grazing
+#endif
 #if defined(SURFACE_LAYER)
-out vec2 vLayerLight;  // see-through layers: diffuse factor and specular (lighting.glsl)
+// See-through layers are lit here (they cover most of the screen, several deep): diffuse factor
+// and specular (lighting.glsl), and the colour they give, the highlight's glow included.
+out vec2 vLayerLight;
+out vec3 vLayerColour;
 uniform float uRoughness;
+uniform vec3 uAlbedo;
+uniform bool uHighlight;
 #endif
 
 // The light that reaches the vertex past the opaque groups: the product of their shares.
@@ -51,10 +60,16 @@ void main() {
     for (int l = 0; l < KEY_LIGHTS; ++l) key += uKeyWeight[l] * throughOpaque(aKey[2 * l], aKey[2 * l + 1]);
     vLight = vec2(key, throughOpaque(aAmbient[0], aAmbient[1]));
 #endif
-#if defined(SURFACE_LAYER)
+#if defined(SURFACE_LAYER) || defined(SURFACE_IDS)
     vec3 n = normalize(vNormal), v = normalize(uEye - world.xyz);
+    float facing = abs(dot(n, v));
+    vOpacity = mix(uOpacity.x, uOpacity.y, pow(1.0 - facing, 3.0));
+#endif
+#if defined(SURFACE_LAYER)
     if (dot(n, v) < 0.0) n = -n;
     vLayerLight = shadeTerms(n, v, uRoughness, vLight.x, vLight.y);
+    vLayerColour = uAlbedo * vLayerLight.x + vLayerLight.y;
+    if (uHighlight) vLayerColour += vec3(1.0, 0.55, 0.12) * (0.25 + 0.9 * pow(1.0 - facing, 2.0));
 #endif
     gl_ClipDistance[0] = uCutOn ? uCut.w - dot(uCut.xyz, world.xyz) : 1.0;
     gl_Position = uViewProj * world;

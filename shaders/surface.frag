@@ -18,8 +18,12 @@ in float vLevel;
 #if defined(SURFACE_OPAQUE) || defined(SURFACE_LAYER)
 in vec2 vLight;
 #endif
+#if defined(SURFACE_LAYER) || defined(SURFACE_IDS)
+in float vOpacity;  // a see-through layer's opacity, per vertex
+#endif
 #if defined(SURFACE_LAYER)
 in vec2 vLayerLight;  // diffuse factor and specular, shaded per vertex
+in vec3 vLayerColour;  // ... and the colour they give, with the highlight
 #endif
 #if defined(SURFACE_IDS)
 // Three slots per target, and the opacity in each alpha: composited back to front like the colour,
@@ -38,7 +42,6 @@ uniform vec3 uAlbedo;
 uniform float uRoughness;
 uniform float uMetal;
 uniform bool uSeeThrough;
-uniform vec2 uOpacity;       // face-on, grazing
 uniform bool uHighlight;     // a warm glow that points at the structure
 uniform vec3 uCapNormal;     // non-zero: this is the cut face, lit with this normal
 uniform vec3 uEye;
@@ -75,9 +78,12 @@ struct Surface {
 };
 
 Surface surfaceLook(vec3 n, vec3 v, bool cap) {
-    float grazing = pow(1.0 - abs(dot(n, v)), 3.0);
     Surface s = Surface(uAlbedo, 1.0, vec3(0.0));
-    if (uSeeThrough) s.opacity = cap ? 0.45 : mix(uOpacity.x, uOpacity.y, grazing);
+#if defined(SURFACE_LAYER) || defined(SURFACE_IDS)
+    if (uSeeThrough) s.opacity = cap ? 0.45 : vOpacity;
+#else
+    if (uSeeThrough) s.opacity = 0.45;  // a see-through structure comes here only as its cut face
+#endif
 #if defined(SKIN_EFFECTS)
     if (!cap) {
         // An open incision: a red line that narrows as it is closed, measured along the skin.
@@ -118,8 +124,25 @@ Surface surfaceLook(vec3 n, vec3 v, bool cap) {
 }
 
 // ---- main -------------------------------------------------------------------------------
+#if defined(SURFACE_IDS)
+// The layer's opacity into its slot and into every target's alpha.
+void writeSlots(float opacity) {
+    for (int t = 0; t < SLOT_TARGETS; ++t) {
+        vec3 slot = vec3(equal(ivec3(3 * t, 3 * t + 1, 3 * t + 2), ivec3(uSlot)));
+        outSlots[t] = vec4(slot * opacity, opacity);
+    }
+}
+#endif
+
 void main() {
     bool cap = uCapNormal != vec3(0.0);
+#if !defined(SKIN_EFFECTS) && !defined(CSF_DRUG) && defined(SURFACE_LAYER)
+    // A plain layer: everything was worked out per vertex.
+    outColour = vec4(vLayerColour, 1.0) * vOpacity;
+    outIds = uvec2(0u);
+#elif !defined(SKIN_EFFECTS) && !defined(CSF_DRUG) && defined(SURFACE_IDS)
+    writeSlots(cap ? 0.45 : vOpacity);
+#else
     vec3 v = normalize(uEye - vWorld);
     vec3 n = cap ? uCapNormal : normalize(vNormal);
     if (dot(n, v) < 0.0) n = -n;  // the inside of a see-through structure, seen through it
@@ -130,15 +153,12 @@ void main() {
     outColour = vec4(colour * s.opacity, s.opacity);
     outIds = uvec2(uint(uId), 1u << uint(uId));
 #elif defined(SURFACE_LAYER)
-    // See-through layers are shaded per vertex (they cover most of the screen, several deep).
     vec3 colour = s.albedo * vLayerLight.x + vLayerLight.y + s.emission;
     outColour = vec4(colour * s.opacity, s.opacity);
     outIds = uvec2(0u);  // not written: the layers leave the ids to the opaque pass
 #else
-    for (int t = 0; t < SLOT_TARGETS; ++t) {
-        vec3 slot = vec3(equal(ivec3(3 * t, 3 * t + 1, 3 * t + 2), ivec3(uSlot)));
-        outSlots[t] = vec4(slot * s.opacity, s.opacity);
-    }
+    writeSlots(s.opacity);
+#endif
 #endif
 }
 #endif
