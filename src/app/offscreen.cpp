@@ -71,7 +71,7 @@ std::vector<DrawnLabel> OffscreenRenderer::draw_ui(const ViewerState& state, int
         const Viewport vp = scene_viewport(width, height, panel, ui_scale_);
         labels = draw_overlay({state, session_->anatomy, static_cast<float>(vp.x), static_cast<float>(vp.y),
                       static_cast<float>(vp.width), static_cast<float>(vp.height), ui_scale_, std::nullopt,
-                      &content_for(*session_, state), mask_at});
+                      &content_for(*session_, state), mask_at, true, std::nullopt});
         ImGui::Render();
     }
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());

@@ -2,6 +2,7 @@
 #include "app/session.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 
 #include "app/data_dir.hpp"
@@ -47,26 +48,69 @@ Viewport scene_viewport(int framebuffer_width, int framebuffer_height, bool ui, 
     return v;
 }
 
-void set_renderer_anatomy(Session& session) {
-    // The installed data holds the default anatomy's meshes, baked at build time; the user's cache
-    // holds the others once baked.
+namespace {
+// The installed data holds the default anatomy's meshes, baked at build time; the user's cache
+// holds the others once baked.
+MeshSources mesh_sources(const Session& session) {
     MeshSources sources;
     sources.read_dirs = {session.data_dir / "meshes", cache_dir()};
     sources.write_dir = cache_dir();
-    BodyMeshes meshes = body_meshes_for(session.anatomy, sources, session.mesh_note);
-    session.renderer.set_anatomy(session.anatomy, std::move(meshes));
+    return sources;
+}
+
+// Makes an anatomy and its meshes the session's and the renderer's.
+void install_anatomy(Session& session, Anatomy anatomy, BodyMeshes meshes, std::string note) {
+    session.anatomy = std::move(anatomy);
+    session.views = named_views(session.anatomy);
+    session.meshes = std::move(meshes);
+    session.mesh_note = std::move(note);
+    session.renderer.set_anatomy(session.anatomy, session.meshes);
+}
+
+bool same_options(const AnatomyOptions& a, const AnatomyOptions& b) {
+    return a.catheter_tip == b.catheter_tip && a.catheter_entry.upper == b.catheter_entry.upper &&
+           a.pump_reservoir_ml == b.pump_reservoir_ml;
+}
+}  // namespace
+
+void set_renderer_anatomy(Session& session) {
+    std::string note;
+    BodyMeshes meshes = body_meshes_for(session.anatomy, mesh_sources(session), note);
+    install_anatomy(session, session.anatomy, std::move(meshes), std::move(note));
+}
+
+std::optional<BodyProgress> body_progress(const Session& session) {
+    if (!session.pending_body) return std::nullopt;
+    return BodyProgress{session.pending_body->options, session.pending_body->progress->load()};
 }
 
 void sync_anatomy(Session& session, const ViewerState& state) {
-    const AnatomyOptions& o = session.anatomy.options;
+    if (auto& pending = session.pending_body) {
+        using namespace std::chrono_literals;
+        if (session.bake_in_background && pending->meshes.wait_for(0s) != std::future_status::ready) return;
+        const AnatomyOptions options = pending->options;
+        BodyMeshes meshes = pending->meshes.get();
+        const std::string note = *pending->note;
+        pending.reset();
+        install_anatomy(session, build_anatomy(options), std::move(meshes), note);
+    }
     const AnatomyOptions& want = state.anatomy;
-    if (o.catheter_tip == want.catheter_tip && o.catheter_entry.upper == want.catheter_entry.upper &&
-        o.pump_reservoir_ml == want.pump_reservoir_ml) {
+    if (same_options(session.anatomy.options, want)) return;
+    Anatomy next = build_anatomy(want);
+    if (same_body(session.anatomy.options, want)) {  // another tip or entry: only the catheter
+        BodyMeshes meshes = session.meshes;
+        replace_catheter(meshes, next);
+        install_anatomy(session, std::move(next), std::move(meshes), session.mesh_note + "; the catheter meshed again");
         return;
     }
-    session.anatomy = build_anatomy(want);
-    session.views = named_views(session.anatomy);
-    set_renderer_anatomy(session);
+    Session::PendingBody pending{want, {}, std::make_shared<std::atomic<float>>(0.0f), std::make_shared<std::string>()};
+    MeshSources sources = mesh_sources(session);
+    sources.progress = [progress = pending.progress](float f) { progress->store(f); };
+    pending.meshes = std::async(std::launch::async, [next = std::move(next), sources, note = pending.note] {
+        return body_meshes_for(next, sources, *note);
+    });
+    session.pending_body = std::move(pending);
+    if (!session.bake_in_background) sync_anatomy(session, state);  // waits for it
 }
 
 const ProcedureContent& content_for(const Session& session, const ViewerState& state) {

@@ -1,8 +1,11 @@
 // What every mode loads at start: data folder, anatomy, views, content and the renderer.
 #pragma once
 
+#include <atomic>
 #include <filesystem>
+#include <future>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,6 +35,17 @@ struct Session {
     AnatomyOptions spread_anatomy;
     std::vector<std::string> warnings;  // bad content and the like: reported, then carried on
     std::string mesh_note;              // where the meshes came from (the data, the cache, a bake)
+    BodyMeshes meshes;                  // the renderer's body: a new catheter replaces only its tube
+    // Another body (another pump size) meshed and baked in the background while the old one is
+    // drawn; the viewer bakes so, the off-screen commands wait for it.
+    struct PendingBody {
+        AnatomyOptions options;
+        std::future<BodyMeshes> meshes;
+        std::shared_ptr<std::atomic<float>> progress;  // 0..1
+        std::shared_ptr<std::string> note;
+    };
+    std::optional<PendingBody> pending_body;
+    bool bake_in_background = false;
     std::string program_message;        // how the last program load or save went
 };
 
@@ -72,12 +86,22 @@ struct Viewport {
 };
 Viewport scene_viewport(int framebuffer_width, int framebuffer_height, bool ui, float ui_scale);
 
-// Rebuilds the anatomy (and the views that depend on it) when the state asks for other options.
+// Rebuilds the anatomy (and the views that depend on it) when the state asks for other options:
+// a new catheter tip or entry at once (only its tube is meshed); another body in the background
+// when session.bake_in_background (the old anatomy stays until it is ready), else now.
 void sync_anatomy(Session& session, const ViewerState& state);
 
 // The renderer's anatomy and its meshes: read from the installed data or the user's cache, else
 // meshed and baked (and cached).
 void set_renderer_anatomy(Session& session);
+
+// How far the body being baked in the background has come (0..1), and for which options; nullopt
+// when none is.
+struct BodyProgress {
+    AnatomyOptions options;
+    float done = 0.0f;
+};
+std::optional<BodyProgress> body_progress(const Session& session);
 
 // What a frame may draw: a moving frame (the moving level of detail), or samples up to a count.
 struct FrameQuality {

@@ -74,6 +74,7 @@ std::unique_ptr<Viewer> Viewer::open(const ViewerOptions& options, BoundedLog& l
     if (!v->window_) return nullptr;
     if (!v->window_->monitor_note().empty()) log.warn(v->window_->monitor_note());
     v->session_ = open_session(error);
+    if (v->session_) v->session_->bake_in_background = true;  // another pump's body: never a frozen window
     if (!v->session_) return nullptr;
     log.info("OpenGL " + v->window_->gl().version + " on " + v->window_->gl().renderer + "; " +
              std::string(mode_name(config.mode)) + " mode");
@@ -282,7 +283,7 @@ bool Viewer::frame(double now_s, const SimulatedInput* simulated) {
     }
     // Spin while the picture changes; wait for input otherwise, waking 30 times a second while
     // clocks run (autoplay, the kiosk's idle timer, signage's drift) and once a second when dark.
-    const bool changing = busy_frames_ > 0 || state_.flight || refining_ || pin_.is_open();
+    const bool changing = busy_frames_ > 0 || state_.flight || refining_ || pin_.is_open() || session_->pending_body;
     const bool clocks = state_.autoplay || mode() != Mode::classroom;
     if (simulated || (changing && !dark_)) glfwPollEvents();
     else glfwWaitEventsTimeout(dark_ ? 1.0 : (clocks ? 1.0 / 30.0 : 0.5));
@@ -394,16 +395,18 @@ void Viewer::scene_ui(const Viewport& vp, bool moved, bool panel, const Simulate
         if (x >= 0 && y >= 0 && x < vp.width && y < vp.height) hovered = s.renderer.pick(x, y);
     }
     const IdSnapshot& snapshot = labels_;
-    draw_overlay({state_, s.anatomy, static_cast<float>(vp.x) / fb, static_cast<float>(vp.y) / fb,
-                  static_cast<float>(vp.width) / fb, static_cast<float>(vp.height) / fb, scale, hovered,
-                  &content_for(s, state_), [&snapshot, fb](int x, int y) -> std::uint32_t {
-                      const int px = static_cast<int>(static_cast<float>(x) * fb);
-                      const int py = static_cast<int>(static_cast<float>(y) * fb);
-                      if (px < 0 || py < 0 || px >= snapshot.width || py >= snapshot.height) return 0;
-                      return snapshot.ids[(static_cast<std::size_t>(py) * static_cast<std::size_t>(snapshot.width) +
-                                           static_cast<std::size_t>(px)) * 2 + 1];
-                  },
-                  mode() != Mode::signage});
+    OverlayInput overlay{state_, s.anatomy, static_cast<float>(vp.x) / fb, static_cast<float>(vp.y) / fb,
+                         static_cast<float>(vp.width) / fb, static_cast<float>(vp.height) / fb, scale, hovered,
+                         &content_for(s, state_), [&snapshot, fb](int x, int y) -> std::uint32_t {
+                             const int px = static_cast<int>(static_cast<float>(x) * fb);
+                             const int py = static_cast<int>(static_cast<float>(y) * fb);
+                             if (px < 0 || py < 0 || px >= snapshot.width || py >= snapshot.height) return 0;
+                             return snapshot.ids[(static_cast<std::size_t>(py) * static_cast<std::size_t>(snapshot.width) +
+                                                  static_cast<std::size_t>(px)) * 2 + 1];
+                         },
+                         mode() != Mode::signage, std::nullopt};
+    if (const auto building = body_progress(s)) overlay.body_building = {{building->options.pump_reservoir_ml, building->done}};
+    draw_overlay(overlay);
 }
 
 // Moving: one frame at the moving level of detail. Still: one more sample per frame until the

@@ -806,9 +806,12 @@ void Renderer::present(int x, int y, int width, int height) {
             cached_image_ = image_version_;
             glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(target));
         }
+        GLint source = 0;  // the caller may read its framebuffer back (a screenshot): restored after
+        glGetIntegerv(GL_READ_FRAMEBUFFER_BINDING, &source);
         glBindFramebuffer(GL_READ_FRAMEBUFFER, presented_.fbo());
         glReadBuffer(GL_COLOR_ATTACHMENT0);
         glBlitFramebuffer(0, 0, width, height, x, y, x + width, y + height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, static_cast<GLuint>(source));
         ++passes_drawn_;
         return;
     }

@@ -2,6 +2,8 @@
 // tooltips stay on top.
 #include "ui/overlay.hpp"
 
+#include <map>
+
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -137,6 +139,27 @@ void pump_note(const OverlayInput& in) {
     ImGui::GetBackgroundDrawList()->AddText(at, IM_COL32(200, 210, 225, 220), note);
 }
 
+// While another pump's body is made: a box low in the view (clear of the tool bar and the
+// captions above it) saying how far it has come.
+void body_building(const OverlayInput& in) {
+    if (!in.body_building) return;
+    const auto [pump_ml, done] = *in.body_building;
+    const std::map<std::string, std::string> values{{"pump", std::to_string(pump_ml)},
+                                                    {"percent", std::to_string(static_cast<int>(done * 100.0f))}};
+    const std::string text = in.content ? in.content->format("body_building", values)
+                                        : "Getting the " + values.at("pump") + " mL pump ready: " + values.at("percent") + " %";
+    const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+    const float pad = 10.0f * in.scale;
+    const ImVec2 at(in.x + 0.5f * (in.width - size.x), in.y + in.height - size.y - 5.0f * pad);
+    ImDrawList* list = ImGui::GetForegroundDrawList();
+    list->AddRectFilled(ImVec2(at.x - pad, at.y - pad), ImVec2(at.x + size.x + pad, at.y + size.y + pad), IM_COL32(20, 28, 44, 230),
+                        6.0f * in.scale);
+    const float bar = (size.x + 2.0f * pad) * done;
+    list->AddRectFilled(ImVec2(at.x - pad, at.y + size.y + pad - 4.0f * in.scale), ImVec2(at.x - pad + bar, at.y + size.y + pad),
+                        IM_COL32(240, 190, 40, 255));
+    list->AddText(at, IM_COL32(235, 240, 250, 255), text.c_str());
+}
+
 void hovered_name(const OverlayInput& in) {
     if (!in.hovered) return;
     const StructureInfo& s = info(*in.hovered);
@@ -159,6 +182,7 @@ std::vector<DrawnLabel> draw_overlay(const OverlayInput& in) {
     if (in.state.level_markers) drawn = level_markers(in);
     if (in.state.structure_labels) structure_labels(in);
     if (in.pump_note) pump_note(in);
+    body_building(in);
     hovered_name(in);
     return drawn;
 }

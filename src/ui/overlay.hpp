@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include <glm/vec2.hpp>
@@ -28,6 +29,8 @@ struct OverlayInput {
     // The visibility bits of the traced image at a pixel of the view (for structure labels).
     std::function<std::uint32_t(int x, int y)> mask_at;
     bool pump_note = true;  // the note that pumps differ (signage shows it in its drifting captions)
+    // A body for another pump being made in the background: its reservoir (mL) and how far (0..1).
+    std::optional<std::pair<int, float>> body_building;
 };
 
 // A level marker as drawn: its level, where its leader line starts and its box (display pixels).

@@ -1,12 +1,15 @@
 // The viewer's modes, driven frame by frame under Xvfb: the kiosk's idle reset and its refusal to
 // close, signage with no input and its dark hours, and the window-system edge cases.
 #include <chrono>
+#include <cstdlib>
 #include <ctime>
 #include <functional>
 #include <thread>
 
 #include <GLFW/glfw3.h>
+#include <stb_image.h>
 
+#include "core/geometry/mesh_cache.hpp"
 #include "core/signage.hpp"
 #include "viewer_fixture.hpp"
 #include "window_manager.hpp"
@@ -226,7 +229,7 @@ TEST_F(ClassroomTest, StartsAtTheStudentLevelAndWritesNothingUnasked) {
 
 TEST_F(ClassroomTest, ScreenshotsGoToThePicturesFolderWithATimestampAndNeverOverwrite) {
     open(Mode::classroom, 320, 200, {}, options);
-    ASSERT_TRUE(run(0.5));
+    ASSERT_TRUE(run(3.0));  // the view settles: the screenshot copies out the cached image
     SimulatedInput shot;
     shot.screenshot = true;
     ASSERT_TRUE(once(shot));
@@ -238,6 +241,21 @@ TEST_F(ClassroomTest, ScreenshotsGoToThePicturesFolderWithATimestampAndNeverOver
     EXPECT_TRUE(files[0].filename().string().starts_with("Thecaview 20")) << files[0];
     EXPECT_EQ(files[0].extension(), ".png");
     EXPECT_GT(std::filesystem::file_size(files[0]), 1000u);
+    // The whole window as shown, panel included: the white text of its buttons at the top left.
+    int w = 0, h = 0, channels = 0;
+    unsigned char* pixels = stbi_load(files[0].c_str(), &w, &h, &channels, 4);
+    ASSERT_NE(pixels, nullptr);
+    EXPECT_EQ(w, 320);
+    EXPECT_EQ(h, 200);
+    int bright = 0;
+    for (int y = 0; y < 60; ++y) {
+        for (int x = 0; x < 60; ++x) {
+            const unsigned char* p = pixels + (static_cast<std::size_t>(y) * static_cast<std::size_t>(w) + static_cast<std::size_t>(x)) * 4;
+            bright += p[0] > 200 && p[1] > 200 && p[2] > 200;
+        }
+    }
+    stbi_image_free(pixels);
+    EXPECT_GT(bright, 20) << "no panel text in the screenshot's top left";
 }
 
 // A still picture with all its samples in: frames with nothing new draw no pass and swap nothing;
@@ -259,6 +277,43 @@ TEST_F(ClassroomTest, AFrameWithNothingNewDoesNoGlWork) {
     EXPECT_EQ(viewer->gl_frames(), gl_frames + 1);
     ASSERT_TRUE(run(1.0));
     EXPECT_EQ(viewer->gl_frames(), gl_frames + 1) << "drawing went on after the overlay settled";
+}
+
+// Another pump size is meshed and baked in the background: frames go on with the old body and a
+// progress box, and the new body takes over once it is ready. A new tip comes at once.
+TEST_F(ClassroomTest, AnotherPumpIsBakedInTheBackgroundWhileFramesGoOn) {
+    const auto cache = dir / "cache";  // empty: the 40 mL body must be baked
+    const char* old_cache = std::getenv("XDG_CACHE_HOME");
+    const std::string saved = old_cache ? old_cache : "";
+    ::setenv("XDG_CACHE_HOME", cache.c_str(), 1);
+    open(Mode::classroom, 320, 200, {}, options);
+    ASSERT_TRUE(run(0.5));
+    SimulatedInput bigger;
+    bigger.actions.anatomy = AnatomyOptions{Level::T10, Interspace{Level::L3}, 40};
+    ASSERT_TRUE(once(bigger));
+    const Session& s = viewer->session();
+    ASSERT_TRUE(s.pending_body) << "the bake should run in the background";
+    EXPECT_EQ(s.anatomy.options.pump_reservoir_ml, 20) << "the old body is drawn until the new one is ready";
+    int frames = 0;
+    for (const auto start = std::chrono::steady_clock::now();
+         s.pending_body && std::chrono::steady_clock::now() - start < std::chrono::minutes(2); ++frames) {
+        ASSERT_TRUE(once({}));
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    EXPECT_FALSE(s.pending_body) << "the bake did not finish";
+    EXPECT_GT(frames, 3) << "frames should go on while the body is baked";
+    EXPECT_EQ(s.anatomy.options.pump_reservoir_ml, 40);
+    EXPECT_EQ(s.meshes.parts.size(), static_cast<std::size_t>(kStructureCount));
+    EXPECT_TRUE(std::filesystem::exists(cache / "thecaview" / mesh_cache_name(s.anatomy.options)));
+
+    SimulatedInput higher;  // the same pump, another tip: only the catheter, at once
+    higher.actions.anatomy = AnatomyOptions{Level::T6, Interspace{Level::L3}, 40};
+    ASSERT_TRUE(once(higher));
+    EXPECT_FALSE(s.pending_body);
+    EXPECT_EQ(s.anatomy.options.catheter_tip, Level::T6);
+    viewer.reset();
+    if (old_cache) ::setenv("XDG_CACHE_HOME", saved.c_str(), 1);
+    else ::unsetenv("XDG_CACHE_HOME");
 }
 
 TEST_F(ClassroomTest, RemembersItsPreferencesInTheStateFile) {

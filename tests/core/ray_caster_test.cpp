@@ -131,10 +131,14 @@ TEST(BakeTest, KeyLightWeightsFollowTheViewAndSumToOne) {
     EXPECT_NEAR(sum, 1.0f, 1e-5f);
 }
 
+// The default body, meshed once for the tests that read it (a few seconds).
+const BodyMeshes& default_body() {
+    static const BodyMeshes body = mesh_body(BodyShape(build_anatomy()));
+    return body;
+}
+
 TEST(BodyMeshesTest, TheMovingLevelOfDetailKeepsItsBudgetAndEveryStructure) {
-    const Anatomy anatomy = build_anatomy();
-    const BodyShape shape(anatomy);
-    const BodyMeshes body = mesh_body(shape);
+    const BodyMeshes& body = default_body();
     EXPECT_EQ(body.parts.size(), kStructureCount);
     EXPECT_LE(body.moving_triangle_count(), 50000u);
     EXPECT_GT(body.triangle_count(), 2 * body.moving_triangle_count());
@@ -144,6 +148,47 @@ TEST(BodyMeshesTest, TheMovingLevelOfDetailKeepsItsBudgetAndEveryStructure) {
         const std::size_t vertices = part.mesh.positions_mm.size();
         EXPECT_TRUE(std::all_of(part.moving_indices.begin(), part.moving_indices.end(), [&](std::uint32_t i) { return i < vertices; }));
     }
+}
+
+// A new tip makes a new catheter, baked against the body, and leaves every other part as it was.
+TEST(BodyMeshesTest, ANewCatheterTipRemakesOnlyTheCatheter) {
+    AnatomyOptions options;
+    options.catheter_tip = Level::T6;
+    const Anatomy moved = build_anatomy(options);
+    const glm::vec3 old_tip = build_anatomy().catheter_path_mm.front(), new_tip = moved.catheter_path_mm.front();
+    ASSERT_GT(glm::distance(old_tip, new_tip), 50.0f);
+    BodyMeshes body = default_body();
+    replace_catheter(body, moved);
+    ASSERT_EQ(body.parts.size(), default_body().parts.size());
+    for (std::size_t i = 0; i < body.parts.size(); ++i) {
+        const StructureMesh &now = body.parts[i], &before = default_body().parts[i];
+        ASSERT_EQ(now.id, before.id);
+        if (now.id == Structure::catheter) continue;
+        EXPECT_EQ(now.mesh.positions_mm, before.mesh.positions_mm) << info(now.id).key;
+        EXPECT_EQ(now.mesh.indices, before.mesh.indices) << info(now.id).key;
+        EXPECT_TRUE(now.ambient.empty()) << info(now.id).key << " was baked again";
+    }
+    const StructureMesh* catheter = body.find(Structure::catheter);
+    ASSERT_TRUE(catheter);
+    EXPECT_TRUE(is_closed(catheter->mesh));
+    const auto near = [&](glm::vec3 point) {
+        return std::any_of(catheter->mesh.positions_mm.begin(), catheter->mesh.positions_mm.end(),
+                           [&](glm::vec3 p) { return glm::distance(p, point) < 2.0f; });
+    };
+    EXPECT_TRUE(near(new_tip));
+    // It ends at the new tip: nothing of it reaches higher up the canal.
+    const float top = std::max_element(catheter->mesh.positions_mm.begin(), catheter->mesh.positions_mm.end(),
+                                       [](glm::vec3 a, glm::vec3 b) { return a.y < b.y; })->y;
+    EXPECT_NEAR(top, new_tip.y, 2.0f);
+    EXPECT_GT(top, old_tip.y + 50.0f);
+    ASSERT_EQ(catheter->ambient.size(), catheter->mesh.positions_mm.size());
+    // Under the skin and in the canal, the body occludes some of the sky.
+    EXPECT_TRUE(std::any_of(catheter->ambient.begin(), catheter->ambient.end(), [](const GroupLight& g) {
+        return std::any_of(g.begin(), g.end(), [](std::uint8_t x) { return x < 200; });
+    }));
+    EXPECT_FALSE(catheter->moving_indices.empty());
+    // The cache keeps one body per pump size, whatever the catheter.
+    EXPECT_EQ(mesh_cache_name(options), mesh_cache_name(AnatomyOptions{}));
 }
 
 TEST(BodyMeshesTest, TheThreadedCatheterEndsWhereThePoseSays) {

@@ -31,7 +31,6 @@ int occluder_group(Structure s) {
         case Structure::ligamentum_flavum: return 4;
         case Structure::spinal_cord:
         case Structure::nerve_roots: return 5;
-        case Structure::catheter: return 6;
         case Structure::pump: return 7;
         default: return kNoOccluderGroup;
     }
@@ -112,31 +111,45 @@ const StructureMesh* BodyMeshes::find(Structure s) const {
     return nullptr;
 }
 
+namespace {
+// One structure's mesh at its resolution, with its level coordinates; empty when it has no surface.
+StructureMesh mesh_part(const BodyShape& shape, const StructureInfo& info, const MeshingDesc& desc) {
+    const Resolution r = resolution_of(info.id);
+    StructureMesh part;
+    part.id = info.id;
+    if (r.tube_sides > 0) {
+        part.mesh = sweep_tubes(shape.tubes(info.id), r.tube_sides);
+    } else {
+        part.mesh = mesh_surface([&](vec3 p) { return shape.mesh_distance(info.id, p); },
+                                 {shape.bounds(info.id), r.cell_mm, desc.threads});
+        simplify(part.mesh, r.error_mm);
+    }
+    optimise_for_gpu(part.mesh);
+    part.levels.reserve(part.mesh.positions_mm.size());
+    for (const vec3& p : part.mesh.positions_mm) {
+        const Anatomy& a = shape.anatomy();
+        float level = info.id == Structure::skin ? dermatome_coordinate(a, p) : level_coordinate(a, p.y);
+        // The fat's inner face (on the fascia) is marked: as a see-through layer only its face
+        // under the skin is drawn, the fascia showing as the muscle's.
+        if (info.id == Structure::fat && std::abs(shape.distance(Structure::skin, p)) > 2.0f * r.cell_mm) level = kInnerFace;
+        part.levels.push_back(level);
+    }
+    return part;
+}
+
+// The moving level of detail of a part: this share of its triangles.
+void set_moving_share(StructureMesh& part, double share) {
+    const auto target = static_cast<std::size_t>(static_cast<double>(part.mesh.triangle_count()) * share);
+    part.moving_indices = share >= 1.0 ? part.mesh.indices : simplified_indices(part.mesh, 1e3f, std::max<std::size_t>(target, 16));
+}
+}  // namespace
+
 BodyMeshes mesh_body(const BodyShape& shape, const MeshingDesc& desc) {
     BodyMeshes body;
     for (const StructureInfo& info : structures()) {
-        const Resolution r = resolution_of(info.id);
-        StructureMesh part;
-        part.id = info.id;
-        if (r.tube_sides > 0) {
-            part.mesh = sweep_tubes(shape.tubes(info.id), r.tube_sides);
-        } else {
-            part.mesh = mesh_surface([&](vec3 p) { return shape.mesh_distance(info.id, p); },
-                                     {shape.bounds(info.id), r.cell_mm, desc.threads});
-            simplify(part.mesh, r.error_mm);
-        }
-        optimise_for_gpu(part.mesh);
-        if (part.mesh.indices.empty()) continue;
-        part.levels.reserve(part.mesh.positions_mm.size());
-        for (const vec3& p : part.mesh.positions_mm) {
-            const Anatomy& a = shape.anatomy();
-            float level = info.id == Structure::skin ? dermatome_coordinate(a, p) : level_coordinate(a, p.y);
-            // The fat's inner face (on the fascia) is marked: as a see-through layer only its face
-            // under the skin is drawn, the fascia showing as the muscle's.
-            if (info.id == Structure::fat && std::abs(shape.distance(Structure::skin, p)) > 2.0f * r.cell_mm) level = kInnerFace;
-            part.levels.push_back(level);
-        }
-        body.parts.push_back(std::move(part));
+        StructureMesh part = mesh_part(shape, info, desc);
+        if (!part.mesh.indices.empty()) body.parts.push_back(std::move(part));
+        if (desc.progress) desc.progress(static_cast<float>(static_cast<int>(info.id)) / static_cast<float>(kStructureCount));
     }
     // The moving level of detail: every structure keeps the same share of its triangles. The
     // see-through layers (and the muscle, often x-rayed) are drawn twice, back and front faces, so
@@ -146,11 +159,22 @@ BodyMeshes mesh_body(const BodyShape& shape, const MeshingDesc& desc) {
         total += part.mesh.triangle_count() * (moving_budget_counts_twice(part.id) ? 2 : 1);
     }
     const double share = std::min(1.0, static_cast<double>(desc.moving_triangles) / static_cast<double>(std::max<std::size_t>(total, 1)));
-    for (StructureMesh& part : body.parts) {
-        const auto target = static_cast<std::size_t>(static_cast<double>(part.mesh.triangle_count()) * share);
-        part.moving_indices = share >= 1.0 ? part.mesh.indices : simplified_indices(part.mesh, 1e3f, std::max<std::size_t>(target, 16));
-    }
+    for (StructureMesh& part : body.parts) set_moving_share(part, share);
     return body;
+}
+
+void replace_catheter(BodyMeshes& body, const Anatomy& anatomy, const BakeDesc& desc) {
+    const auto old = std::find_if(body.parts.begin(), body.parts.end(), [](const StructureMesh& p) { return p.id == Structure::catheter; });
+    const double share = old == body.parts.end() || old->mesh.indices.empty()
+                             ? 1.0
+                             : static_cast<double>(old->moving_indices.size()) / static_cast<double>(old->mesh.indices.size());
+    StructureMesh part = mesh_part(BodyShape(anatomy), info(Structure::catheter), {});
+    set_moving_share(part, share);
+    if (old != body.parts.end()) *old = std::move(part);
+    else body.parts.push_back(std::move(part));
+    BakeDesc one = desc;
+    one.only = Structure::catheter;
+    bake_lighting(body, one);
 }
 
 float level_coordinate(const Anatomy& anatomy, float y_mm) {
@@ -247,6 +271,7 @@ void bake_lighting(BodyMeshes& body, const BakeDesc& desc) {
     std::vector<std::pair<std::size_t, std::size_t>> items;  // part, vertex
     for (std::size_t p = 0; p < body.parts.size(); ++p) {
         StructureMesh& part = body.parts[p];
+        if (desc.only && part.id != *desc.only) continue;
         const std::size_t n = part.mesh.positions_mm.size();
         GroupLight lit;
         lit.fill(255);

@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <vector>
 
 #include <glm/vec3.hpp>
@@ -57,6 +58,7 @@ struct BodyMeshes {
 struct MeshingDesc {
     std::size_t moving_triangles = 45000;  // the moving level of detail's budget, all structures
     int threads = 0;                       // 0: one per hardware thread
+    std::function<void(float)> progress;   // 0..1, called after each structure
 };
 
 // Every structure meshed at its own resolution (finer for bone, cord and device than for the
@@ -80,9 +82,14 @@ struct BakeDesc {
     float light_radius_rad = 0.12f;  // the area lights' angular radius: the penumbra's width
     int threads = 0;
     std::function<void(float)> progress;  // 0..1, called from the baking threads now and then
+    std::optional<Structure> only;        // bake this part alone (the others cast their shadows)
 };
 
 // Casts the rays and fills every part's ambient and key light.
 void bake_lighting(BodyMeshes& body, const BakeDesc& desc = {});
+
+// The catheter meshed again along this anatomy's path and its light baked against the rest of the
+// body, which it does not shadow: a change of tip or entry touches nothing else.
+void replace_catheter(BodyMeshes& body, const Anatomy& anatomy, const BakeDesc& desc = {});
 
 }  // namespace thecaview

@@ -110,10 +110,10 @@ std::optional<BodyMeshes> decode(const char* data, std::size_t size) {
 
 }  // namespace
 
+bool same_body(const AnatomyOptions& a, const AnatomyOptions& b) { return a.pump_reservoir_ml == b.pump_reservoir_ml; }
+
 std::string mesh_cache_name(const AnatomyOptions& o) {
-    const std::string key = "v" + std::to_string(kGeometryVersion) + " tip " + std::to_string(static_cast<int>(o.catheter_tip)) +
-                            " entry " + std::to_string(static_cast<int>(o.catheter_entry.upper)) + " pump " +
-                            std::to_string(o.pump_reservoir_ml);
+    const std::string key = "v" + std::to_string(kGeometryVersion) + " pump " + std::to_string(o.pump_reservoir_ml);
     char hex[17];
     std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(fnv1a(key.data(), key.size())));
     return std::string("body-") + hex + ".mesh";
@@ -182,8 +182,13 @@ void evict_old_meshes(const std::filesystem::path& folder, std::size_t keep) {
     for (std::size_t i = keep; i < files.size(); ++i) std::filesystem::remove(files[i].second, ec);
 }
 
-BodyMeshes body_meshes_for(const Anatomy& anatomy, const MeshSources& sources, std::string& note) {
-    const std::string name = mesh_cache_name(anatomy.options);
+namespace {
+// The body of `options` with the default catheter, from the first folder that has it, else baked.
+BodyMeshes stored_body(const AnatomyOptions& options, const MeshSources& sources, std::string& note) {
+    AnatomyOptions base = options;
+    base.catheter_tip = AnatomyOptions{}.catheter_tip;
+    base.catheter_entry = AnatomyOptions{}.catheter_entry;
+    const std::string name = mesh_cache_name(base);
     std::string why;
     for (const auto& dir : sources.read_dirs) {
         std::string error;
@@ -193,8 +198,14 @@ BodyMeshes body_meshes_for(const Anatomy& anatomy, const MeshSources& sources, s
         }
         why = error;
     }
-    BodyMeshes body = mesh_body(BodyShape(anatomy));
-    bake_lighting(body, sources.bake);
+    MeshingDesc meshing;
+    BakeDesc bake = sources.bake;
+    if (sources.progress) {  // about half the time meshes, half casts rays
+        meshing.progress = [&](float f) { sources.progress(0.5f * f); };
+        bake.progress = [&](float f) { sources.progress(0.5f + 0.5f * f); };
+    }
+    BodyMeshes body = mesh_body(BodyShape(build_anatomy(base)), meshing);
+    bake_lighting(body, bake);
     note = "meshed and baked (" + why + ")";
     if (!sources.write_dir.empty()) {
         std::string error;
@@ -204,6 +215,17 @@ BodyMeshes body_meshes_for(const Anatomy& anatomy, const MeshSources& sources, s
         } else {
             note += "; not cached: " + error;
         }
+    }
+    return body;
+}
+}  // namespace
+
+BodyMeshes body_meshes_for(const Anatomy& anatomy, const MeshSources& sources, std::string& note) {
+    BodyMeshes body = stored_body(anatomy.options, sources, note);
+    const AnatomyOptions defaults;
+    if (anatomy.options.catheter_tip != defaults.catheter_tip || anatomy.options.catheter_entry.upper != defaults.catheter_entry.upper) {
+        replace_catheter(body, anatomy, sources.bake);
+        note += "; the catheter meshed for its tip and entry";
     }
     return body;
 }

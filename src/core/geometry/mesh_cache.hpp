@@ -1,9 +1,11 @@
-// Meshes and baked lighting on disk: one file per anatomy, keyed by the options that shape it and
-// the geometry's version, checked whole when read, written atomically, the oldest evicted.
+// Meshes and baked lighting on disk: one file per body, keyed by the options that shape it (the
+// pump's size; not the catheter's tip or entry, whose tube is meshed on its own) and the geometry's
+// version, checked whole when read, written atomically, the oldest evicted.
 #pragma once
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,9 +16,9 @@
 namespace thecaview {
 
 // Bumped whenever a shape, a mesh resolution or the bake changes: older files are then not read.
-inline constexpr std::uint32_t kGeometryVersion = 2;
+inline constexpr std::uint32_t kGeometryVersion = 3;
 
-// The file name for an anatomy: its options and the geometry version, hashed.
+// The file name for an anatomy: the options that shape the body and the geometry version, hashed.
 std::string mesh_cache_name(const AnatomyOptions& options);
 
 // The body in `file`, or nullopt (with `error` saying why) when it is missing, truncated, from
@@ -34,10 +36,15 @@ struct MeshSources {
     std::filesystem::path write_dir;
     std::size_t keep = 8;  // cache files kept in write_dir
     BakeDesc bake;
+    std::function<void(float)> progress;  // 0..1 of a bake (meshing, then the rays); not called for a read
 };
 
+// Whether two anatomies share a body file (they differ at most in the catheter's tip and entry).
+bool same_body(const AnatomyOptions& a, const AnatomyOptions& b);
+
 // The anatomy's meshes from the first folder that has them, else meshed and baked now (and
-// written to the cache; a folder that cannot be written costs only the time). `note` says which.
+// written to the cache; a folder that cannot be written costs only the time). The body is stored
+// with the default catheter; another tip or entry gets its own tube. `note` says which.
 BodyMeshes body_meshes_for(const Anatomy& anatomy, const MeshSources& sources, std::string& note);
 
 }  // namespace thecaview
