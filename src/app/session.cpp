@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "app/data_dir.hpp"
+#include "core/frame.hpp"
 #include "core/geometry/mesh_cache.hpp"
 #include "core/json_input.hpp"
 #include "core/user_dirs.hpp"
@@ -210,19 +211,8 @@ InputErrors update_spread(Session& session, const ViewerState& state, long max_s
 
 FrameRequest frame_request(Session& session, const ViewerState& state, const Viewport& viewport, const FrameQuality& quality) {
     sync_anatomy(session, state);
-    SceneView view = scene_view(state, session.anatomy);
-    const ProcedureContent& content = content_for(session, state);
-    if (!content.steps.empty()) {
-        const auto& step = current_step(state, content);
-        view.pose = pose_for(step.animation, step_animation_progress(state, content), session.anatomy);
-    }
-    if (state.drug.shown && session.spread) {
-        const SimulationResult& r = session.spread->result();
-        view.spread_on = true;
-        view.spread_ug_per_ml = spread_at(r, state.drug.time_h);
-        view.spread_max_ug_per_ml = std::max(static_cast<float>(peak_concentration(r)), 1e-6f);
-        if (state.drug.relief) view.relief = relief_at(r, state.drug.time_h);
-    }
+    const SimulationResult* spread = session.spread ? &session.spread->result() : nullptr;
+    const SceneView view = describe_frame(state, session.anatomy, content_for(session, state), spread);
     return {view, viewport.width, viewport.height, quality.moving, quality.samples};
 }
 

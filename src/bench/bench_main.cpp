@@ -13,6 +13,7 @@
 #include <glad/gl.h>
 
 #include "app/offscreen.hpp"
+#include "core/frame.hpp"
 #include "core/geometry/body_meshes.hpp"
 #include "render/framebuffer.hpp"
 
@@ -77,7 +78,7 @@ void bench_size(OffscreenRenderer& offscreen, const ViewerState& start, int widt
         samples.push_back(median_ms(1, [&] {
             ViewerState s = state;
             s.camera.yaw_rad += 1e-4f * static_cast<float>(++nudge);
-            renderer.render({scene_view(s, session.anatomy), width, height, true, 1});
+            renderer.render({describe_frame(s, session.anatomy, content_for(session, s), nullptr), width, height, true, 1});
         }));
     }
     std::sort(samples.begin(), samples.end());
@@ -90,7 +91,7 @@ void bench_size(OffscreenRenderer& offscreen, const ViewerState& start, int widt
     print_passes(renderer, "sample" + suffix, [&] {
         ViewerState s = state;
         s.camera.yaw_rad += 1e-4f * static_cast<float>(++nudge);
-        renderer.render({scene_view(s, session.anatomy), width, height, true, 1});
+        renderer.render({describe_frame(s, session.anatomy, content_for(session, s), nullptr), width, height, true, 1});
     });
 
     // The converged still: every sample one pass per glFinish, the ids of the layers with the first.
@@ -99,7 +100,7 @@ void bench_size(OffscreenRenderer& offscreen, const ViewerState& start, int widt
     for (int k = 0; k < 3; ++k) {
         ViewerState s = state;
         s.camera.yaw_rad += 1e-4f * static_cast<float>(++nudge);
-        const SceneView view = scene_view(s, session.anatomy);
+        const SceneView view = describe_frame(s, session.anatomy, content_for(session, s), nullptr);
         double total = 0.0;
         for (int i = 0; i < converged_samples; ++i) total += median_ms(1, [&] { renderer.render({view, width, height, false, converged_samples}); });
         converged.push_back(total);
@@ -110,7 +111,7 @@ void bench_size(OffscreenRenderer& offscreen, const ViewerState& start, int widt
     {
         ViewerState s = state;
         s.camera.yaw_rad += 1e-4f * static_cast<float>(++nudge);
-        const SceneView view = scene_view(s, session.anatomy);
+        const SceneView view = describe_frame(s, session.anatomy, content_for(session, s), nullptr);
         print_passes(renderer, "still_first" + suffix, [&] { renderer.render({view, width, height, false, 2}); });
         print_passes(renderer, "still_next" + suffix, [&] { renderer.render({view, width, height, false, 2}); });
     }

@@ -47,6 +47,7 @@ struct SceneView {
     std::optional<CutPlane> cut;
     std::uint32_t highlight_mask = 0;  // structures drawn with a glow, to point at them
     ProcedurePose pose;                // what the procedure step's animation shows now
+    glm::vec3 catheter_tip_mm{0.0f};   // the catheter's tip (its radiopaque marker is drawn dark blue)
     // Drug in the CSF, per vertebral level (µg/mL), drawn as a glowing medium; max sets the scale.
     bool spread_on = false;
     std::array<float, kLevelCount> spread_ug_per_ml{};
