@@ -2,8 +2,8 @@
 // least 5 % of its colour, from the opaque pass and the see-through layers' shares (one slot each,
 // three to a layer of uSlots; alpha: the share of all layers, so the opaque surface keeps the rest).
 in vec2 vUv;
-layout(location = 0) out uvec2 outIds;
-uniform usampler2D uOpaqueIds;  // R: the opaque structure (0: background), G: its bit
+layout(location = 0) out uvec4 outIds;  // main structure, mask bits 0-31, bits 32-63
+uniform usampler2D uOpaqueIds;  // R: the opaque structure (0: background), G, B: its bit
 uniform sampler2DArray uSlots;
 uniform int uSlotCount;
 uniform int uSlotIds[3 * SLOT_TARGETS];  // the structure in each slot
@@ -12,9 +12,9 @@ const float CONTRIBUTES = 0.05;
 
 void main() {
     ivec2 p = ivec2(gl_FragCoord.xy);
-    uvec2 opaque = texelFetch(uOpaqueIds, p, 0).rg;
+    uvec3 opaque = texelFetch(uOpaqueIds, p, 0).rgb;
     float through = 1.0;  // what reaches the opaque surface (or the background)
-    uint mask = 0u;
+    uvec2 mask = uvec2(0u);
     float bestShare = 0.0;
     uint best = 0u;
     for (int t = 0; 3 * t < uSlotCount; ++t) {
@@ -23,17 +23,17 @@ void main() {
         for (int c = 0; c < 3 && 3 * t + c < uSlotCount; ++c) {
             float share = shares[c];
             uint id = uint(uSlotIds[3 * t + c]);
-            if (share >= CONTRIBUTES) mask |= 1u << id;
+            if (share >= CONTRIBUTES) mask |= id < 32u ? uvec2(1u << id, 0u) : uvec2(0u, 1u << (id - 32u));
             if (share > bestShare) {
                 bestShare = share;
                 best = id;
             }
         }
     }
-    mask |= through >= CONTRIBUTES ? opaque.g : 0u;
+    if (through >= CONTRIBUTES) mask |= opaque.gb;
     // What a person points at: the opaque structure seen through the layers, else the layer seen most.
     uint main = opaque.r;
     if (opaque.r == 0u || through < 2.0 * CONTRIBUTES) main = bestShare >= CONTRIBUTES ? best : opaque.r;
     if (opaque.r == 0u && bestShare < CONTRIBUTES) main = 0u;
-    outIds = uvec2(main, mask);
+    outIds = uvec4(main, mask, 0u);
 }

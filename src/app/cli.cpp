@@ -43,8 +43,8 @@ CLI::Validator level_check(Level first, Level last) {
 }
 
 // Comma-separated structure keys into a mask; the error names the first unknown key.
-std::optional<std::uint32_t> parse_structure_list(const std::string& text, std::string& error) {
-    std::uint32_t mask = 0;
+std::optional<StructureMask> parse_structure_list(const std::string& text, std::string& error) {
+    StructureMask mask = 0;
     std::size_t start = 0;
     while (start <= text.size()) {
         const std::size_t comma = std::min(text.find(',', start), text.size());

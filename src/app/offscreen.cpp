@@ -19,7 +19,7 @@ std::uint32_t RenderResult::id_at(int x, int y) const {
     const int lx = x - viewport.x;
     const int ly = y - viewport.y;
     if (lx < 0 || ly < 0 || lx >= viewport.width || ly >= viewport.height) return 0;
-    return ids[(static_cast<std::size_t>(ly) * viewport.width + lx) * 2];
+    return ids[static_cast<std::size_t>(ly) * static_cast<std::size_t>(viewport.width) + static_cast<std::size_t>(lx)].main;
 }
 
 std::unique_ptr<OffscreenRenderer> OffscreenRenderer::open(std::string& error) {
@@ -42,7 +42,7 @@ OffscreenRenderer::~OffscreenRenderer() {
 }
 
 std::vector<DrawnLabel> OffscreenRenderer::draw_ui(const ViewerState& state, int width, int height, bool panel,
-                                                   std::function<std::uint32_t(int, int)> mask_at, bool settled) {
+                                                   std::function<StructureMask(int, int)> mask_at, bool settled) {
     std::vector<DrawnLabel> labels;
     if (!imgui_ready_) {
         ImGui::CreateContext();
@@ -148,8 +148,8 @@ std::optional<RenderResult> OffscreenRenderer::render(const RenderRequest& reque
     result.ids = session_->renderer.read_ids();
     if (request.ui || request.level_markers || request.structure_labels) {
         image.bind_for_drawing();
-        const auto mask_at = [&result](int x, int y) -> std::uint32_t {
-            return result.ids[(static_cast<std::size_t>(y) * result.viewport.width + static_cast<std::size_t>(x)) * 2 + 1];
+        const auto mask_at = [&result](int x, int y) -> StructureMask {
+            return result.ids[static_cast<std::size_t>(y) * static_cast<std::size_t>(result.viewport.width) + static_cast<std::size_t>(x)].mask;
         };
         result.labels = draw_ui(state, w, h, request.ui, mask_at);
     }
@@ -159,8 +159,8 @@ std::optional<RenderResult> OffscreenRenderer::render(const RenderRequest& reque
         return std::nullopt;
     }
     result.rgba = image.read_rgba8(0);
-    std::vector<std::uint32_t> masks(result.ids.size() / 2);
-    for (std::size_t i = 0; i < masks.size(); ++i) masks[i] = result.ids[i * 2 + 1];
+    std::vector<StructureMask> masks(result.ids.size());
+    for (std::size_t i = 0; i < masks.size(); ++i) masks[i] = result.ids[i].mask;
     result.coverage = coverage_from_masks(masks);
     return result;
 }

@@ -24,8 +24,8 @@ struct RenderRequest {
     int samples = 5;                    // samples per pixel (anti-aliasing): the centre and a rotated grid
     AnatomyOptions anatomy;             // catheter tip, pump size
     CutSettings cut;
-    std::uint32_t hide_mask = 0;        // structures hidden on top of the view's choice
-    std::uint32_t xray_mask = 0;        // structures drawn see-through on top of the view's choice
+    StructureMask hide_mask = 0;        // structures hidden on top of the view's choice
+    StructureMask xray_mask = 0;        // structures drawn see-through on top of the view's choice
     std::optional<OrbitCamera> camera;  // replaces the view's camera
     bool level_markers = false;         // label each vertebra (C1 ... Co) with a leader line
     bool structure_labels = false;      // name the structures seen, with leader lines
@@ -41,7 +41,7 @@ struct RenderResult {
     int height = 0;
     std::vector<std::uint8_t> rgba;   // the whole image, top-down
     Viewport viewport;                // where the 3D view sits in it
-    std::vector<std::uint32_t> ids;   // per 3D-view pixel, top-down: R (main structure), G (bits)
+    std::vector<PixelIds> ids;        // per 3D-view pixel, top-down
     std::map<std::string, double> coverage;
     OrbitCamera camera;               // the camera that drew it
     std::string view;                 // the named view it was drawn from
@@ -66,7 +66,7 @@ public:
     // frame, so a still picture lays the UI out twice; `settled` (a UI drawn before at this size,
     // as the viewer's every frame is) lays it out once.
     std::vector<DrawnLabel> draw_ui(const ViewerState& state, int width, int height, bool panel = true,
-                                    std::function<std::uint32_t(int, int)> mask_at = {}, bool settled = false);
+                                    std::function<StructureMask(int, int)> mask_at = {}, bool settled = false);
     [[nodiscard]] float ui_scale() const { return ui_scale_; }
     [[nodiscard]] Session& session() { return *session_; }
     [[nodiscard]] const GlInfo& gl() const { return window_->gl(); }

@@ -85,17 +85,27 @@ std::optional<BodyProgress> body_progress(const Session& session) {
     return BodyProgress{session.pending_body->options, session.pending_body->progress->load()};
 }
 
-void sync_anatomy(Session& session, const ViewerState& state) {
-    if (auto& pending = session.pending_body) {
-        using namespace std::chrono_literals;
-        if (session.bake_in_background && pending->meshes.wait_for(0s) != std::future_status::ready) return;
-        const AnatomyOptions options = pending->options;
-        BodyMeshes meshes = pending->meshes.get();
-        const std::string note = *pending->note;
-        pending.reset();
-        install_anatomy(session, build_anatomy(options), std::move(meshes), note);
-    }
+void sync_anatomy(Session& session, const ViewerState& state, bool wait) {
+    using namespace std::chrono_literals;
+    const auto ready = [](const std::future<BodyMeshes>& f) { return f.wait_for(0s) == std::future_status::ready; };
+    std::erase_if(session.abandoned_bodies, ready);
     const AnatomyOptions& want = state.anatomy;
+    const bool background = session.bake_in_background && !wait;
+    if (auto& pending = session.pending_body) {
+        if (!same_options(pending->options, want)) {
+            // No longer wanted: it finishes on its own (and fills the cache); nothing waits for it.
+            session.abandoned_bodies.push_back(std::move(pending->meshes));
+            pending.reset();
+        } else if (background && !ready(pending->meshes)) {
+            return;  // the old body is drawn until the new one is ready
+        } else {
+            BodyMeshes meshes = pending->meshes.get();
+            const std::string note = *pending->note;
+            pending.reset();
+            install_anatomy(session, build_anatomy(want), std::move(meshes), note);
+            return;
+        }
+    }
     if (same_options(session.anatomy.options, want)) return;
     Anatomy next = build_anatomy(want);
     if (same_body(session.anatomy.options, want)) {  // another tip or entry: only the catheter
@@ -111,7 +121,7 @@ void sync_anatomy(Session& session, const ViewerState& state) {
         return body_meshes_for(next, sources, *note);
     });
     session.pending_body = std::move(pending);
-    if (!session.bake_in_background) sync_anatomy(session, state);  // waits for it
+    if (!background) sync_anatomy(session, state, true);  // waits for it
 }
 
 const ProcedureContent& content_for(const Session& session, const ViewerState& state) {

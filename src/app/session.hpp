@@ -45,6 +45,7 @@ struct Session {
         std::shared_ptr<std::string> note;
     };
     std::optional<PendingBody> pending_body;
+    std::vector<std::future<BodyMeshes>> abandoned_bodies;  // bakes no longer wanted, left to finish
     bool bake_in_background = false;
     std::string program_message;        // how the last program load or save went
 };
@@ -88,8 +89,8 @@ Viewport scene_viewport(int framebuffer_width, int framebuffer_height, bool ui, 
 
 // Rebuilds the anatomy (and the views that depend on it) when the state asks for other options:
 // a new catheter tip or entry at once (only its tube is meshed); another body in the background
-// when session.bake_in_background (the old anatomy stays until it is ready), else now.
-void sync_anatomy(Session& session, const ViewerState& state);
+// when session.bake_in_background (the old anatomy stays until it is ready) unless `wait`, else now.
+void sync_anatomy(Session& session, const ViewerState& state, bool wait = false);
 
 // The renderer's anatomy and its meshes: read from the installed data or the user's cache, else
 // meshed and baked (and cached).

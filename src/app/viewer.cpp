@@ -384,7 +384,7 @@ void Viewer::scene_ui(const Viewport& vp, bool moved, bool panel, const Simulate
     const float fb = io.DisplayFramebufferScale.x > 0.0f ? io.DisplayFramebufferScale.x : 1.0f;
     if (state_.structure_labels && (labels_.ids.empty() || refining_)) {
         labels_ = {s.renderer.read_ids(), vp.width, vp.height};
-        if (labels_.ids.size() != static_cast<std::size_t>(vp.width) * static_cast<std::size_t>(vp.height) * 2) {
+        if (labels_.ids.size() != static_cast<std::size_t>(vp.width) * static_cast<std::size_t>(vp.height)) {
             labels_ = {};  // the view was resized: read again once traced
         }
     }
@@ -397,12 +397,12 @@ void Viewer::scene_ui(const Viewport& vp, bool moved, bool panel, const Simulate
     const IdSnapshot& snapshot = labels_;
     OverlayInput overlay{state_, s.anatomy, static_cast<float>(vp.x) / fb, static_cast<float>(vp.y) / fb,
                          static_cast<float>(vp.width) / fb, static_cast<float>(vp.height) / fb, scale, hovered,
-                         &content_for(s, state_), [&snapshot, fb](int x, int y) -> std::uint32_t {
+                         &content_for(s, state_), [&snapshot, fb](int x, int y) -> StructureMask {
                              const int px = static_cast<int>(static_cast<float>(x) * fb);
                              const int py = static_cast<int>(static_cast<float>(y) * fb);
                              if (px < 0 || py < 0 || px >= snapshot.width || py >= snapshot.height) return 0;
-                             return snapshot.ids[(static_cast<std::size_t>(py) * static_cast<std::size_t>(snapshot.width) +
-                                                  static_cast<std::size_t>(px)) * 2 + 1];
+                             return snapshot.ids[static_cast<std::size_t>(py) * static_cast<std::size_t>(snapshot.width) +
+                                                 static_cast<std::size_t>(px)].mask;
                          },
                          mode() != Mode::signage, std::nullopt};
     if (const auto building = body_progress(s)) overlay.body_building = {{building->options.pump_reservoir_ml, building->done}};

@@ -152,7 +152,7 @@ private:
     std::uint64_t ui_fingerprint_ = 0;  // of the UI last drawn
     int drawn_w_ = 0, drawn_h_ = 0;
     struct IdSnapshot {
-        std::vector<std::uint32_t> ids;  // R, G per pixel, top-down
+        std::vector<PixelIds> ids;  // per pixel, top-down
         int width = 0;
         int height = 0;
     } labels_;

@@ -66,7 +66,7 @@ void Viewer::start_visit(const std::string& language) {
 // Every choice the last visitor made goes: the state, the drug simulation, the program message,
 // the PIN pad, and ImGui's own memory (open sections, scroll positions), which is started afresh.
 void Viewer::forget_visitor() {
-    sync_anatomy(*session_, ViewerState{});  // the usual anatomy (and its views) first
+    sync_anatomy(*session_, ViewerState{}, true);  // the usual anatomy (and its views) first, now
     start_language_ = usual_language();
     state_ = initial_state();
     session_->spread.reset();

@@ -41,8 +41,8 @@ public:
     }
 
     // A list of structure keys as a bit mask.
-    std::uint32_t structure_list(const json& step, const std::string& path, const char* key) {
-        std::uint32_t mask = 0;
+    StructureMask structure_list(const json& step, const std::string& path, const char* key) {
+        StructureMask mask = 0;
         const auto it = step.find(key);
         if (it == step.end()) return 0;
         if (!it->is_array()) {

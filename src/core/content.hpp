@@ -32,9 +32,9 @@ struct ProcedureStep {
     std::string id;  // stable, kebab-case, the same in every language
     std::string view;
     double duration_s = 12.0;  // how long autoplay stays on it
-    std::uint32_t highlight_mask = 0;
-    std::uint32_t hide_mask = 0;
-    std::uint32_t xray_mask = 0;
+    StructureMask highlight_mask = 0;
+    StructureMask hide_mask = 0;
+    StructureMask xray_mask = 0;
     StepAnimation animation = StepAnimation::none;
     StepText patient;
     StepText student;

@@ -9,9 +9,9 @@
 
 namespace thecaview {
 
-std::map<std::string, double> coverage_from_masks(std::span<const std::uint32_t> visibility_masks) {
+std::map<std::string, double> coverage_from_masks(std::span<const StructureMask> visibility_masks) {
     std::array<std::size_t, kStructureCount + 1> counts{};
-    for (const std::uint32_t mask : visibility_masks) {
+    for (const StructureMask mask : visibility_masks) {
         for (std::size_t b = 0; b < counts.size(); ++b) counts[b] += (mask >> b) & 1u;
     }
     const double total = visibility_masks.empty() ? 1.0 : static_cast<double>(visibility_masks.size());

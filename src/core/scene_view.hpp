@@ -42,10 +42,10 @@ std::string_view cut_kind_name(CutKind kind);
 // Everything a traced frame depends on besides the anatomy.
 struct SceneView {
     OrbitCamera camera;
-    std::uint32_t visible_mask = all_structures_mask();
-    std::uint32_t xray_mask = 0;
+    StructureMask visible_mask = all_structures_mask();
+    StructureMask xray_mask = 0;
     std::optional<CutPlane> cut;
-    std::uint32_t highlight_mask = 0;  // structures drawn with a glow, to point at them
+    StructureMask highlight_mask = 0;  // structures drawn with a glow, to point at them
     ProcedurePose pose;                // what the procedure step's animation shows now
     glm::vec3 catheter_tip_mm{0.0f};   // the catheter's tip (its radiopaque marker is drawn dark blue)
     // Drug in the CSF, per vertebral level (µg/mL), drawn as a glowing medium; max sets the scale.

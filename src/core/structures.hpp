@@ -38,16 +38,22 @@ struct StructureInfo {
 };
 
 inline constexpr std::size_t kStructureCount = 16;
-inline constexpr std::uint32_t kBackgroundBit = 1u;  // bit 0 of a visibility mask
+
+// A set of structures, a bit per id; bit 0 is the background. 64 bits leave room for the bones
+// and body parts the anatomy will gain (ids up to 63).
+using StructureMask = std::uint64_t;
+inline constexpr std::size_t kMaxStructures = 63;
+static_assert(kStructureCount <= kMaxStructures);
+inline constexpr StructureMask kBackgroundBit = 1u;  // bit 0 of a visibility mask
 
 // All structures, in id order.
 const std::array<StructureInfo, kStructureCount>& structures();
 const StructureInfo& info(Structure s);
 std::optional<Structure> structure_from_key(std::string_view key);
 
-constexpr std::uint32_t bit(Structure s) { return 1u << static_cast<unsigned>(s); }
-constexpr std::uint32_t all_structures_mask() {
-    return ((1u << (kStructureCount + 1)) - 1u) & ~kBackgroundBit;
+constexpr StructureMask bit(Structure s) { return StructureMask{1} << static_cast<unsigned>(s); }
+constexpr StructureMask all_structures_mask() {
+    return ((StructureMask{1} << (kStructureCount + 1)) - 1u) & ~kBackgroundBit;
 }
 
 }  // namespace thecaview

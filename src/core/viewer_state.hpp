@@ -41,8 +41,8 @@ struct DrugViewState {
 struct ViewerState {
     OrbitCamera camera;
     std::string view_name = "overview";
-    std::uint32_t visible_mask = all_structures_mask();
-    std::uint32_t xray_mask = 0;
+    StructureMask visible_mask = all_structures_mask();
+    StructureMask xray_mask = 0;
     CutSettings cut;
     bool level_markers = false;  // label each vertebra C1 ... Co
     bool structure_labels = false;  // name the structures in the picture with leader lines
@@ -54,7 +54,7 @@ struct ViewerState {
     Audience audience = Audience::patient;  // plain words, or clinical terms and numbers
     bool autoplay = false;                  // move on through the steps by themselves
     float step_elapsed_s = 0.0f;            // time on this step (its animation and autoplay)
-    std::uint32_t highlight_mask = 0;       // structures the step points at
+    StructureMask highlight_mask = 0;       // structures the step points at
     std::optional<CameraFlight> flight;
     bool operator==(const ViewerState&) const = default;
 };

@@ -10,8 +10,8 @@
 namespace thecaview {
 
 namespace {
-std::uint32_t mask_of(std::initializer_list<Structure> list) {
-    std::uint32_t m = 0;
+StructureMask mask_of(std::initializer_list<Structure> list) {
+    StructureMask m = 0;
     for (const Structure s : list) m |= bit(s);
     return m;
 }
@@ -20,9 +20,9 @@ std::uint32_t mask_of(std::initializer_list<Structure> list) {
 std::vector<NamedView> named_views(const Anatomy& anatomy) {
     const float pi = glm::pi<float>();
     const glm::vec3 spine_mid = anatomy.at(Level::T12).canal_centre_mm;
-    const std::uint32_t bones = mask_of({Structure::vertebrae, Structure::sacrum, Structure::discs, Structure::ribs,
+    const StructureMask bones = mask_of({Structure::vertebrae, Structure::sacrum, Structure::discs, Structure::ribs,
                                          Structure::pelvis});
-    const std::uint32_t wall = mask_of({Structure::muscle});
+    const StructureMask wall = mask_of({Structure::muscle});
     std::vector<NamedView> views;
 
     NamedView overview{"overview", "Overview", wall | bones | mask_of({Structure::ligamentum_flavum}), 0u, {}, {}};

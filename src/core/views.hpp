@@ -17,8 +17,8 @@ namespace thecaview {
 struct NamedView {
     std::string name;
     std::string label;             // shown in the panel
-    std::uint32_t xray_mask = 0;   // structures drawn see-through in this view
-    std::uint32_t hidden_mask = 0; // structures hidden in this view
+    StructureMask xray_mask = 0;   // structures drawn see-through in this view
+    StructureMask hidden_mask = 0; // structures hidden in this view
     CutSettings cut;
     OrbitCamera camera;
 };

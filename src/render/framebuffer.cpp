@@ -92,16 +92,16 @@ std::vector<std::uint8_t> Framebuffer::read_rgba8(std::size_t i) const {
     return read_attachment<std::uint8_t>(fbo_, i, width_, height_, 4, GL_RGBA, GL_UNSIGNED_BYTE);
 }
 
-std::vector<std::uint32_t> Framebuffer::read_rg32ui(std::size_t i) const {
-    return read_attachment<std::uint32_t>(fbo_, i, width_, height_, 2, GL_RG_INTEGER, GL_UNSIGNED_INT);
+std::vector<std::uint32_t> Framebuffer::read_rgba32ui(std::size_t i) const {
+    return read_attachment<std::uint32_t>(fbo_, i, width_, height_, 4, GL_RGBA_INTEGER, GL_UNSIGNED_INT);
 }
 
-std::array<std::uint32_t, 2> Framebuffer::read_rg32ui_at(std::size_t i, int x, int y) const {
-    std::array<std::uint32_t, 2> texel{};
+std::array<std::uint32_t, 4> Framebuffer::read_rgba32ui_at(std::size_t i, int x, int y) const {
+    std::array<std::uint32_t, 4> texel{};
     if (x < 0 || y < 0 || x >= width_ || y >= height_) return texel;
     glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_);
     glReadBuffer(static_cast<GLenum>(GL_COLOR_ATTACHMENT0 + i));
-    glReadPixels(x, height_ - 1 - y, 1, 1, GL_RG_INTEGER, GL_UNSIGNED_INT, texel.data());
+    glReadPixels(x, height_ - 1 - y, 1, 1, GL_RGBA_INTEGER, GL_UNSIGNED_INT, texel.data());
     glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
     return texel;
 }

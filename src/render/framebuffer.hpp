@@ -36,10 +36,10 @@ public:
 
     // Top-down RGBA8 pixels of attachment i (which must be RGBA8).
     [[nodiscard]] std::vector<std::uint8_t> read_rgba8(std::size_t i) const;
-    // Top-down RG32UI pixels of attachment i, interleaved R, G.
-    [[nodiscard]] std::vector<std::uint32_t> read_rg32ui(std::size_t i) const;
-    // One RG32UI texel at (x, y) from the top-left.
-    [[nodiscard]] std::array<std::uint32_t, 2> read_rg32ui_at(std::size_t i, int x, int y) const;
+    // Top-down RGBA32UI pixels of attachment i, interleaved R, G, B, A.
+    [[nodiscard]] std::vector<std::uint32_t> read_rgba32ui(std::size_t i) const;
+    // One RGBA32UI texel at (x, y) from the top-left.
+    [[nodiscard]] std::array<std::uint32_t, 4> read_rgba32ui_at(std::size_t i, int x, int y) const;
 
 private:
     GLuint fbo_ = 0;

@@ -700,8 +700,8 @@ void Renderer::ensure_slot_targets(int width, int height, int targets) {
 bool Renderer::ensure_targets(int width, int height) {
     if (scene_.width() == width && scene_.height() == height && scene_.fbo()) return true;
     image_ = 0;  // its texture goes with the old targets
-    bool ok = scene_.create(width, height, {{GL_RGBA16F, GL_RGBA, GL_FLOAT}, {GL_RG32UI, GL_RG_INTEGER, GL_UNSIGNED_INT}}) &&
-              ids_.create(width, height, {{GL_RG32UI, GL_RG_INTEGER, GL_UNSIGNED_INT}}) &&
+    bool ok = scene_.create(width, height, {{GL_RGBA16F, GL_RGBA, GL_FLOAT}, {GL_RGBA32UI, GL_RGBA_INTEGER, GL_UNSIGNED_INT}}) &&
+              ids_.create(width, height, {{GL_RGBA32UI, GL_RGBA_INTEGER, GL_UNSIGNED_INT}}) &&
               sum_.create(width, height, {{GL_RGBA32F, GL_RGBA, GL_FLOAT}});
     if (!depth_stencil_) glGenRenderbuffers(1, &depth_stencil_);
     glBindRenderbuffer(GL_RENDERBUFFER, depth_stencil_);
@@ -851,9 +851,18 @@ void Renderer::draw_flat(int width, int height) const {
     glDrawArrays(GL_TRIANGLES, 0, 3);
 }
 
+std::vector<PixelIds> Renderer::read_ids() const {
+    const std::vector<std::uint32_t> texels = ids_.read_rgba32ui(0);
+    std::vector<PixelIds> ids(texels.size() / 4);
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        ids[i] = {texels[4 * i], StructureMask{texels[4 * i + 1]} | (StructureMask{texels[4 * i + 2]} << 32)};
+    }
+    return ids;
+}
+
 std::optional<Structure> Renderer::pick(int x, int y) const {
     if (!ids_.fbo()) return std::nullopt;
-    const auto texel = ids_.read_rg32ui_at(0, x, y);
+    const auto texel = ids_.read_rgba32ui_at(0, x, y);
     if (texel[0] == 0 || texel[0] > kStructureCount) return std::nullopt;
     return static_cast<Structure>(texel[0]);
 }

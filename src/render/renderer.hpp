@@ -22,6 +22,14 @@
 
 namespace thecaview {
 
+// What a pixel of a frame shows: the structure seen most (0: the background) and every structure
+// that gives at least 5 % of its colour (bit 0: the background).
+struct PixelIds {
+    std::uint32_t main = 0;
+    StructureMask mask = 0;
+    bool operator==(const PixelIds&) const = default;
+};
+
 // What one call to Renderer::render may do.
 struct FrameRequest {
     SceneView view;
@@ -62,9 +70,8 @@ public:
     // The structure drawn most at pixel (x, y) of the view, from the top-left; nullopt for the
     // background. Reads one texel of the id target, never the geometry.
     [[nodiscard]] std::optional<Structure> pick(int x, int y) const;
-    // Per-pixel ids of the last image, top-down: R (main structure), G (a bit per structure that
-    // gives at least 5 % of the pixel's colour). A moving frame has the opaque structures' only.
-    [[nodiscard]] std::vector<std::uint32_t> read_ids() const { return ids_.read_rg32ui(0); }
+    // Per-pixel ids of the last image, top-down. A moving frame has the opaque structures' only.
+    [[nodiscard]] std::vector<PixelIds> read_ids() const;
     // Triangles drawn in the last frame.
     [[nodiscard]] std::size_t triangles_drawn() const { return triangles_drawn_; }
     // GL passes drawn since the renderer started (draws, copies, blits): a frame that draws
@@ -110,8 +117,8 @@ private:
     std::unique_ptr<GpuMesh> catheter_;             // the catheter as far as the procedure has threaded it
     std::unique_ptr<GpuMesh> needle_;
     std::unique_ptr<GpuMesh> cap_quad_;
-    Framebuffer scene_;      // 0: linear colour (RGBA16F), 1: opaque ids (RG32UI); shared depth-stencil
-    Framebuffer ids_;        // 0: the resolved ids (RG32UI)
+    Framebuffer scene_;      // 0: linear colour (RGBA16F), 1: opaque ids (RGBA32UI); shared depth-stencil
+    Framebuffer ids_;        // 0: the resolved ids (RGBA32UI: main, mask bits 0-31, bits 32-63)
     Framebuffer sum_;        // 0: the samples' sum (RGBA32F, alpha counts them)
     GLuint image_ = 0;       // the texture to present: scene_'s colour or the sum
     std::uint64_t image_version_ = 0;  // counts the images drawn

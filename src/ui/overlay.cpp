@@ -89,7 +89,7 @@ void structure_labels(const OverlayInput& in) {
     std::vector<std::string> texts[2];
     // Where each structure shows, on a coarse grid over the picture.
     constexpr int kColumns = 48, kRows = 27;
-    std::vector<std::uint32_t> grid(kColumns * kRows);
+    std::vector<StructureMask> grid(kColumns * kRows);
     for (int r = 0; r < kRows; ++r) {
         for (int c = 0; c < kColumns; ++c) {
             grid[r * kColumns + c] = in.mask_at(static_cast<int>((c + 0.5f) * in.width / kColumns),

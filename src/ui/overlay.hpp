@@ -27,7 +27,7 @@ struct OverlayInput {
     std::optional<Structure> hovered;  // the structure under the pointer, if any
     const ProcedureContent* content = nullptr;  // names and notes in the language shown
     // The visibility bits of the traced image at a pixel of the view (for structure labels).
-    std::function<std::uint32_t(int x, int y)> mask_at;
+    std::function<StructureMask(int x, int y)> mask_at;
     bool pump_note = true;  // the note that pumps differ (signage shows it in its drifting captions)
     // A body for another pump being made in the background: its reservoir (mL) and how far (0..1).
     std::optional<std::pair<int, float>> body_building;

@@ -141,7 +141,7 @@ void views_section(const PanelInput& in, PanelActions& out) {
 }
 
 // Sets or clears bit b of mask.
-std::uint32_t with_bit(std::uint32_t mask, std::uint32_t b, bool on) { return on ? (mask | b) : (mask & ~b); }
+StructureMask with_bit(StructureMask mask, StructureMask b, bool on) { return on ? (mask | b) : (mask & ~b); }
 
 // One row per structure: shown or hidden, and drawn see-through (x-ray) or solid.
 void structures_section(const PanelInput& in, PanelActions& out) {
@@ -151,7 +151,7 @@ void structures_section(const PanelInput& in, PanelActions& out) {
     ImGui::TableSetupColumn(c.text("show").c_str(), ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn(c.text("see_through").c_str(), ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableHeadersRow();
-    std::uint32_t shown_mask = in.state.visible_mask, xray_mask = in.state.xray_mask;
+    StructureMask shown_mask = in.state.visible_mask, xray_mask = in.state.xray_mask;
     for (const auto& s : structures()) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();

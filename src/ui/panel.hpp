@@ -18,8 +18,8 @@ namespace thecaview {
 struct PanelActions {
     std::optional<int> select_step;
     std::optional<std::string> go_to_view;
-    std::optional<std::uint32_t> visible_mask;
-    std::optional<std::uint32_t> xray_mask;
+    std::optional<StructureMask> visible_mask;
+    std::optional<StructureMask> xray_mask;
     std::optional<CutSettings> cut;
     std::optional<AnatomyOptions> anatomy;
     std::optional<bool> level_markers;
