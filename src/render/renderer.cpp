@@ -294,6 +294,15 @@ void Renderer::pass_done(const char* pass) {
     pass_start_ms_ = now;
 }
 
+// Frustum culling: true when nothing of the mesh can be in this sample's view (its box, widened
+// for the thin tubes the vertex shader thickens, lies beyond a plane): the draw is skipped.
+bool Renderer::culled(const GpuMesh& mesh) const {
+    Box3 box = mesh.bounds;
+    box.add(box.lo, 2.0f);
+    box.add(box.hi, 2.0f);
+    return box.outside_view(view_proj_);
+}
+
 bool Renderer::see_through(Structure s, const SceneView& view) const {
     return look(s).always_see_through || (view.xray_mask & bit(s)) != 0;
 }
@@ -388,6 +397,8 @@ GLuint Renderer::use(int variant) const {
 
 // ---- scene passes ---------------------------------------------------------------------------
 void Renderer::draw_part(const GpuMesh& mesh, Structure id, const SceneView& view, int pass, bool translucent) {
+    const bool lifted = id == Structure::pump && view.pose.pump_lift_mm != 0.0f;
+    if (!lifted && culled(mesh)) return;
     const GLuint p = use(variant_for(id, pass, translucent, view));
     const StructureLook& l = look(id);
     glUniform1i(loc(p, "uId"), static_cast<int>(id));
@@ -405,7 +416,6 @@ void Renderer::draw_part(const GpuMesh& mesh, Structure id, const SceneView& vie
     const float tube = id == Structure::catheter ? (steel ? 0.55f : anatomy_->catheter_radius_mm)
                                                  : (id == Structure::nerve_roots ? 0.8f : 0.0f);
     glUniform1f(loc(p, "uTubeRadius"), tube);
-    const bool lifted = id == Structure::pump && view.pose.pump_lift_mm != 0.0f;
     if (lifted) {
         const glm::mat4 model = glm::translate(glm::mat4(1.0f), anatomy_->pump.axis * view.pose.pump_lift_mm);
         glUniformMatrix4fv(loc(p, "uModel"), 1, GL_FALSE, glm::value_ptr(model));
@@ -440,7 +450,7 @@ void Renderer::mark_caps(const SceneView& view) {
         const Structure id = it->id;
         const GpuMesh* mesh = mesh_of(id);
         // The skin is a surface, never a face of its own: the tracer capped what lies under it.
-        if (!mesh || !(view.visible_mask & bit(id)) || id == Structure::skin) continue;
+        if (!mesh || !(view.visible_mask & bit(id)) || id == Structure::skin || culled(*mesh)) continue;
         // Count the mesh's surfaces behind the plane into bit 0, where no face is yet (bit 7 clear):
         // capped pixels keep bit 0 clear, so the next step passes only where this one is inside.
         glStencilMask(0x01);

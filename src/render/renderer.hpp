@@ -109,6 +109,7 @@ private:
     void update_moving_parts(const ProcedurePose& pose);
     [[nodiscard]] const GpuMesh* mesh_of(Structure s) const;
     [[nodiscard]] bool see_through(Structure s, const SceneView& view) const;
+    [[nodiscard]] bool culled(const GpuMesh& mesh) const;
     void pass_done(const char* pass);
 
     std::unique_ptr<Programs> programs_;

@@ -3,6 +3,7 @@
 
 #include <glm/geometric.hpp>
 #include <glm/gtc/constants.hpp>
+#include <glm/gtc/matrix_transform.hpp>
 #include <gtest/gtest.h>
 
 #include "core/anatomy.hpp"
@@ -214,5 +215,25 @@ TEST_F(BodyShapeTest, TheL3BodyHasItsTabledSize) {
     EXPECT_LT(shape.distance(Structure::vertebrae, c), -0.4f * half_w);
 }
 
+}  // namespace
+}  // namespace thecaview
+
+namespace thecaview {
+namespace {
+// Frustum culling: a box is outside the view only when all of it lies beyond one plane.
+TEST(Box3Test, ABoxIsOutsideTheViewOnlyWhenNothingOfItCanBeSeen) {
+    const glm::mat4 view_proj = glm::perspective(0.8f, 1.5f, 10.0f, 1000.0f) *
+                                glm::lookAt(glm::vec3(0.0f, 0.0f, 100.0f), glm::vec3(0.0f), glm::vec3(0.0f, 1.0f, 0.0f));
+    const auto box = [](glm::vec3 c, float r) {
+        Box3 b;
+        b.add(c, r);
+        return b;
+    };
+    EXPECT_FALSE(box(glm::vec3(0.0f), 5.0f).outside_view(view_proj));          // in front of the eye
+    EXPECT_TRUE(box(glm::vec3(0.0f, 0.0f, 200.0f), 5.0f).outside_view(view_proj));  // behind it
+    EXPECT_TRUE(box(glm::vec3(500.0f, 0.0f, 0.0f), 5.0f).outside_view(view_proj));  // far to the side
+    EXPECT_FALSE(box(glm::vec3(60.0f, 0.0f, 0.0f), 30.0f).outside_view(view_proj)); // across the edge
+    EXPECT_TRUE(Box3{}.outside_view(view_proj));                                    // empty
+}
 }  // namespace
 }  // namespace thecaview

@@ -277,6 +277,23 @@ TEST_F(RenderTest, AMovingFrameDrawsFewerTrianglesAndIsPickedAtOnce) {
     EXPECT_FALSE(s.renderer.pick(2, 2));  // a corner: background
 }
 
+// Frustum culling: the close view of the catheter's tip leaves out what lies outside it (the pump,
+// the pelvis), and still draws what it shows.
+TEST_F(RenderTest, ACloseViewDrawsOnlyWhatItCanSee) {
+    Session& s = renderer_->session();
+    ViewerState state;
+    go_to_view(state, *find_view(s.views, "overview"), false);
+    ASSERT_TRUE(s.renderer.render({scene_view(state, s.anatomy), 320, 180, true, 1}));
+    const std::size_t whole = s.renderer.triangles_drawn();
+    go_to_view(state, *find_view(s.views, "tip"), false);
+    ASSERT_TRUE(s.renderer.render({scene_view(state, s.anatomy), 320, 180, true, 1}));
+    const std::size_t close = s.renderer.triangles_drawn();
+    EXPECT_LT(close, whole);
+    EXPECT_GT(close, 0u);
+    const auto px = project_to_pixel(state.camera, s.anatomy.pump.centre_mm, 320, 180);
+    EXPECT_TRUE(!px || px->x < 0.0f || px->y < 0.0f || px->x >= 320.0f || px->y >= 180.0f) << "the pump should be out of the tip view";
+}
+
 TEST_F(RenderTest, EachLevelMarkerSitsOnItsOwnVertebra) {
     RenderRequest request = one_sample("side", {960, 720});
     request.level_markers = true;

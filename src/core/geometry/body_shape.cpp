@@ -29,6 +29,22 @@ bool Box3::contains(vec3 p) const {
     return p.x >= lo.x && p.y >= lo.y && p.z >= lo.z && p.x <= hi.x && p.y <= hi.y && p.z <= hi.z;
 }
 
+bool Box3::outside_view(const glm::mat4& view_proj) const {
+    if (empty()) return true;
+    // Clip space: a point is inside where -w <= x, y, z <= w. Count corners beyond each plane.
+    int beyond[6] = {};
+    for (int c = 0; c < 8; ++c) {
+        const glm::vec4 p = view_proj * glm::vec4(c & 1 ? hi.x : lo.x, c & 2 ? hi.y : lo.y, c & 4 ? hi.z : lo.z, 1.0f);
+        beyond[0] += p.x < -p.w;
+        beyond[1] += p.x > p.w;
+        beyond[2] += p.y < -p.w;
+        beyond[3] += p.y > p.w;
+        beyond[4] += p.z < -p.w;
+        beyond[5] += p.z > p.w;
+    }
+    return std::any_of(std::begin(beyond), std::end(beyond), [](int n) { return n == 8; });
+}
+
 // ---- construction -----------------------------------------------------------------------
 BodyShape::BodyShape(const Anatomy& anatomy) : anatomy_(anatomy) {
     const Anatomy& a = anatomy_;

@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include <glm/mat4x4.hpp>
 #include <glm/vec3.hpp>
 
 #include "core/anatomy.hpp"
@@ -20,6 +21,9 @@ struct Box3 {
     [[nodiscard]] glm::vec3 size() const { return hi - lo; }
     [[nodiscard]] glm::vec3 centre() const { return 0.5f * (lo + hi); }
     [[nodiscard]] bool contains(glm::vec3 p) const;
+    // True when the whole box lies outside the view of this view-projection matrix (all eight
+    // corners beyond one of its planes): nothing of what it holds can be seen.
+    [[nodiscard]] bool outside_view(const glm::mat4& view_proj) const;
 };
 
 // A capsule chain: the shape of a tube (rib, root, catheter) for the distance map.
