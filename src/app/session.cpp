@@ -9,6 +9,7 @@
 #include "core/frame.hpp"
 #include "core/geometry/mesh_cache.hpp"
 #include "core/json_input.hpp"
+#include "core/structure_look.hpp"
 #include "core/user_dirs.hpp"
 #include "render/png.hpp"
 
@@ -31,6 +32,11 @@ std::unique_ptr<Session> open_session(std::string& error) {
     for (const auto& e : csf.errors) s->warnings.push_back(e.to_string());
     for (const auto& e : csf.unused) s->warnings.push_back(e.to_string());
     s->csf = csf.value;
+    // How each structure looks and is meshed: before anything meshes, bakes or draws.
+    auto table = load_structure_table(*dir / "assets" / "structures.json");
+    for (const auto& e : table.errors) s->warnings.push_back(e.to_string());
+    for (const auto& e : table.unused) s->warnings.push_back(e.to_string());
+    use_structure_table(table.value);
     if (!s->renderer.init(*dir / "shaders", error)) return nullptr;
     set_renderer_anatomy(*s);
     return s;

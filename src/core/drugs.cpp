@@ -14,17 +14,6 @@ namespace {
 
 using nlohmann::json;
 
-// Records every key of `object` that is not in `known`, as "path.key".
-void report_unused(const json& object, const std::string& path, std::initializer_list<const char*> known,
-                   const std::string& source, InputErrors& unused) {
-    if (!object.is_object()) return;
-    for (const auto& item : object.items()) {
-        if (std::none_of(known.begin(), known.end(), [&](const char* k) { return item.key() == k; })) {
-            unused.push_back({source, 0, path.empty() ? item.key() : path + "." + item.key(), "", "nothing reads this key"});
-        }
-    }
-}
-
 std::string lower(std::string_view text) {
     std::string out(text);
     for (char& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
@@ -109,22 +98,6 @@ std::optional<Drug> read_drug(JsonReader& r, const json& d, const std::string& p
     return drug;
 }
 
-template <typename T, typename Parse>
-Loaded<T> load_with_fallback(const std::filesystem::path& file, Parse parse, std::string_view built_in,
-                             const char* what) {
-    Loaded<T> out;
-    if (const auto text = read_text_file(file)) {
-        out = parse(*text, file.string());
-        if (out.errors.empty()) return out;
-    } else {
-        out.errors.push_back({file.string(), 0, "", "", std::string("cannot open the ") + what + " file"});
-    }
-    Loaded<T> fallback = parse(built_in, "<built-in>");
-    fallback.errors.insert(fallback.errors.begin(), out.errors.begin(), out.errors.end());
-    fallback.unused.insert(fallback.unused.begin(), out.unused.begin(), out.unused.end());
-    fallback.used_built_in = true;
-    return fallback;
-}
 
 }  // namespace
 

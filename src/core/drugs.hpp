@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/json_input.hpp"
 #include "core/spread.hpp"
 
 namespace thecaview {
@@ -46,14 +47,6 @@ struct DrugLibrary {
     // By name, ignoring case ("Morphine" finds morphine).
     [[nodiscard]] const Drug* find(std::string_view name) const;
     [[nodiscard]] std::vector<std::string> names() const;
-};
-
-template <typename T>
-struct Loaded {
-    T value;
-    InputErrors errors;       // empty when the file was used as it is
-    InputErrors unused;       // keys that nothing reads (file, field): a typo or a stale field
-    bool used_built_in = false;
 };
 
 Loaded<DrugLibrary> parse_drugs(std::string_view json_text, const std::string& source);

@@ -109,4 +109,14 @@ std::optional<std::string> JsonReader::text(const nlohmann::json& object, const 
     return it->get<std::string>();
 }
 
+void report_unused(const nlohmann::json& object, const std::string& path, std::initializer_list<const char*> known,
+                   const std::string& source, InputErrors& unused) {
+    if (!object.is_object()) return;
+    for (const auto& item : object.items()) {
+        if (std::none_of(known.begin(), known.end(), [&](const char* k) { return item.key() == k; })) {
+            unused.push_back({source, 0, path.empty() ? item.key() : path + "." + item.key(), "", "nothing reads this key"});
+        }
+    }
+}
+
 }  // namespace thecaview

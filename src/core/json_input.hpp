@@ -19,6 +19,37 @@ int line_of_value(std::string_view text, const std::string& key, const std::stri
 // The whole file, or nullopt when it cannot be read.
 std::optional<std::string> read_text_file(const std::filesystem::path& file);
 
+// What a loader gives: the value, what was wrong with the file, and whether the built-in copy
+// stands in for it.
+template <typename T>
+struct Loaded {
+    T value;
+    InputErrors errors;       // empty when the file was used as it is
+    InputErrors unused;       // keys that nothing reads (file, field): a typo or a stale field
+    bool used_built_in = false;
+};
+
+// Parses `file`; when it is missing or has errors, says why and parses the built-in copy instead.
+template <typename T, typename Parse>
+Loaded<T> load_with_fallback(const std::filesystem::path& file, Parse parse, std::string_view built_in, const char* what) {
+    Loaded<T> out;
+    if (const auto text = read_text_file(file)) {
+        out = parse(*text, file.string());
+        if (out.errors.empty()) return out;
+    } else {
+        out.errors.push_back({file.string(), 0, "", "", std::string("cannot open the ") + what + " file"});
+    }
+    Loaded<T> fallback = parse(built_in, "<built-in>");
+    fallback.errors.insert(fallback.errors.begin(), out.errors.begin(), out.errors.end());
+    fallback.unused.insert(fallback.unused.begin(), out.unused.begin(), out.unused.end());
+    fallback.used_built_in = true;
+    return fallback;
+}
+
+// Records every key of `object` that is not in `known`, as "path.key" (a typo or a stale field).
+void report_unused(const nlohmann::json& object, const std::string& path, std::initializer_list<const char*> known,
+                   const std::string& source, InputErrors& unused);
+
 // Reads fields of JSON objects, collecting what is wrong with them.
 class JsonReader {
 public:

@@ -20,21 +20,7 @@ namespace thecaview {
 using glm::vec3;
 
 // ---- groups and lights ------------------------------------------------------------------
-int occluder_group(Structure s) {
-    switch (s) {
-        case Structure::muscle: return 0;
-        case Structure::ribs: return 1;
-        case Structure::pelvis: return 2;
-        case Structure::vertebrae:
-        case Structure::sacrum: return 3;
-        case Structure::discs:
-        case Structure::ligamentum_flavum: return 4;
-        case Structure::spinal_cord:
-        case Structure::nerve_roots: return 5;
-        case Structure::pump: return 7;
-        default: return kNoOccluderGroup;
-    }
-}
+int occluder_group(Structure s) { return look(s).shadow_group; }
 
 const std::array<vec3, kKeyLights>& key_light_directions() {
     // Towards the light, from a viewer at +z (front), -z (back), +x and -x: up 0.6, left 0.5.
@@ -59,39 +45,7 @@ std::array<float, kKeyLights> key_light_weights(vec3 view_direction) {
 }
 
 // ---- meshing ----------------------------------------------------------------------------
-namespace {
-
-// How finely each structure is meshed: grid cell and simplification error (mm), or tube sides.
-struct Resolution {
-    float cell_mm = 1.0f;
-    float error_mm = 0.25f;
-    int tube_sides = 0;  // > 0: a swept tube with this many sides
-};
-
-Resolution resolution_of(Structure s) {
-    switch (s) {
-        case Structure::skin:
-        case Structure::fat: return {3.0f, 0.6f};
-        case Structure::muscle: return {2.5f, 0.6f};
-        case Structure::pelvis: return {1.5f, 0.35f};
-        case Structure::vertebrae:
-        case Structure::sacrum:
-        case Structure::discs:
-        case Structure::ligamentum_flavum: return {1.0f, 0.25f};
-        case Structure::epidural_space: return {1.25f, 0.5f};  // see-through: its shape matters less
-        case Structure::dura:
-        case Structure::csf:
-        case Structure::spinal_cord:
-        case Structure::pump: return {0.75f, 0.15f};
-        case Structure::ribs: return {0.0f, 0.0f, 10};
-        case Structure::nerve_roots: return {0.0f, 0.0f, 6};
-        case Structure::catheter: return {0.0f, 0.0f, 10};
-    }
-    return {};
-}
-
-}  // namespace
-
+// Each structure's resolution and shadow group come from the structure table (structure_look).
 std::size_t BodyMeshes::triangle_count() const {
     std::size_t n = 0;
     for (const auto& p : parts) n += p.mesh.triangle_count();
@@ -114,7 +68,7 @@ const StructureMesh* BodyMeshes::find(Structure s) const {
 namespace {
 // One structure's mesh at its resolution, with its level coordinates; empty when it has no surface.
 StructureMesh mesh_part(const BodyShape& shape, const StructureInfo& info, const MeshingDesc& desc) {
-    const Resolution r = resolution_of(info.id);
+    const MeshResolution r = look(info.id).mesh;
     StructureMesh part;
     part.id = info.id;
     if (r.tube_sides > 0) {
@@ -209,7 +163,7 @@ Mesh catheter_mesh(const Anatomy& anatomy, float from_point, float to_point) {
     chain.points_mm.push_back(at(a));
     for (auto i = static_cast<std::size_t>(std::floor(a)) + 1; static_cast<float>(i) < b; ++i) chain.points_mm.push_back(path[i]);
     chain.points_mm.push_back(at(b));
-    Mesh mesh = sweep_tubes({chain}, resolution_of(Structure::catheter).tube_sides);
+    Mesh mesh = sweep_tubes({chain}, look(Structure::catheter).mesh.tube_sides);
     optimise_for_gpu(mesh);
     return mesh;
 }

@@ -13,14 +13,15 @@
 
 #include "core/geometry/body_shape.hpp"
 #include "core/geometry/mesh.hpp"
+#include "core/structure_look.hpp"
 #include "core/structures.hpp"
 
 namespace thecaview {
 
 // Structures cast shadows and occlusion in groups; a group counts while any of its structures is
 // drawn opaque. Always see-through structures (skin, fat, the canal's layers) cast none.
-inline constexpr int kOccluderGroups = 8;
-inline constexpr int kNoOccluderGroup = -1;
+inline constexpr int kOccluderGroups = kShadowGroups;  // each structure's in assets/structures.json
+inline constexpr int kNoOccluderGroup = kNoShadowGroup;
 int occluder_group(Structure s);
 
 // The key lights, fixed to the body: each stands above the left shoulder of a viewer looking from
