@@ -186,6 +186,7 @@ ViewerState Viewer::initial_state() const {
     if (mode() != Mode::classroom) {  // the tour, from the start, as a patient sees it
         go_to_step(s, content_for(*session_, s), session_->views, 0, false);
         s.autoplay = true;
+        s.captions_only = true;  // signage's captions, the kiosk's attract loop
     }
     return s;
 }
@@ -342,6 +343,7 @@ bool Viewer::dark_frame(int fb_w, int fb_h) {
 bool Viewer::live_frame(double now_s, double dt, int fb_w, int fb_h, const SimulatedInput* simulated) {
     const bool panel = mode() == Mode::classroom || (mode() == Mode::kiosk && !kiosk_.on_start_screen());
     const Viewport vp = scene_viewport(fb_w, fb_h, panel, ui_scale());
+    state_.captions_only = !panel;  // signage and the attract loop: autoplay waits for the captions' words
     const bool stepped = advance_step(state_, content_for(*session_, state_), session_->views, static_cast<float>(dt));
     const bool animation = step_animates(state_, content_for(*session_, state_));
     const bool playing = state_.drug.shown && state_.drug.playing;

@@ -33,11 +33,29 @@ const ProcedureStep& current_step(const ViewerState& state, const ProcedureConte
     return content.steps[static_cast<std::size_t>(std::clamp(state.step, 0, static_cast<int>(content.steps.size()) - 1))];
 }
 
+double reading_time_s(std::string_view text) {
+    std::size_t words = 0;
+    bool in_word = false;
+    for (const char ch : text) {
+        const bool space = ch == ' ' || ch == '\n' || ch == '\t';
+        if (!space && !in_word) ++words;
+        in_word = !space;
+    }
+    return kReadingSecondsPerWord * static_cast<double>(words);
+}
+
+double step_dwell_s(const ViewerState& state, const ProcedureContent& content) {
+    const ProcedureStep& step = current_step(state, content);
+    const StepText& t = step.text(state.captions_only ? Audience::patient : state.audience);
+    double reading = reading_time_s(t.title) + reading_time_s(t.caption);
+    if (!state.captions_only) reading += reading_time_s(t.more);
+    return std::max(step.duration_s, reading);
+}
+
 bool advance_step(ViewerState& state, const ProcedureContent& content, const std::vector<NamedView>& views, float dt_s) {
     if (content.steps.empty()) return false;
     state.step_elapsed_s += dt_s;
-    const double duration = current_step(state, content).duration_s;
-    if (!state.autoplay || state.step_elapsed_s < duration) return false;
+    if (!state.autoplay || state.step_elapsed_s < step_dwell_s(state, content)) return false;
     go_to_step(state, content, views, (state.step + 1) % static_cast<int>(content.steps.size()), true);
     return true;
 }

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/camera.hpp"
@@ -53,6 +54,8 @@ struct ViewerState {
     std::string language = "en";            // ISO 639-1 code of the content shown
     Audience audience = Audience::patient;  // plain words, or clinical terms and numbers
     bool autoplay = false;                  // move on through the steps by themselves
+    bool captions_only = false;             // the step's text is the patient captions (signage, the
+                                            // attract loop), not the panel's title, caption and paragraph
     float step_elapsed_s = 0.0f;            // time on this step (its animation and autoplay)
     StructureMask highlight_mask = 0;       // structures the step points at
     std::optional<CameraFlight> flight;
@@ -65,6 +68,14 @@ void go_to_step(ViewerState& state, const ProcedureContent& content, const std::
                 bool animate);
 // The step shown (the nearest one when the index is out of range); content must have steps.
 const ProcedureStep& current_step(const ViewerState& state, const ProcedureContent& content);
+// Seconds of reading time a text needs: kReadingSecondsPerWord for each word (a slow reader's pace,
+// 100 words a minute).
+inline constexpr double kReadingSecondsPerWord = 0.6;
+double reading_time_s(std::string_view text);
+// How long autoplay stays on the step shown: its own duration, or the time to read the text on
+// screen (title, caption and, in the panel, the paragraph; the captions alone when captions_only)
+// if that is longer.
+double step_dwell_s(const ViewerState& state, const ProcedureContent& content);
 // Moves autoplay and the step's animation on by dt; returns true when it moved to another step.
 bool advance_step(ViewerState& state, const ProcedureContent& content, const std::vector<NamedView>& views, float dt_s);
 // How far the step's animation has got, 0 to 1 (it takes the first 60 % of the step, at most 6 s).

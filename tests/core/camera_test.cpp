@@ -110,3 +110,33 @@ TEST(Camera, NamedViewsIncludeOverviewAndLookAtThePump) {
     EXPECT_LT(glm::distance(pump->camera.target_mm, a.pump.centre_mm), 1e-3f);
     EXPECT_FALSE(find_view(views, "nowhere"));
 }
+
+// Captions that can be read: autoplay stays 0.6 s a word of the text on screen when the step's own
+// duration is shorter; captions alone (signage, the attract loop) do not count the paragraph.
+TEST(Steps, AutoplayStaysLongEnoughToReadTheTextOnScreen) {
+    const Anatomy a = build_anatomy();
+    const auto views = named_views(a);
+    ProcedureContent content;
+    ProcedureStep step;
+    step.id = "long";
+    step.view = "overview";
+    step.duration_s = 5.0;
+    step.patient.title = "Four words of title";
+    step.patient.caption = std::string(46 * 5, ' ');
+    for (int i = 0; i < 46; ++i) step.patient.caption.replace(static_cast<std::size_t>(i) * 5, 4, "word");  // 46 words
+    step.patient.more = "Twenty more words to read here, one after another, in the paragraph under the caption of this one long step.";
+    content.steps = {step, step};
+    content.steps[1].id = "next";
+    EXPECT_DOUBLE_EQ(reading_time_s("  three   short\nwords "), 3 * kReadingSecondsPerWord);
+    ViewerState state;
+    go_to_step(state, content, views, 0, false);
+    state.autoplay = true;
+    EXPECT_DOUBLE_EQ(step_dwell_s(state, content), 0.6 * (4 + 46 + 20));  // the panel: title, caption, paragraph
+    EXPECT_FALSE(advance_step(state, content, views, 41.0f));
+    EXPECT_TRUE(advance_step(state, content, views, 1.5f));
+    state.captions_only = true;
+    go_to_step(state, content, views, 0, false);
+    EXPECT_DOUBLE_EQ(step_dwell_s(state, content), 0.6 * (4 + 46));  // the captions: no paragraph
+    content.steps[0].duration_s = 60.0;                                // a longer step keeps its own
+    EXPECT_DOUBLE_EQ(step_dwell_s(state, content), 60.0);
+}
