@@ -318,7 +318,8 @@ bool Viewer::frame(double now_s, const SimulatedInput* simulated) {
         ++gl_frames_;
     }
 
-    if (mode() == Mode::kiosk && kiosk_.tick(dt, input)) forget_visitor();
+    const bool watched = state_.autoplay || state_.flight || (state_.drug.shown && state_.drug.playing);
+    if (mode() == Mode::kiosk && kiosk_.tick(dt, input, watched)) forget_visitor();
     if (mode() == Mode::classroom) remember_preferences();
     const bool spreading = state_.drug.shown && session_->spread && !session_->spread->done();
     busy_frames_ = (input || moved || spreading) ? 3 : busy_frames_ - 1;
@@ -344,10 +345,21 @@ bool Viewer::live_frame(double now_s, double dt, int fb_w, int fb_h, const Simul
     const bool panel = mode() == Mode::classroom || (mode() == Mode::kiosk && !kiosk_.on_start_screen());
     const Viewport vp = scene_viewport(fb_w, fb_h, panel, ui_scale());
     state_.captions_only = !panel;  // signage and the attract loop: autoplay waits for the captions' words
+    // A kiosk visit's tour and drug days play once, then the idle clock runs; loops elsewhere.
+    const bool visit = mode() == Mode::kiosk && panel;
+    state_.autoplay_loops = !visit;
     const bool stepped = advance_step(state_, content_for(*session_, state_), session_->views, static_cast<float>(dt));
     const bool animation = step_animates(state_, content_for(*session_, state_));
     const bool playing = state_.drug.shown && state_.drug.playing;
-    if (playing) state_.drug.time_h = std::fmod(state_.drug.time_h + dt * state_.drug.speed_h_per_s, kSpreadHorizonH);
+    if (playing) {
+        const double t = state_.drug.time_h + dt * state_.drug.speed_h_per_s;
+        if (visit && t >= kSpreadHorizonH) {
+            state_.drug.time_h = kSpreadHorizonH;
+            state_.drug.playing = false;
+        } else {
+            state_.drug.time_h = std::fmod(t, kSpreadHorizonH);
+        }
+    }
     scene_ui(vp, stepped, panel, simulated);
     if (mode() == Mode::kiosk) kiosk_ui(simulated);
     if (mode() == Mode::signage) signage_ui(now_s);

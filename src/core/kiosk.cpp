@@ -5,11 +5,12 @@
 
 namespace thecaview {
 
-bool KioskCycle::tick(double dt_s, bool input) {
+bool KioskCycle::tick(double dt_s, bool input, bool playing) {
     if (input) {
         idle_s_ = 0.0;
         return false;
     }
+    if (playing && !start_screen_) return false;  // watched, not idle
     idle_s_ += std::max(dt_s, 0.0);
     if (start_screen_ || idle_s_ < idle_timeout_s_) return false;
     start_screen_ = true;

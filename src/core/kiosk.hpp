@@ -12,9 +12,11 @@ class KioskCycle {
 public:
     explicit KioskCycle(double idle_timeout_s) : idle_timeout_s_(idle_timeout_s) {}
 
-    // Moves time on by dt; `input` says a person touched, clicked, typed or moved the pointer.
-    // Returns true once, when a visit times out: the caller then forgets the visitor's choices.
-    bool tick(double dt_s, bool input);
+    // Moves time on by dt; `input` says a person touched, clicked, typed or moved the pointer, and
+    // `playing` that the visit shows something by itself (autoplay through the tour, the drug's days,
+    // a camera flight, a question waiting): a visitor watching is not idle, so that time does not
+    // count. Returns true once, when a visit times out: the caller then forgets the visitor's choices.
+    bool tick(double dt_s, bool input, bool playing = false);
     void start_visit();
     [[nodiscard]] bool on_start_screen() const { return start_screen_; }
     [[nodiscard]] double idle_s() const { return idle_s_; }

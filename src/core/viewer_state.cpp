@@ -56,6 +56,10 @@ bool advance_step(ViewerState& state, const ProcedureContent& content, const std
     if (content.steps.empty()) return false;
     state.step_elapsed_s += dt_s;
     if (!state.autoplay || state.step_elapsed_s < step_dwell_s(state, content)) return false;
+    if (!state.autoplay_loops && state.step + 1 >= static_cast<int>(content.steps.size())) {
+        state.autoplay = false;  // the tour is over: it stays on its last step
+        return false;
+    }
     go_to_step(state, content, views, (state.step + 1) % static_cast<int>(content.steps.size()), true);
     return true;
 }

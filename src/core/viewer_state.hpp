@@ -54,6 +54,7 @@ struct ViewerState {
     std::string language = "en";            // ISO 639-1 code of the content shown
     Audience audience = Audience::patient;  // plain words, or clinical terms and numbers
     bool autoplay = false;                  // move on through the steps by themselves
+    bool autoplay_loops = true;             // after the last step, the first again (else autoplay stops)
     bool captions_only = false;             // the step's text is the patient captions (signage, the
                                             // attract loop), not the panel's title, caption and paragraph
     float step_elapsed_s = 0.0f;            // time on this step (its animation and autoplay)

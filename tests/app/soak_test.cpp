@@ -31,11 +31,20 @@ double resident_mb() {
 }
 
 // What a visitor does at second `t` of a visit: a tap every two seconds, through a list of things
-// a curious person tries. Nothing after 24 s: they have walked away.
+// a curious person tries; at 22 s they pause what plays. Nothing after 24 s: they have walked away.
 SimulatedInput visitor_at(double t, int visit) {
     SimulatedInput in;
     const int tap = static_cast<int>(t / 2.0);
     if (t > 24.0 || std::fmod(t, 2.0) >= kDt) return in;
+    if (tap == 11) {  // the last tap: they pause what plays, then walk away (the idle clock runs)
+        in.touch = true;
+        in.actions.autoplay = false;
+        DrugViewState d;
+        d.shown = true;
+        d.playing = false;
+        in.actions.drug = d;
+        return in;
+    }
     in.touch = true;
     PanelActions& a = in.actions;
     switch (tap % 12) {

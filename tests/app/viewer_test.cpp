@@ -73,6 +73,14 @@ TEST_F(KioskTest, IdleResetClearsEveryChoice) {
     visitor.actions.language = "es";
     visitor.touch = true;
     ASSERT_TRUE(run(5.0, 0.1, visitor));
+    // Before walking away they pause the tour and the drug's days: from then on nothing plays.
+    SimulatedInput pause;
+    pause.touch = true;
+    pause.actions.autoplay = false;
+    DrugViewState paused = viewer->state().drug;
+    paused.playing = false;
+    pause.actions.drug = paused;
+    ASSERT_TRUE(once(pause));
     const ViewerState& used = viewer->state();
     ASSERT_EQ(used.language, "es");
     ASSERT_TRUE(used.drug.shown);
@@ -94,6 +102,38 @@ TEST_F(KioskTest, IdleResetClearsEveryChoice) {
     EXPECT_EQ(viewer->session().anatomy.options, AnatomyOptions{});
     EXPECT_NE(log_text.str().find("choices are forgotten"), std::string::npos);
     ASSERT_TRUE(run(2.0));  // and it carries on
+}
+
+// A visitor watching the tour without touching is not idle: the visit lasts while the tour plays,
+// the tour stops at its last step, and only then does the idle clock run out.
+TEST_F(KioskTest, WatchingTheTourIsNotIdle) {
+    Config config;
+    config.idle_timeout_s = 30.0;
+    open(Mode::kiosk, 320, 200, config);
+    SimulatedInput start;
+    start.start_visit = true;
+    ASSERT_TRUE(once(start));
+    ASSERT_FALSE(viewer->on_start_screen());
+    SimulatedInput play;
+    play.touch = true;
+    play.actions.autoplay = true;
+    play.actions.select_step = 0;
+    ASSERT_TRUE(once(play));
+    double watched = 0.0;
+    while (viewer->state().autoplay && watched < 1200.0) {
+        ASSERT_TRUE(once({}));
+        watched += 0.1;
+        ASSERT_FALSE(viewer->on_start_screen()) << "reset after " << watched << " s of watching, at step " << viewer->state().step + 1;
+    }
+    EXPECT_GT(watched, 60.0) << "the tour should take longer than the idle timeout";
+    EXPECT_FALSE(viewer->state().autoplay) << "the tour should stop at its end";
+    EXPECT_EQ(viewer->state().step + 1, static_cast<int>(content_for(viewer->session(), viewer->state()).steps.size()));
+    int frames = 0;
+    while (!viewer->on_start_screen() && frames < 1000) {
+        ASSERT_TRUE(once({}));
+        ++frames;
+    }
+    EXPECT_NEAR(frames * 0.1, 30.0, 0.25) << "the idle timeout counts from the end of the tour";
 }
 
 TEST_F(KioskTest, IgnoresTheWindowCloseRequest) {

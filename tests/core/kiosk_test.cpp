@@ -95,5 +95,18 @@ TEST(PinPad, AnUntouchedPadClosesAndForgetsWhatWasTyped) {
     EXPECT_EQ(pad.typed_digits(), 0u);
 }
 
+// Time in which the visit plays by itself (autoplay, the drug's days, a flight) is watched, not idle.
+TEST(KioskCycle, TimeWhileSomethingPlaysIsNotIdle) {
+    KioskCycle k(30.0);
+    k.start_visit();
+    for (int i = 0; i < 1000; ++i) EXPECT_FALSE(k.tick(0.1, false, true));  // 100 s of watching
+    EXPECT_DOUBLE_EQ(k.idle_s(), 0.0);
+    EXPECT_FALSE(k.tick(20.0, false, false));
+    EXPECT_FALSE(k.tick(5.0, false, true));   // playing again: the clock holds
+    EXPECT_DOUBLE_EQ(k.idle_s(), 20.0);
+    EXPECT_TRUE(k.tick(10.0, false, false));  // 30 s of nothing: back to the start screen
+    EXPECT_TRUE(k.on_start_screen());
+}
+
 }  // namespace
 }  // namespace thecaview
