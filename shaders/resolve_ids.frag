@@ -3,7 +3,7 @@
 // three to a layer of uSlots; alpha: the share of all layers, so the opaque surface keeps the rest).
 in vec2 vUv;
 layout(location = 0) out uvec4 outIds;  // main structure, mask bits 0-31, bits 32-63
-uniform usampler2D uOpaqueIds;  // R: the opaque structure (0: background), G, B: its bit
+uniform usampler2D uOpaqueIds;  // R: the opaque structure (0: the background)
 uniform sampler2DArray uSlots;
 uniform int uSlotCount;
 uniform int uSlotIds[3 * SLOT_TARGETS];  // the structure in each slot
@@ -12,7 +12,9 @@ const float CONTRIBUTES = 0.05;
 
 void main() {
     ivec2 p = ivec2(gl_FragCoord.xy);
-    uvec3 opaque = texelFetch(uOpaqueIds, p, 0).rgb;
+    uint id = texelFetch(uOpaqueIds, p, 0).r;
+    // The opaque structure's bit (bit 0: the background), in the mask's two words.
+    uvec3 opaque = uvec3(id, id < 32u ? 1u << id : 0u, id >= 32u ? 1u << (id - 32u) : 0u);
     float through = 1.0;  // what reaches the opaque surface (or the background)
     uvec2 mask = uvec2(0u);
     float bestShare = 0.0;

@@ -32,7 +32,7 @@ layout(location = 0) out vec4 outSlots[SLOT_TARGETS];
 uniform int uSlot;  // this structure's slot
 #else
 layout(location = 0) out vec4 outColour;
-layout(location = 1) out uvec4 outIds;  // the structure, its bit (mask bits 0-31, 32-63)
+layout(location = 1) out uint outId;  // the opaque structure (its bit follows from it)
 #endif
 
 // ---- inputs -----------------------------------------------------------------------------
@@ -139,7 +139,7 @@ void main() {
 #if !defined(SKIN_EFFECTS) && !defined(CSF_DRUG) && defined(SURFACE_LAYER)
     // A plain layer: everything was worked out per vertex.
     outColour = vec4(vLayerColour, 1.0) * vOpacity;
-    outIds = uvec4(0u);
+    outId = 0u;
 #elif !defined(SKIN_EFFECTS) && !defined(CSF_DRUG) && defined(SURFACE_IDS)
     writeSlots(cap ? 0.45 : vOpacity);
 #else
@@ -151,11 +151,11 @@ void main() {
     float shadow = cap ? 1.0 : vLight.x, ao = cap ? 0.8 : vLight.y;
     vec3 colour = shade(n, v, s.albedo, uRoughness, uMetal, shadow, ao) + s.emission;
     outColour = vec4(colour * s.opacity, s.opacity);
-    outIds = uvec4(uint(uId), uId < 32 ? 1u << uint(uId) : 0u, uId >= 32 ? 1u << uint(uId - 32) : 0u, 0u);
+    outId = uint(uId);
 #elif defined(SURFACE_LAYER)
     vec3 colour = s.albedo * vLayerLight.x + vLayerLight.y + s.emission;
     outColour = vec4(colour * s.opacity, s.opacity);
-    outIds = uvec4(0u);  // not written: the layers leave the ids to the opaque pass
+    outId = 0u;  // not written: the layers leave the ids to the opaque pass
 #else
     writeSlots(s.opacity);
 #endif

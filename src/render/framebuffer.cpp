@@ -92,6 +92,21 @@ std::vector<std::uint8_t> Framebuffer::read_rgba8(std::size_t i) const {
     return read_attachment<std::uint8_t>(fbo_, i, width_, height_, 4, GL_RGBA, GL_UNSIGNED_BYTE);
 }
 
+std::vector<std::uint8_t> Framebuffer::read_r8ui(std::size_t i) const {
+    return read_attachment<std::uint8_t>(fbo_, i, width_, height_, 1, GL_RED_INTEGER, GL_UNSIGNED_BYTE);
+}
+
+std::uint32_t Framebuffer::read_r8ui_at(std::size_t i, int x, int y) const {
+    if (x < 0 || y < 0 || x >= width_ || y >= height_) return 0;
+    std::uint8_t texel = 0;
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_);
+    glReadBuffer(static_cast<GLenum>(GL_COLOR_ATTACHMENT0 + i));
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(x, height_ - 1 - y, 1, 1, GL_RED_INTEGER, GL_UNSIGNED_BYTE, &texel);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+    return texel;
+}
+
 std::vector<std::uint32_t> Framebuffer::read_rgba32ui(std::size_t i) const {
     return read_attachment<std::uint32_t>(fbo_, i, width_, height_, 4, GL_RGBA_INTEGER, GL_UNSIGNED_INT);
 }

@@ -36,6 +36,9 @@ public:
 
     // Top-down RGBA8 pixels of attachment i (which must be RGBA8).
     [[nodiscard]] std::vector<std::uint8_t> read_rgba8(std::size_t i) const;
+    // Top-down R8UI pixels of attachment i, and one of them at (x, y) from the top-left.
+    [[nodiscard]] std::vector<std::uint8_t> read_r8ui(std::size_t i) const;
+    [[nodiscard]] std::uint32_t read_r8ui_at(std::size_t i, int x, int y) const;
     // Top-down RGBA32UI pixels of attachment i, interleaved R, G, B, A.
     [[nodiscard]] std::vector<std::uint32_t> read_rgba32ui(std::size_t i) const;
     // One RGBA32UI texel at (x, y) from the top-left.

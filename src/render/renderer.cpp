@@ -558,7 +558,7 @@ void Renderer::draw_scene(const FrameRequest& r, glm::vec2 offset) {
     // added up or presented), and bit 0 of the ids says it is the background.
     const GLfloat uncovered[] = {0.0f, 0.0f, 0.0f, 0.0f};
     glClearBufferfv(GL_COLOR, 0, uncovered);
-    const GLuint background_ids[] = {0u, 1u, 0u, 0u};
+    const GLuint background_ids[] = {0u, 0u, 0u, 0u};  // id 0: the background
     glClearBufferuiv(GL_COLOR, 1, background_ids);
 
     set_frame_uniforms(r, offset);
@@ -710,7 +710,7 @@ void Renderer::ensure_slot_targets(int width, int height, int targets) {
 bool Renderer::ensure_targets(int width, int height) {
     if (scene_.width() == width && scene_.height() == height && scene_.fbo()) return true;
     image_ = 0;  // its texture goes with the old targets
-    bool ok = scene_.create(width, height, {{GL_RGBA16F, GL_RGBA, GL_FLOAT}, {GL_RGBA32UI, GL_RGBA_INTEGER, GL_UNSIGNED_INT}}) &&
+    bool ok = scene_.create(width, height, {{GL_RGBA16F, GL_RGBA, GL_FLOAT}, {GL_R8UI, GL_RED_INTEGER, GL_UNSIGNED_BYTE}}) &&
               ids_.create(width, height, {{GL_RGBA32UI, GL_RGBA_INTEGER, GL_UNSIGNED_INT}}) &&
               sum_.create(width, height, {{GL_RGBA32F, GL_RGBA, GL_FLOAT}});
     if (!depth_stencil_) glGenRenderbuffers(1, &depth_stencil_);
@@ -758,15 +758,15 @@ bool Renderer::render(const FrameRequest& r) {
     pass_done("accumulate");
 
     if (r.moving) {
-        // The opaque ids only: the layers' ids wait until the view is still.
-        glBindFramebuffer(GL_READ_FRAMEBUFFER, scene_.fbo());
-        glReadBuffer(GL_COLOR_ATTACHMENT1);
-        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, ids_.fbo());
-        glBlitFramebuffer(0, 0, r.width, r.height, 0, 0, r.width, r.height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
-        ++passes_drawn_;
+        // The opaque ids only, read from the scene's id target: the layers' ids wait until the
+        // view is still.
+        ids_resolved_ = false;
         samples_ = 0;
     } else {
-        if (samples_ == 0) draw_ids(r);
+        if (samples_ == 0) {
+            draw_ids(r);
+            ids_resolved_ = true;
+        }
         ++samples_;
     }
     pass_done("ids");
@@ -861,9 +861,23 @@ void Renderer::draw_flat(int width, int height) const {
     glDrawArrays(GL_TRIANGLES, 0, 3);
 }
 
+namespace {
+// What the opaque pass alone says of a pixel: its structure, or the background.
+PixelIds opaque_ids(std::uint32_t id) {
+    return {id, id == 0 || id > kStructureCount ? kBackgroundBit : bit(static_cast<Structure>(id))};
+}
+}  // namespace
+
 std::vector<PixelIds> Renderer::read_ids() const {
+    std::vector<PixelIds> ids;
+    if (!ids_resolved_) {
+        const std::vector<std::uint8_t> opaque = scene_.read_r8ui(1);
+        ids.reserve(opaque.size());
+        for (const std::uint8_t id : opaque) ids.push_back(opaque_ids(id));
+        return ids;
+    }
     const std::vector<std::uint32_t> texels = ids_.read_rgba32ui(0);
-    std::vector<PixelIds> ids(texels.size() / 4);
+    ids.resize(texels.size() / 4);
     for (std::size_t i = 0; i < ids.size(); ++i) {
         ids[i] = {texels[4 * i], StructureMask{texels[4 * i + 1]} | (StructureMask{texels[4 * i + 2]} << 32)};
     }
@@ -872,9 +886,9 @@ std::vector<PixelIds> Renderer::read_ids() const {
 
 std::optional<Structure> Renderer::pick(int x, int y) const {
     if (!ids_.fbo()) return std::nullopt;
-    const auto texel = ids_.read_rgba32ui_at(0, x, y);
-    if (texel[0] == 0 || texel[0] > kStructureCount) return std::nullopt;
-    return static_cast<Structure>(texel[0]);
+    const std::uint32_t id = ids_resolved_ ? ids_.read_rgba32ui_at(0, x, y)[0] : scene_.read_r8ui_at(1, x, y);
+    if (id == 0 || id > kStructureCount) return std::nullopt;
+    return static_cast<Structure>(id);
 }
 
 }  // namespace thecaview

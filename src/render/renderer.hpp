@@ -118,10 +118,11 @@ private:
     std::unique_ptr<GpuMesh> catheter_;             // the catheter as far as the procedure has threaded it
     std::unique_ptr<GpuMesh> needle_;
     std::unique_ptr<GpuMesh> cap_quad_;
-    Framebuffer scene_;      // 0: linear colour (RGBA16F), 1: opaque ids (RGBA32UI); shared depth-stencil
+    Framebuffer scene_;      // 0: linear colour (RGBA16F), 1: the opaque structure (R8UI); shared depth-stencil
     Framebuffer ids_;        // 0: the resolved ids (RGBA32UI: main, mask bits 0-31, bits 32-63)
     Framebuffer sum_;        // 0: the samples' sum (RGBA32F, alpha counts them)
     GLuint image_ = 0;       // the texture to present: scene_'s colour or the sum
+    bool ids_resolved_ = false;  // ids_ holds the last image's ids (a still view), else scene_'s opaque ids
     std::uint64_t image_version_ = 0;  // counts the images drawn
     Framebuffer presented_;  // 0: the still image tone-mapped (RGBA8), copied out while it stays
     std::uint64_t presented_image_ = 0, cached_image_ = 0;  // the image last presented, and the one in presented_
