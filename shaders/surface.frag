@@ -55,7 +55,6 @@ uniform vec2 uIncisionOpen;
 uniform float uRelief[LEVEL_COUNT];
 uniform vec3 uCatheterTip;  // the catheter's radiopaque tip is marked dark blue
 // The drug in the CSF: per level, its colour (linear) and its place on the log scale (a).
-uniform bool uSpreadOn;
 uniform vec4 uSpread[LEVEL_COUNT];
 
 #include "lighting.glsl"

@@ -381,9 +381,7 @@ void Renderer::set_frame_uniforms(const FrameRequest& r, glm::vec2 offset) {
         glUniform3fv(loc(p, "uIncisionBellyB"), 1, glm::value_ptr(incisions_.belly_b));
         glUniform2f(loc(p, "uIncisionOpen"), view.pose.back_incision_open, view.pose.belly_incision_open);
         glUniform1fv(loc(p, "uRelief"), kLevelCount, relief.data());
-        glUniform1i(loc(p, "uSpreadOn"), view.spread_on ? 1 : 0);
         glUniform4fv(loc(p, "uSpread"), kLevelCount, glm::value_ptr(spread[0]));
-        glUniform1i(loc(p, "uTransmittance"), 0);
         glUniform3fv(loc(p, "uCatheterTip"), 1, glm::value_ptr(view.catheter_tip_mm));
         glUniformMatrix4fv(loc(p, "uModel"), 1, GL_FALSE, glm::value_ptr(glm::mat4(1.0f)));
     }

@@ -136,7 +136,6 @@ private:
     std::optional<FrameRequest> last_;
     std::optional<ProcedurePose> moving_parts_pose_;
     int samples_ = 0;
-    bool moving_frame_ = false;
     std::size_t triangles_drawn_ = 0;
     std::size_t passes_drawn_ = 0;
     Incisions incisions_;
