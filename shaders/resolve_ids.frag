@@ -2,7 +2,7 @@
 // least 5 % of its colour, from the opaque pass and the see-through layers' shares (one slot each,
 // three to a layer of uSlots; alpha: the share of all layers, so the opaque surface keeps the rest).
 in vec2 vUv;
-layout(location = 0) out uvec4 outIds;  // main structure, mask bits 0-31, bits 32-63
+layout(location = 0) out uvec4 outIds;  // main structure, mask bits 0-31, bits 32-63, background
 uniform usampler2D uOpaqueIds;  // R: the opaque structure (0: the background)
 uniform sampler2DArray uSlots;
 uniform int uSlotCount;
@@ -13,8 +13,10 @@ const float CONTRIBUTES = 0.05;
 void main() {
     ivec2 p = ivec2(gl_FragCoord.xy);
     uint id = texelFetch(uOpaqueIds, p, 0).r;
-    // The opaque structure's bit (bit 0: the background), in the mask's two words.
-    uvec3 opaque = uvec3(id, id < 32u ? 1u << id : 0u, id >= 32u ? 1u << (id - 32u) : 0u);
+    // The opaque structure's bit (id N is bit N - 1; the background, id 0, has none), in the
+    // mask's two words.
+    uvec3 opaque = uvec3(id, 0u, 0u);
+    if (id > 0u) opaque.gb = id <= 32u ? uvec2(1u << (id - 1u), 0u) : uvec2(0u, 1u << (id - 33u));
     float through = 1.0;  // what reaches the opaque surface (or the background)
     uvec2 mask = uvec2(0u);
     float bestShare = 0.0;
@@ -25,7 +27,7 @@ void main() {
         for (int c = 0; c < 3 && 3 * t + c < uSlotCount; ++c) {
             float share = shares[c];
             uint id = uint(uSlotIds[3 * t + c]);
-            if (share >= CONTRIBUTES) mask |= id < 32u ? uvec2(1u << id, 0u) : uvec2(0u, 1u << (id - 32u));
+            if (share >= CONTRIBUTES) mask |= id <= 32u ? uvec2(1u << (id - 1u), 0u) : uvec2(0u, 1u << (id - 33u));
             if (share > bestShare) {
                 bestShare = share;
                 best = id;
@@ -33,9 +35,10 @@ void main() {
         }
     }
     if (through >= CONTRIBUTES) mask |= opaque.gb;
+    uint background = opaque.r == 0u && through >= CONTRIBUTES ? 1u : 0u;
     // What a person points at: the opaque structure seen through the layers, else the layer seen most.
     uint main = opaque.r;
     if (opaque.r == 0u || through < 2.0 * CONTRIBUTES) main = bestShare >= CONTRIBUTES ? best : opaque.r;
     if (opaque.r == 0u && bestShare < CONTRIBUTES) main = 0u;
-    outIds = uvec4(main, mask, 0u);
+    outIds = uvec4(main, mask, background);
 }

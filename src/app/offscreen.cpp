@@ -159,9 +159,7 @@ std::optional<RenderResult> OffscreenRenderer::render(const RenderRequest& reque
         return std::nullopt;
     }
     result.rgba = image.read_rgba8(0);
-    std::vector<StructureMask> masks(result.ids.size());
-    for (std::size_t i = 0; i < masks.size(); ++i) masks[i] = result.ids[i].mask;
-    result.coverage = coverage_from_masks(masks);
+    result.coverage = coverage_from_pixels(result.ids);
     return result;
 }
 

@@ -9,16 +9,18 @@
 
 namespace thecaview {
 
-std::map<std::string, double> coverage_from_masks(std::span<const StructureMask> visibility_masks) {
-    std::array<std::size_t, kStructureCount + 1> counts{};
-    for (const StructureMask mask : visibility_masks) {
-        for (std::size_t b = 0; b < counts.size(); ++b) counts[b] += (mask >> b) & 1u;
+std::map<std::string, double> coverage_from_pixels(std::span<const PixelIds> pixels) {
+    std::array<std::size_t, kStructureCount> counts{};
+    std::size_t background = 0;
+    for (const PixelIds& p : pixels) {
+        for (std::size_t b = 0; b < counts.size(); ++b) counts[b] += (p.mask >> b) & 1u;
+        background += p.background;
     }
-    const double total = visibility_masks.empty() ? 1.0 : static_cast<double>(visibility_masks.size());
+    const double total = pixels.empty() ? 1.0 : static_cast<double>(pixels.size());
     std::map<std::string, double> out;
-    out["background"] = static_cast<double>(counts[0]) / total;
+    out["background"] = static_cast<double>(background) / total;
     for (const auto& s : structures()) {
-        out[std::string(s.key)] = static_cast<double>(counts[static_cast<std::size_t>(s.id)]) / total;
+        out[std::string(s.key)] = static_cast<double>(counts[static_cast<std::size_t>(s.id) - 1]) / total;
     }
     return out;
 }

@@ -10,10 +10,18 @@
 
 namespace thecaview {
 
-// visibility_masks holds one mask per pixel: bit 0 for the background, bit id for each structure
-// that contributes at least 5 % of that pixel's colour. The result has a key per structure and
-// "background", each a fraction of the pixels in [0, 1].
-std::map<std::string, double> coverage_from_masks(std::span<const StructureMask> visibility_masks);
+// What a pixel of a frame shows: the structure seen most (0: the background), every structure that
+// gives at least 5 % of its colour, and whether the background does.
+struct PixelIds {
+    std::uint32_t main = 0;
+    StructureMask mask = 0;
+    bool background = false;
+    bool operator==(const PixelIds&) const = default;
+};
+
+// The fraction of the pixels, in [0, 1], in which each structure (a key per structure) and the
+// background ("background") give at least 5 % of the colour.
+std::map<std::string, double> coverage_from_pixels(std::span<const PixelIds> pixels);
 
 // The coverage as a flat JSON object, keys in the structure order, then "background".
 std::string coverage_json(const std::map<std::string, double>& coverage);

@@ -39,21 +39,20 @@ struct StructureInfo {
 
 inline constexpr std::size_t kStructureCount = 16;
 
-// A set of structures, a bit per id; bit 0 is the background. 64 bits leave room for the bones
-// and body parts the anatomy will gain (ids up to 63).
+// A set of structures, a bit per structure: id N is bit N - 1 (the background, id 0, has none).
+// 64 bits leave room for the bones and body parts the anatomy will gain (ids 1 to 64).
 using StructureMask = std::uint64_t;
-inline constexpr std::size_t kMaxStructures = 63;
+inline constexpr std::size_t kMaxStructures = 64;
 static_assert(kStructureCount <= kMaxStructures);
-inline constexpr StructureMask kBackgroundBit = 1u;  // bit 0 of a visibility mask
 
 // All structures, in id order.
 const std::array<StructureInfo, kStructureCount>& structures();
 const StructureInfo& info(Structure s);
 std::optional<Structure> structure_from_key(std::string_view key);
 
-constexpr StructureMask bit(Structure s) { return StructureMask{1} << static_cast<unsigned>(s); }
+constexpr StructureMask bit(Structure s) { return StructureMask{1} << (static_cast<unsigned>(s) - 1u); }
 constexpr StructureMask all_structures_mask() {
-    return ((StructureMask{1} << (kStructureCount + 1)) - 1u) & ~kBackgroundBit;
+    return kStructureCount == 64 ? ~StructureMask{0} : (StructureMask{1} << (kStructureCount % 64)) - 1u;
 }
 
 }  // namespace thecaview

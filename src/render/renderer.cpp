@@ -862,7 +862,8 @@ void Renderer::draw_flat(int width, int height) const {
 namespace {
 // What the opaque pass alone says of a pixel: its structure, or the background.
 PixelIds opaque_ids(std::uint32_t id) {
-    return {id, id == 0 || id > kStructureCount ? kBackgroundBit : bit(static_cast<Structure>(id))};
+    if (id == 0 || id > kStructureCount) return {0, 0, true};
+    return {id, bit(static_cast<Structure>(id)), false};
 }
 }  // namespace
 
@@ -877,7 +878,8 @@ std::vector<PixelIds> Renderer::read_ids() const {
     const std::vector<std::uint32_t> texels = ids_.read_rgba32ui(0);
     ids.resize(texels.size() / 4);
     for (std::size_t i = 0; i < ids.size(); ++i) {
-        ids[i] = {texels[4 * i], StructureMask{texels[4 * i + 1]} | (StructureMask{texels[4 * i + 2]} << 32)};
+        ids[i] = {texels[4 * i], StructureMask{texels[4 * i + 1]} | (StructureMask{texels[4 * i + 2]} << 32),
+                  texels[4 * i + 3] != 0};
     }
     return ids;
 }

@@ -17,18 +17,11 @@
 #include "core/geometry/body_meshes.hpp"
 #include "core/procedure_pose.hpp"
 #include "core/scene_view.hpp"
+#include "core/coverage.hpp"
 #include "core/structures.hpp"
 #include "render/framebuffer.hpp"
 
 namespace thecaview {
-
-// What a pixel of a frame shows: the structure seen most (0: the background) and every structure
-// that gives at least 5 % of its colour (bit 0: the background).
-struct PixelIds {
-    std::uint32_t main = 0;
-    StructureMask mask = 0;
-    bool operator==(const PixelIds&) const = default;
-};
 
 // What one call to Renderer::render may do.
 struct FrameRequest {
