@@ -439,7 +439,7 @@ std::vector<Structure> drawn(const SceneView& view, bool translucent, const std:
 // The cut faces, by stencil capping: a pixel is inside a closed mesh where the mesh's surfaces
 // behind the plane cover it an odd number of times. Structures are taken innermost (highest id)
 // first, and each marks the pixels it caps, so each pixel shows one face, as the tracer showed the
-// structure holding the point. Stencil bit 0 counts; bits 1-6 hold the id of the face, bit 7 says
+// structure holding the point. Stencil bit 0 counts; bits 1-6 hold the face's id - 1, bit 7 says
 // there is one. Opaque faces are drawn now; see-through ones after the layers (draw_see_through_cap).
 void Renderer::mark_caps(const SceneView& view) {
     if (!view.cut || !cap_quad_) return;
@@ -492,7 +492,11 @@ void Renderer::draw_see_through_cap(const SceneView& view, Structure id, int pas
     glDisable(GL_STENCIL_TEST);
 }
 
-GLint Renderer::cap_mark(Structure id) { return 0x80 | (static_cast<GLint>(id) << 1); }
+// Bits 1-6 hold id - 1 (ids 1 to 64, as many as a mask holds), bit 7 that a face is there.
+GLint Renderer::cap_mark(Structure id) {
+    static_assert(kMaxStructures <= 64);
+    return 0x80 | ((static_cast<GLint>(id) - 1) << 1);
+}
 
 // The plane's quad, shaded as the structure's cut face, facing the eye.
 void Renderer::draw_cap_quad(const SceneView& view, Structure id, int pass, bool translucent) {
@@ -553,7 +557,7 @@ void Renderer::draw_scene(const FrameRequest& r, glm::vec2 offset) {
     glClear(GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
 
     // Nothing covers a pixel yet: alpha 0 lets the backdrop show (composited when the sample is
-    // added up or presented), and bit 0 of the ids says it is the background.
+    // added up or presented), and id 0 says it is the background.
     const GLfloat uncovered[] = {0.0f, 0.0f, 0.0f, 0.0f};
     glClearBufferfv(GL_COLOR, 0, uncovered);
     const GLuint background_ids[] = {0u, 0u, 0u, 0u};  // id 0: the background
