@@ -176,6 +176,8 @@ Command parse_command_line(int argc, const char* const* argv) {
         ->check(CLI::Range(1, 1024))
         ->capture_default_str();
     render->add_option("--coverage", cmd.render.coverage, "Also write per-structure coverage as JSON");
+    render->add_option("--config", cmd.render.config,
+                       "Config file whose care team names and numbers the help step shows (default: none shown)");
 
     SimulateCommand& sim = cmd.simulate;
     auto* simulate = app.add_subcommand(

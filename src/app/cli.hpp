@@ -14,6 +14,7 @@ namespace thecaview {
 struct RenderCommand {
     std::string out;
     std::string coverage;  // empty: not written
+    std::string config;    // the care team's names and numbers come from here; empty: none shown
     RenderRequest request;
 };
 

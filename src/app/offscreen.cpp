@@ -127,6 +127,7 @@ std::optional<RenderResult> OffscreenRenderer::render(const RenderRequest& reque
     const auto described = state_for(request, error);
     if (!described) return std::nullopt;
     const ViewerState& state = *described;
+    session_->contacts = request.contacts;
     const int w = request.size.width, h = request.size.height;
     Framebuffer image;
     if (!image.create(w, h, {{GL_RGBA8, GL_RGBA, GL_UNSIGNED_BYTE}})) {

@@ -34,6 +34,7 @@ struct RenderRequest {
     float step_progress = 1.0f;         // how far into its animation (1: the end)
     std::string language = "en";
     Audience audience = Audience::patient;
+    CareContacts contacts;              // the clinic's names and numbers, for the help step
 };
 
 struct RenderResult {

@@ -3,6 +3,7 @@
 
 #include "app/commands.hpp"
 #include "app/offscreen.hpp"
+#include "core/config.hpp"
 #include "core/coverage.hpp"
 #include "render/png.hpp"
 
@@ -20,7 +21,13 @@ int run_render(const RenderCommand& command) {
                   << language_list(renderer->session()) << "\n";
         return 2;
     }
-    const auto result = renderer->render(command.request, error);
+    RenderRequest request = command.request;
+    if (!command.config.empty()) {
+        const ConfigLoad config = load_config(std::filesystem::path(command.config));
+        for (const auto& e : config.errors) std::cerr << "thecaview: warning: " << e.to_string() << "\n";
+        request.contacts = config.config.contacts;
+    }
+    const auto result = renderer->render(request, error);
     for (const auto& w : renderer->session().warnings) std::cerr << "thecaview: warning: " << w << "\n";
     if (!result) {
         std::cerr << "thecaview render: " << error << "\n";

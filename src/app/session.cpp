@@ -156,6 +156,7 @@ PanelInput panel_input(const Session& session, const ViewerState& state, float s
                   std::move(languages),
                   session.program_message};
     if (session.spread) in.spread_band = session.spread->band_at(state.drug.time_h);
+    in.contacts = &session.contacts;
     return in;
 }
 

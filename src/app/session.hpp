@@ -11,6 +11,7 @@
 
 #include "core/anatomy.hpp"
 #include "core/views.hpp"
+#include "core/config.hpp"
 #include "core/content.hpp"
 #include "core/drugs.hpp"
 #include "core/simulation.hpp"
@@ -48,6 +49,7 @@ struct Session {
     std::vector<std::future<BodyMeshes>> abandoned_bodies;  // bakes no longer wanted, left to finish
     bool bake_in_background = false;
     std::string program_message;        // how the last program load or save went
+    CareContacts contacts;              // the clinic's names and numbers (from the config)
 };
 
 // How long the drug view's simulation runs.

@@ -74,8 +74,9 @@ std::unique_ptr<Viewer> Viewer::open(const ViewerOptions& options, BoundedLog& l
     if (!v->window_) return nullptr;
     if (!v->window_->monitor_note().empty()) log.warn(v->window_->monitor_note());
     v->session_ = open_session(error);
-    if (v->session_) v->session_->bake_in_background = true;  // another pump's body: never a frozen window
     if (!v->session_) return nullptr;
+    v->session_->bake_in_background = true;  // another pump's body: never a frozen window
+    v->session_->contacts = config.contacts;
     log.info("OpenGL " + v->window_->gl().version + " on " + v->window_->gl().renderer + "; " +
              std::string(mode_name(config.mode)) + " mode");
     for (const auto& w : v->session_->warnings) log.warn(w);

@@ -17,7 +17,26 @@ namespace {
 using nlohmann::json;
 
 const std::set<std::string> kKeys{"mode", "language", "idle_timeout_s", "pin", "monitor", "opening_hours",
-                                  "font_scale", "theme", "reduced_motion", "samples"};
+                                  "font_scale", "theme", "reduced_motion", "samples", "care_team_name",
+                                  "care_team_phone", "after_hours_phone", "emergency_phone"};
+
+// A phone number as people write it: digits with spaces, +, -, dots, slashes and brackets, at
+// least three digits (an emergency number such as 112 or 911), at most 32 characters.
+bool phone_like(const std::string& s) {
+    if (s.empty() || s.size() > 32) return false;
+    int digits = 0;
+    for (const char ch : s) {
+        if (ch >= '0' && ch <= '9') ++digits;
+        else if (std::string_view(" +-./()").find(ch) == std::string_view::npos) return false;
+    }
+    return digits >= 3;
+}
+
+// A name to show: printable, no control characters, at most 80 bytes.
+bool name_like(const std::string& s) {
+    return !s.empty() && s.size() <= 80 &&
+           std::none_of(s.begin(), s.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f; });
+}
 
 // "HH:MM" as minutes after midnight.
 std::optional<int> minute_of(const std::string& text) {
@@ -125,6 +144,17 @@ ConfigLoad parse_config(std::string_view text, const std::string& source) {
         if (open && close) c.opening_hours = OpeningHours{*open, *close};
         else r.error("opening_hours", it->dump(), "must be {\"open\": \"HH:MM\", \"close\": \"HH:MM\"}; always open");
     }
+    const auto contact = [&](const char* key, bool (*valid)(const std::string&), const char* expected, std::string& field) {
+        const auto it = doc.find(key);
+        if (it == doc.end()) return;
+        if (it->is_string() && valid(it->get<std::string>())) field = it->get<std::string>();
+        else r.error(key, it->dump(), std::string("must be ") + expected + "; not shown");
+    };
+    contact("care_team_name", name_like, "a name in quotes, at most 80 characters", c.contacts.care_team_name);
+    constexpr const char* kPhone = "a phone number in quotes (digits, spaces, + - . / ( ), at most 32 characters)";
+    contact("care_team_phone", phone_like, kPhone, c.contacts.care_team_phone);
+    contact("after_hours_phone", phone_like, kPhone, c.contacts.after_hours_phone);
+    contact("emergency_phone", phone_like, kPhone, c.contacts.emergency_phone);
     for (auto& e : out.errors) {
         if (e.field.starts_with(".")) e.field.erase(0, 1);
     }

@@ -1,5 +1,5 @@
 // The one JSON config (comments allowed): mode, language, idle timeout, operator PIN, monitor,
-// opening hours, font scale, theme, reduced motion, samples. Looked for in --config, then the user's
+// opening hours, font scale, theme, reduced motion, samples, the care team's names and numbers. Looked for in --config, then the user's
 // config folder (XDG), then the system-wide one; built-in defaults otherwise. A bad field is
 // reported with file, line, field and value and keeps its default. The app never writes it.
 #pragma once
@@ -24,6 +24,15 @@ struct OpeningHours {
     [[nodiscard]] bool open_at(int minute_of_day) const;
 };
 
+// The clinic's names and numbers, shown on the "when to get help" screen and the handout. Each is
+// shown only when set: the app never invents one.
+struct CareContacts {
+    std::string care_team_name;
+    std::string care_team_phone;
+    std::string after_hours_phone;
+    std::string emergency_phone;  // empty: "your local emergency number"
+};
+
 struct Config {
     Mode mode = Mode::classroom;
     std::string language = "en";
@@ -36,6 +45,7 @@ struct Config {
     Theme theme = Theme::dark;
     bool reduced_motion = false;
     int samples = 5;  // samples per pixel a still view gathers: the centre and a rotated grid of four
+    CareContacts contacts;
 };
 
 struct ConfigLoad {

@@ -14,9 +14,12 @@ namespace {
 
 using nlohmann::json;
 
-const std::set<std::string> kTopKeys{"language", "language_name", "version", "review_date", "ui", "structures", "steps"};
-const std::set<std::string> kStepKeys{"id", "view", "duration_s", "highlight", "hide", "xray", "animation", "patient", "student"};
-const std::set<std::string> kTextKeys{"title", "caption", "more", "sources"};
+const std::set<std::string> kTopKeys{"language", "language_name", "version", "review_date", "ui", "structures", "steps", "glossary"};
+const std::set<std::string> kStepKeys{"id",        "view",     "duration_s", "highlight", "hide",
+                                      "xray",      "animation", "contacts",  "patient",   "student"};
+const std::set<std::string> kTextKeys{"title", "caption", "more", "lists", "sources"};
+const std::set<std::string> kListKeys{"heading", "points"};
+const std::set<std::string> kTermKeys{"key", "term", "definition", "forms"};
 
 bool kebab_case(const std::string& s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
@@ -72,12 +75,74 @@ public:
         t.title = text(*it, where, "title").value_or("");
         t.caption = text(*it, where, "caption").value_or("");
         if (const auto more = it->find("more"); more != it->end()) t.more = more->is_string() ? more->get<std::string>() : "";
+        if (const auto lists = it->find("lists"); lists != it->end()) t.lists = text_lists(*lists, where + ".lists");
         if (const auto s = it->find("sources"); s != it->end() && s->is_array()) {
             for (const auto& key : *s) {
                 if (key.is_string()) t.sources.push_back(key.get<std::string>());
             }
         }
         return t;
+    }
+
+    // A list of strings, each non-empty.
+    std::vector<std::string> strings(const json& o, const std::string& path, const char* key) {
+        std::vector<std::string> out;
+        const auto it = o.find(key);
+        if (it == o.end() || !it->is_array() || it->empty()) {
+            error(path + "." + key, it == o.end() ? "" : it->dump(), "must be a non-empty list of texts");
+            return out;
+        }
+        for (std::size_t i = 0; i < it->size(); ++i) {
+            const json& item = (*it)[i];
+            if (item.is_string() && !item.get<std::string>().empty()) out.push_back(item.get<std::string>());
+            else error(path + "." + key + "[" + std::to_string(i) + "]", item.dump(), "must be a non-empty text");
+        }
+        return out;
+    }
+
+    std::vector<TextList> text_lists(const json& lists, const std::string& path) {
+        std::vector<TextList> out;
+        if (!lists.is_array()) {
+            error(path, lists.dump(), "must be a list of {\"heading\", \"points\"}");
+            return out;
+        }
+        for (std::size_t i = 0; i < lists.size(); ++i) {
+            const std::string where = path + "[" + std::to_string(i) + "]";
+            if (!lists[i].is_object()) {
+                error(where, lists[i].dump(), "must be an object with a heading and points");
+                continue;
+            }
+            unknown_keys(lists[i], where, kListKeys);
+            out.push_back({text(lists[i], where, "heading").value_or(""), strings(lists[i], where, "points")});
+        }
+        return out;
+    }
+
+    std::vector<GlossaryTerm> glossary(const json& doc) {
+        std::vector<GlossaryTerm> out;
+        const auto g = doc.find("glossary");
+        if (g == doc.end()) return out;
+        if (!g->is_array()) {
+            error("glossary", g->dump(), "must be a list of terms");
+            return out;
+        }
+        std::set<std::string> keys;
+        for (std::size_t i = 0; i < g->size(); ++i) {
+            const json& t = (*g)[i];
+            const std::string where = "glossary[" + std::to_string(i) + "]";
+            if (!t.is_object()) {
+                error(where, t.dump(), "must be an object with a key, term, definition and forms");
+                continue;
+            }
+            unknown_keys(t, where, kTermKeys);
+            GlossaryTerm term{text(t, where, "key").value_or(""), text(t, where, "term").value_or(""),
+                              text(t, where, "definition").value_or(""), strings(t, where, "forms")};
+            if (!term.key.empty() && !keys.insert(term.key).second) {
+                error(where + ".key", "\"" + term.key + "\"", "duplicate term; each key once");
+            }
+            out.push_back(std::move(term));
+        }
+        return out;
     }
 
 private:
@@ -154,7 +219,10 @@ const std::vector<std::string>& required_ui_keys() {
         "cancel", "erase", "help", "help_title", "key_steps", "key_play", "key_home", "key_views", "key_camera",
         "key_help", "key_fullscreen", "key_screenshot", "key_presenter", "screenshot", "full_screen", "presenter",
         "screenshot_saved",
-        "bolus_start", "program_file", "load", "save", "saved", "program_loaded"};
+        "bolus_start", "program_file", "load", "save", "saved", "program_loaded",
+        "contact_heading", "contact_team_named_phone", "contact_team_named", "contact_team_phone", "contact_team_unset",
+        "contact_after_hours", "contact_emergency", "contact_emergency_local", "glossary", "glossary_title",
+        "glossary_term_title", "words_in_step"};
     return keys;
 }
 
@@ -177,6 +245,46 @@ std::string ProcedureContent::format(std::string_view key, const std::map<std::s
 const StructureText* ProcedureContent::structure(Structure s) const {
     const auto it = structures.find(info(s).key);
     return it == structures.end() ? nullptr : &it->second;
+}
+
+namespace {
+char lower(char ch) { return ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch; }
+// A letter of a word: ASCII letters and digits, and every byte of a UTF-8 sequence (accented letters).
+bool word_byte(char ch) {
+    const auto u = static_cast<unsigned char>(ch);
+    return u >= 0x80 || (u >= '0' && u <= '9') || (lower(ch) >= 'a' && lower(ch) <= 'z');
+}
+// Whether `form` occurs in `text` as a whole word (or words), ignoring ASCII case.
+bool has_word(std::string_view text, std::string_view form) {
+    if (form.empty() || form.size() > text.size()) return false;
+    for (std::size_t i = 0; i + form.size() <= text.size(); ++i) {
+        if (i > 0 && word_byte(text[i - 1])) continue;
+        if (i + form.size() < text.size() && word_byte(text[i + form.size()])) continue;
+        bool same = true;
+        for (std::size_t k = 0; k < form.size() && same; ++k) same = lower(text[i + k]) == lower(form[k]);
+        if (same) return true;
+    }
+    return false;
+}
+}  // namespace
+
+std::vector<const GlossaryTerm*> ProcedureContent::terms_in(std::string_view text) const {
+    std::vector<const GlossaryTerm*> out;
+    for (const auto& t : glossary) {
+        if (std::any_of(t.forms.begin(), t.forms.end(), [&](const std::string& f) { return has_word(text, f); })) out.push_back(&t);
+    }
+    return out;
+}
+
+std::string step_words(const StepText& t, bool with_paragraph) {
+    std::string words = t.title + "\n" + t.caption;
+    if (!with_paragraph) return words;
+    words += "\n" + t.more;
+    for (const auto& list : t.lists) {
+        words += "\n" + list.heading;
+        for (const auto& point : list.points) words += "\n" + point;
+    }
+    return words;
 }
 
 ContentLoad parse_procedure(std::string_view json_text, const std::string& source,
@@ -229,10 +337,15 @@ ContentLoad parse_procedure(std::string_view json_text, const std::string& sourc
             step.animation = a->is_string() ? animation_from(a->get<std::string>(), ok) : StepAnimation::none;
             if (!ok) r.error(path + ".animation", a->dump(), "unknown animation (none, needle, catheter, tunnel, pocket, pump, close)");
         }
+        if (const auto contacts = s.find("contacts"); contacts != s.end()) {
+            if (contacts->is_boolean()) step.contacts = contacts->get<bool>();
+            else r.error(path + ".contacts", contacts->dump(), "must be true or false");
+        }
         step.patient = r.step_text(s, path, "patient");
         step.student = r.step_text(s, path, "student");
         c.steps.push_back(std::move(step));
     }
+    c.glossary = r.glossary(*doc);
     return out;
 }
 

@@ -21,10 +21,17 @@ std::string_view audience_key(Audience a);  // "patient", "student"
 // What a step animates, from its start to its end state.
 enum class StepAnimation : std::uint8_t { none, needle, catheter, tunnel, pocket, pump, close };
 
+// A list under a heading, e.g. "Emergency: call now" and its signs.
+struct TextList {
+    std::string heading;
+    std::vector<std::string> points;
+};
+
 struct StepText {
     std::string title;
     std::string caption;
     std::string more;                  // optional longer explanation
+    std::vector<TextList> lists;       // optional lists shown after the text (summary, help, questions)
     std::vector<std::string> sources;  // student level: reference keys such as "[8]"
 };
 
@@ -36,6 +43,7 @@ struct ProcedureStep {
     StructureMask hide_mask = 0;
     StructureMask xray_mask = 0;
     StepAnimation animation = StepAnimation::none;
+    bool contacts = false;  // shows the clinic's names and numbers from the config
     StepText patient;
     StepText student;
 
@@ -48,6 +56,15 @@ struct StructureText {
     std::string description;
 };
 
+// A word the texts use that a patient may not know, defined in plain words. `forms` are the ways
+// the texts write it (e.g. "catheter", "catheters"), matched as whole words, any case.
+struct GlossaryTerm {
+    std::string key;  // stable, the same in every language, e.g. "catheter"
+    std::string term;
+    std::string definition;
+    std::vector<std::string> forms;
+};
+
 struct ProcedureContent {
     std::string language = "en";  // ISO 639-1
     std::string language_name = "English";
@@ -56,13 +73,19 @@ struct ProcedureContent {
     std::map<std::string, std::string, std::less<>> ui;
     std::map<std::string, StructureText, std::less<>> structures;  // by structure key
     std::vector<ProcedureStep> steps;
+    std::vector<GlossaryTerm> glossary;  // in the order shown
 
     // A UI string by key; the key itself when missing (never empty on screen).
     [[nodiscard]] std::string text(std::string_view key) const;
     // A UI string with {name} placeholders filled in.
     [[nodiscard]] std::string format(std::string_view key, const std::map<std::string, std::string>& values) const;
     [[nodiscard]] const StructureText* structure(Structure s) const;
+    // The glossary's terms that a text uses, in glossary order.
+    [[nodiscard]] std::vector<const GlossaryTerm*> terms_in(std::string_view text) const;
 };
+
+// Every word of a step's text at a level (title, caption, paragraph, lists), for reading time.
+std::string step_words(const StepText& text, bool with_paragraph);
 
 // Every UI key a content file must define.
 const std::vector<std::string>& required_ui_keys();

@@ -36,7 +36,17 @@ void collect(LintReport& r, const ProcedureContent& c) {
             add_text(r, step.id, c.language, level, "title", t.title, false);
             add_text(r, step.id, c.language, level, "caption", t.caption, patient);
             add_text(r, step.id, c.language, level, "more", t.more, patient);
+            // A list is graded as one text, so that short points cannot escape the check.
+            for (std::size_t i = 0; i < t.lists.size(); ++i) {
+                std::string joined = t.lists[i].heading;
+                for (const auto& point : t.lists[i].points) joined += " " + point;
+                add_text(r, step.id, c.language, level, "lists[" + std::to_string(i) + "]", joined, patient);
+            }
         }
+    }
+    for (const auto& term : c.glossary) {
+        add_text(r, "glossary", c.language, "patient", term.key + ".term", term.term, false);
+        add_text(r, "glossary", c.language, "patient", term.key + ".definition", term.definition, true);
     }
 }
 
@@ -51,6 +61,26 @@ void compare_with_english(LintReport& r, const ProcedureContent& english, const 
     }
     for (std::size_t i = english.steps.size(); i < c.steps.size(); ++i) {
         r.errors.push_back({file, 0, "steps[" + std::to_string(i) + "].id", c.steps[i].id, "a step English does not have"});
+    }
+    // The same lists in each step, with as many points, at both levels.
+    for (std::size_t i = 0; i < std::min(english.steps.size(), c.steps.size()); ++i) {
+        for (const Audience a : {Audience::patient, Audience::student}) {
+            const auto& want = english.steps[i].text(a).lists;
+            const auto& have = c.steps[i].text(a).lists;
+            const std::string field = "steps[" + std::to_string(i) + "]." + std::string(audience_key(a)) + ".lists";
+            bool same = want.size() == have.size();
+            for (std::size_t k = 0; same && k < want.size(); ++k) same = want[k].points.size() == have[k].points.size();
+            if (!same) r.errors.push_back({file, 0, field, "\"" + c.steps[i].id + "\"", "its lists and points differ from English's: translate each one"});
+        }
+    }
+    // Every term of the glossary defined in every language.
+    for (const auto& term : english.glossary) {
+        const bool found = std::any_of(c.glossary.begin(), c.glossary.end(), [&](const GlossaryTerm& t) { return t.key == term.key; });
+        if (!found) r.errors.push_back({file, 0, "glossary", "\"" + term.key + "\"", "missing translation of the term \"" + term.key + "\""});
+    }
+    for (const auto& term : c.glossary) {
+        const bool found = std::any_of(english.glossary.begin(), english.glossary.end(), [&](const GlossaryTerm& t) { return t.key == term.key; });
+        if (!found) r.errors.push_back({file, 0, "glossary", "\"" + term.key + "\"", "a term English does not have"});
     }
 }
 

@@ -47,9 +47,7 @@ double reading_time_s(std::string_view text) {
 double step_dwell_s(const ViewerState& state, const ProcedureContent& content) {
     const ProcedureStep& step = current_step(state, content);
     const StepText& t = step.text(state.captions_only ? Audience::patient : state.audience);
-    double reading = reading_time_s(t.title) + reading_time_s(t.caption);
-    if (!state.captions_only) reading += reading_time_s(t.more);
-    return std::max(step.duration_s, reading);
+    return std::max(step.duration_s, reading_time_s(step_words(t, !state.captions_only)));
 }
 
 bool advance_step(ViewerState& state, const ProcedureContent& content, const std::vector<NamedView>& views, float dt_s) {

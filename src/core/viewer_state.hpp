@@ -74,7 +74,7 @@ const ProcedureStep& current_step(const ViewerState& state, const ProcedureConte
 inline constexpr double kReadingSecondsPerWord = 0.6;
 double reading_time_s(std::string_view text);
 // How long autoplay stays on the step shown: its own duration, or the time to read the text on
-// screen (title, caption and, in the panel, the paragraph; the captions alone when captions_only)
+// screen (title, caption and, in the panel, the paragraph and lists; the captions alone when captions_only)
 // if that is longer.
 double step_dwell_s(const ViewerState& state, const ProcedureContent& content);
 // Moves autoplay and the step's animation on by dt; returns true when it moved to another step.

@@ -7,6 +7,7 @@
 
 #include <imgui.h>
 
+#include "core/care_contacts.hpp"
 #include "core/colormap.hpp"
 #include "core/pump.hpp"
 #include "core/structures.hpp"
@@ -18,6 +19,7 @@ namespace {
 
 constexpr float kPanelWidthPx = 340.0f;
 const ImVec4 kNoteColour(0.98f, 0.82f, 0.45f, 1.0f);
+const ImVec4 kUrgentColour(1.0f, 0.45f, 0.35f, 1.0f);
 
 // A number as people write it: three significant figures.
 std::string number(double v) {
@@ -61,6 +63,98 @@ void about_box(const ProcedureContent& c) {
     ImGui::EndPopup();
 }
 
+// A button in a row that wraps onto the next line when the next one would not fit. `used` is the
+// row's width so far (0 starts a row).
+bool flow_button(const std::string& label, float& used, bool active = false) {
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float w = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+    if (used > 0.0f && used + w > width) used = 0.0f;
+    else if (used > 0.0f) ImGui::SameLine();
+    if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    const bool pressed = ImGui::Button(label.c_str());
+    if (active) ImGui::PopStyleColor();
+    used += w + ImGui::GetStyle().ItemSpacing.x;
+    return pressed;
+}
+
+// A heading and its points, each point a bullet with its lines indented under it.
+void bullet_list(const std::string& heading, const std::vector<std::string>& points, const ImVec4& colour) {
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::TextWrapped("%s", heading.c_str());
+    ImGui::PopStyleColor();
+    for (const auto& point : points) {
+        ImGui::Bullet();
+        ImGui::TextWrapped("%s", point.c_str());
+    }
+}
+
+// The clinic's names and numbers first (what a reader acts on), then the step's lists; the second
+// list of a step that shows the contacts is the emergency one.
+void step_lists(const PanelInput& in, const ProcedureStep& step, const StepText& text) {
+    if (step.contacts) {
+        bullet_list(in.content.text("contact_heading"), care_contact_lines(in.contacts ? *in.contacts : CareContacts{}, in.content),
+                    kNoteColour);
+    }
+    for (std::size_t i = 0; i < text.lists.size(); ++i) {
+        const bool urgent = step.contacts && i == 1;
+        bullet_list(text.lists[i].heading, text.lists[i].points, urgent ? kUrgentColour : kNoteColour);
+    }
+}
+
+// A glossary term's meaning, in a box over the panel; `key` picks the term ("" : every term).
+constexpr const char* kTermPopup = "term";
+void glossary_box(const ProcedureContent& c) {
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    const int chosen = storage->GetInt(ImGui::GetID("glossary_term"), -1);
+    const ImVec2 size = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowSize(ImVec2(size.x * 0.5f, chosen < 0 ? size.y * 0.7f : 0.0f), ImGuiCond_Appearing);
+    ImGui::SetNextWindowPos(ImVec2(size.x * 0.5f, size.y * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    if (!ImGui::BeginPopupModal(kTermPopup, nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar)) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, kNoteColour);
+    ImGui::TextUnformatted(c.text(chosen < 0 ? "glossary_title" : "glossary_term_title").c_str());
+    ImGui::PopStyleColor();
+    // Every term scrolls in a box; one term is shown as it is.
+    if (chosen < 0) ImGui::BeginChild("terms", ImVec2(0.0f, -ImGui::GetFrameHeightWithSpacing() * 1.5f), true);
+    ImGui::PushTextWrapPos(0.0f);
+    for (int i = 0; i < static_cast<int>(c.glossary.size()); ++i) {
+        if (chosen >= 0 && i != chosen) continue;
+        const GlossaryTerm& t = c.glossary[static_cast<std::size_t>(i)];
+        ImGui::TextUnformatted(t.term.c_str());
+        ImGui::Indent();
+        ImGui::TextUnformatted(t.definition.c_str());
+        ImGui::Unindent();
+        ImGui::Spacing();
+    }
+    ImGui::PopTextWrapPos();
+    if (chosen < 0) ImGui::EndChild();
+    if (ImGui::Button(c.text("ok").c_str(), ImVec2(-1.0f, 0.0f))) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+}
+
+void open_glossary(int term) {
+    ImGui::GetStateStorage()->SetInt(ImGui::GetID("glossary_term"), term);
+    ImGui::OpenPopup(kTermPopup);
+}
+
+// The glossary's words that the step's text uses, as buttons: a tap shows the meaning.
+void step_terms(const ProcedureContent& c, const StepText& text) {
+    const auto terms = c.terms_in(step_words(text, true));
+    if (terms.empty()) return;
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", c.text("words_in_step").c_str());
+    ImGui::PopStyleColor();
+    float used = 0.0f;
+    int tapped = -1;
+    ImGui::PushID("terms");  // a term's button is not the drug list's entry of the same name
+    for (const GlossaryTerm* t : terms) {
+        if (flow_button(t->term, used)) tapped = static_cast<int>(t - c.glossary.data());
+    }
+    ImGui::PopID();
+    if (tapped >= 0) open_glossary(tapped);  // in the panel's id scope, where the box is drawn
+}
+
 // Language and audience level: switch at any time, effective at once.
 void language_and_level(const PanelInput& in, PanelActions& out) {
     const ProcedureContent& c = in.content;
@@ -84,7 +178,8 @@ void steps_section(const PanelInput& in, PanelActions& out) {
     const auto& steps = c.steps;
     if (steps.empty()) return;
     const int current = std::clamp(in.state.step, 0, static_cast<int>(steps.size()) - 1);
-    const StepText& text = steps[static_cast<std::size_t>(current)].text(in.state.audience);
+    const ProcedureStep& step = steps[static_cast<std::size_t>(current)];
+    const StepText& text = step.text(in.state.audience);
     ImGui::TextDisabled("%s", c.format("step_of", {{"n", std::to_string(current + 1)}, {"total", std::to_string(steps.size())}}).c_str());
     ImGui::SameLine();
     ImGui::ProgressBar(static_cast<float>(current + 1) / static_cast<float>(steps.size()), ImVec2(-1.0f, 0.0f), "");
@@ -92,12 +187,14 @@ void steps_section(const PanelInput& in, PanelActions& out) {
     ImGui::TextUnformatted(text.title.c_str());
     ImGui::TextWrapped("%s", text.caption.c_str());
     if (!text.more.empty()) ImGui::TextWrapped("%s", text.more.c_str());
+    step_lists(in, step, text);
     if (in.state.audience == Audience::student && !text.sources.empty()) {
         std::string sources;
         for (const auto& key : text.sources) sources += (sources.empty() ? "" : " ") + key;
         ImGui::TextDisabled("%s", sources.c_str());
     }
     ImGui::PopTextWrapPos();
+    step_terms(c, text);
 
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float third = (ImGui::GetContentRegionAvail().x - 2.0f * spacing) / 3.0f;
@@ -113,7 +210,13 @@ void steps_section(const PanelInput& in, PanelActions& out) {
     ImGui::BeginDisabled(current + 1 >= static_cast<int>(steps.size()));
     if (ImGui::Button(c.text("next").c_str(), ImVec2(third, tall))) out.select_step = current + 1;
     ImGui::EndDisabled();
-    if (ImGui::Button(c.text("replay").c_str(), ImVec2(-1.0f, 0.0f))) out.select_step = current;
+    const float half = (ImGui::GetContentRegionAvail().x - spacing) / 2.0f;
+    if (ImGui::Button(c.text("replay").c_str(), ImVec2(half, 0.0f))) out.select_step = current;
+    ImGui::SameLine();
+    ImGui::BeginDisabled(c.glossary.empty());
+    if (ImGui::Button(c.text("glossary").c_str(), ImVec2(half, 0.0f))) open_glossary(-1);
+    ImGui::EndDisabled();
+    glossary_box(c);
 
     if (ImGui::CollapsingHeader(c.text("all_steps").c_str())) {
         for (int i = 0; i < static_cast<int>(steps.size()); ++i) {
@@ -125,18 +228,9 @@ void steps_section(const PanelInput& in, PanelActions& out) {
 
 void views_section(const PanelInput& in, PanelActions& out) {
     if (!ImGui::CollapsingHeader(in.content.text("views").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) return;
-    const float width = ImGui::GetContentRegionAvail().x;
     float used = 0.0f;
     for (const auto& v : in.views) {
-        const std::string label = in.content.text("view_" + v.name);
-        const float w = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2.0f;
-        if (used > 0.0f && used + w > width) used = 0.0f;
-        else if (used > 0.0f) ImGui::SameLine();
-        const bool active = v.name == in.state.view_name;
-        if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-        if (ImGui::Button(label.c_str())) out.go_to_view = v.name;
-        if (active) ImGui::PopStyleColor();
-        used += w + ImGui::GetStyle().ItemSpacing.x;
+        if (flow_button(in.content.text("view_" + v.name), used, v.name == in.state.view_name)) out.go_to_view = v.name;
     }
 }
 

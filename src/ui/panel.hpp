@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/views.hpp"
+#include "core/config.hpp"
 #include "core/content.hpp"
 #include "core/drugs.hpp"
 #include "core/simulation.hpp"
@@ -56,6 +57,7 @@ struct PanelInput {
     std::string program_message;  // how the last load or save went
     PanelText* text = nullptr;    // the fields being typed; none: no file row (a kiosk reads and writes no files)
     std::optional<LevelBand> spread_band = std::nullopt;  // across plausible parameters at the time shown, once computed
+    const CareContacts* contacts = nullptr;  // the clinic's names and numbers, for the steps that show them
 };
 
 // The panel's width in pixels at this scale; the 3D view fills the rest of the window.

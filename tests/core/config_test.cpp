@@ -128,3 +128,24 @@ TEST(Config, ANumberTooLargeForADoubleGivesDefaultsNotACrash) {
     ASSERT_EQ(load.errors.size(), 1u);
     EXPECT_TRUE(mentions(load.errors, "not usable JSON"));
 }
+
+TEST(Config, TheCareTeamsNumbersAreReadAndBadOnesAreNotShown) {
+    const auto good = parse_config(R"({"care_team_name": "Pain Clinic, Level 2", "care_team_phone": "+1 (555) 010-0100",
+                                       "after_hours_phone": "555 0199", "emergency_phone": "112"})", "config.json");
+    EXPECT_TRUE(good.errors.empty()) << good.errors.front().to_string();
+    EXPECT_EQ(good.config.contacts.care_team_name, "Pain Clinic, Level 2");
+    EXPECT_EQ(good.config.contacts.care_team_phone, "+1 (555) 010-0100");
+    EXPECT_EQ(good.config.contacts.after_hours_phone, "555 0199");
+    EXPECT_EQ(good.config.contacts.emergency_phone, "112");
+    const auto bad = parse_config(R"({"care_team_name": "", "care_team_phone": "call us", "after_hours_phone": 5550199,
+                                      "emergency_phone": "91"})", "config.json");
+    EXPECT_TRUE(mentions(bad.errors, "config.json:1: care_team_name = \"\": must be a name"));
+    EXPECT_TRUE(mentions(bad.errors, "care_team_phone = \"call us\": must be a phone number"));
+    EXPECT_TRUE(mentions(bad.errors, "after_hours_phone = 5550199: must be a phone number"));
+    EXPECT_TRUE(mentions(bad.errors, "emergency_phone = \"91\": must be a phone number"));
+    const CareContacts none;
+    EXPECT_EQ(bad.config.contacts.care_team_name, none.care_team_name);
+    EXPECT_EQ(bad.config.contacts.care_team_phone, none.care_team_phone);
+    EXPECT_EQ(bad.config.contacts.after_hours_phone, none.after_hours_phone);
+    EXPECT_EQ(bad.config.contacts.emergency_phone, none.emergency_phone);
+}

@@ -2,6 +2,7 @@
 // field and value; lint grades patient text and finds missing translations.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -45,7 +46,7 @@ nlohmann::ordered_json step(const char* id, const char* view, const char* captio
 TEST(Content, BuiltInStepsParseCleanly) {
     const auto load = parse_procedure(built_in_procedure_json(), "<built-in>", kViews);
     EXPECT_TRUE(load.errors.empty()) << (load.errors.empty() ? "" : load.errors[0].to_string());
-    EXPECT_EQ(load.content.steps.size(), 13u);
+    EXPECT_EQ(load.content.steps.size(), 16u);
     EXPECT_EQ(load.content.language, "en");
     for (const auto& key : required_ui_keys()) EXPECT_FALSE(load.content.text(key).empty()) << key;
     for (const auto& s : structures()) EXPECT_NE(load.content.structure(s.id), nullptr) << s.key;
@@ -164,5 +165,112 @@ TEST(Lint, FindsHardPatientTextAndMissingTranslations) {
     const auto j = nlohmann::json::parse(report.json());
     EXPECT_TRUE(j.contains("texts"));
     EXPECT_TRUE(j.contains("errors"));
+    std::filesystem::remove_all(dir);
+}
+
+// ---- lists, contacts and the glossary ------------------------------------------------------
+
+TEST(Content, StepsCarryListsAndTheContactsFlag) {
+    auto help = step("get-help", "pump");
+    help["contacts"] = true;
+    help["patient"]["lists"] = {{{"heading", "Call today"}, {"points", {"A fever.", "A beeping pump."}}},
+                                {{"heading", "Emergency"}, {"points", {"Breathing slowly."}}}};
+    const auto load = parse_procedure(document("en", {help}).dump(), "steps.json", kViews);
+    ASSERT_TRUE(load.errors.empty()) << load.errors.front().to_string();
+    const ProcedureStep& s = load.content.steps.front();
+    EXPECT_TRUE(s.contacts);
+    ASSERT_EQ(s.patient.lists.size(), 2u);
+    EXPECT_EQ(s.patient.lists[0].heading, "Call today");
+    EXPECT_EQ(s.patient.lists[0].points, (std::vector<std::string>{"A fever.", "A beeping pump."}));
+    EXPECT_TRUE(s.student.lists.empty());
+    // The lists' words count in the reading time, after the title and caption.
+    const std::string words = step_words(s.patient, true);
+    EXPECT_NE(words.find("Breathing slowly."), std::string::npos);
+    EXPECT_EQ(step_words(s.patient, false).find("Breathing"), std::string::npos);
+}
+
+TEST(Content, BrokenListsContactsAndTermsNameTheirField) {
+    auto s = step("a", "overview");
+    s["contacts"] = "yes";
+    s["patient"]["lists"] = {{{"heading", "H"}, {"points", nlohmann::ordered_json::array()}}, {{"heading", "H"}, {"points", {""}}}};
+    auto doc = document("en", {s});
+    doc["glossary"] = {{{"key", "csf"}, {"term", "CSF"}, {"definition", "Fluid."}, {"forms", {"CSF"}}},
+                       {{"key", "csf"}, {"term", "CSF"}, {"definition", "Fluid."}, {"forms", "CSF"}}};
+    const auto load = parse_procedure(doc.dump(2), "steps.json", kViews);
+    EXPECT_TRUE(mentions(load.errors, "steps[0].contacts = \"yes\": must be true or false"));
+    EXPECT_TRUE(mentions(load.errors, "steps[0].patient.lists[0].points = []: must be a non-empty list of texts"));
+    EXPECT_TRUE(mentions(load.errors, "steps[0].patient.lists[1].points[0] = \"\": must be a non-empty text"));
+    EXPECT_TRUE(mentions(load.errors, "glossary[1].key = \"csf\": duplicate term"));
+    EXPECT_TRUE(mentions(load.errors, "glossary[1].forms = \"CSF\": must be a non-empty list of texts"));
+    for (const auto& e : load.errors) EXPECT_EQ(e.file, "steps.json");
+}
+
+TEST(Content, GlossaryTermsAreFoundAsWholeWordsInAnyCase) {
+    auto doc = document("en", {step("a", "overview")});
+    doc["glossary"] = {{{"key", "catheter"}, {"term", "Catheter"}, {"definition", "A thin tube."}, {"forms", {"catheter", "tube"}}},
+                       {{"key", "ct"}, {"term", "CT"}, {"definition", "A scan."}, {"forms", {"CT"}}},
+                       {{"key", "csf"}, {"term", "CSF"}, {"definition", "Fluid."}, {"forms", {"spinal fluid"}}}};
+    const auto load = parse_procedure(doc.dump(), "steps.json", kViews);
+    ASSERT_TRUE(load.errors.empty()) << load.errors.front().to_string();
+    const ProcedureContent& c = load.content;
+    const auto keys = [&](std::string_view text) {
+        std::vector<std::string> out;
+        for (const GlossaryTerm* t : c.terms_in(text)) out.push_back(t->key);
+        return out;
+    };
+    EXPECT_EQ(keys("The Tube runs to the SPINAL FLUID."), (std::vector<std::string>{"catheter", "csf"}));
+    EXPECT_EQ(keys("Tubes, a factor, a doctor"), std::vector<std::string>{});  // no part of a longer word
+    EXPECT_EQ(keys("A CT scan; then a catheter."), (std::vector<std::string>{"catheter", "ct"}));
+    EXPECT_EQ(keys("El catéter"), std::vector<std::string>{});  // an accented letter is part of the word
+}
+
+TEST(Content, TheShippedStepsEndWithSummaryHelpAndQuestionsAndDefineEveryTerm) {
+    for (const char* language : {"en", "es"}) {
+        const auto file = std::filesystem::path(THECAVIEW_ASSETS_DIR) / "content" / language / "steps.json";
+        const auto load = load_procedure(file, kViews);
+        ASSERT_TRUE(load.errors.empty()) << load.errors.front().to_string();
+        const auto& steps = load.content.steps;
+        ASSERT_GE(steps.size(), 3u);
+        EXPECT_EQ(steps[steps.size() - 3].id, "summary");
+        EXPECT_EQ(steps[steps.size() - 2].id, "get-help");
+        EXPECT_EQ(steps[steps.size() - 1].id, "questions");
+        const ProcedureStep& help = steps[steps.size() - 2];
+        EXPECT_TRUE(help.contacts);
+        ASSERT_EQ(help.patient.lists.size(), 2u) << language << ": call today, and emergency";
+        ASSERT_EQ(steps[steps.size() - 3].patient.lists.size(), 1u);
+        EXPECT_EQ(steps[steps.size() - 3].patient.lists[0].points.size(), 5u) << "five things to remember";
+        for (const char* key : {"catheter", "intrathecal", "csf", "anaesthesia", "baclofen", "morphine", "mri", "ct",
+                                "granuloma", "dermatome", "refill"}) {
+            const auto& g = load.content.glossary;
+            const auto it = std::find_if(g.begin(), g.end(), [&](const GlossaryTerm& t) { return t.key == key; });
+            ASSERT_NE(it, g.end()) << language << ": " << key;
+            EXPECT_FALSE(it->definition.empty());
+            // Each term is used, and so marked, somewhere in the patient texts.
+            bool used = false;
+            for (const auto& s : steps) {
+                for (const GlossaryTerm* t : load.content.terms_in(step_words(s.patient, true))) used = used || t->key == key;
+                for (const GlossaryTerm* t : load.content.terms_in(step_words(s.student, true))) used = used || t->key == key;
+            }
+            EXPECT_TRUE(used) << language << ": no text uses " << key;
+        }
+    }
+}
+
+TEST(Lint, FindsUntranslatedListsAndTerms) {
+    const auto dir = std::filesystem::temp_directory_path() / "thecaview_lint_lists_test";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir / "en");
+    std::filesystem::create_directories(dir / "es");
+    auto en_step = step("a", "overview");
+    en_step["patient"]["lists"] = {{{"heading", "Call"}, {"points", {"A fever.", "A beeping pump."}}}};
+    auto en = document("en", {en_step});
+    en["glossary"] = {{{"key", "csf"}, {"term", "CSF"}, {"definition", "The clear fluid."}, {"forms", {"CSF"}}}};
+    auto es_step = step("a", "overview");
+    es_step["patient"]["lists"] = {{{"heading", "Llame"}, {"points", {"Fiebre."}}}};
+    std::ofstream(dir / "en" / "steps.json") << en.dump(2);
+    std::ofstream(dir / "es" / "steps.json") << document("es", {es_step}).dump(2);
+    const LintReport report = lint_content(dir, kViews);
+    EXPECT_TRUE(mentions(report.errors, "steps[0].patient.lists = \"a\": its lists and points differ from English's"));
+    EXPECT_TRUE(mentions(report.errors, "glossary = \"csf\": missing translation of the term \"csf\""));
     std::filesystem::remove_all(dir);
 }

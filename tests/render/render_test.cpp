@@ -396,7 +396,7 @@ TEST_F(RenderTest, TheDrugGlowsInTheCsfInTheColourOfItsConcentration) {
 TEST_F(RenderTest, EveryStepRendersFromItsOwnView) {
     Session& s = renderer_->session();
     const ProcedureContent& content = s.content.english();
-    ASSERT_EQ(content.steps.size(), 13u);
+    ASSERT_EQ(content.steps.size(), 16u);
     for (int i = 0; i < static_cast<int>(content.steps.size()); ++i) {
         RenderRequest request = one_sample("overview", {320, 180});
         request.step = i;
