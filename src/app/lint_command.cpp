@@ -1,5 +1,5 @@
 // `thecaview lint-content`: checks the content files and grades patient text; exit 1 on any
-// error or any patient text above grade 7.
+// error or any patient text above grade 6.
 #include <cstdio>
 #include <iostream>
 

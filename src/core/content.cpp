@@ -222,7 +222,7 @@ const std::vector<std::string>& required_ui_keys() {
         "bolus_start", "program_file", "load", "save", "saved", "program_loaded",
         "contact_heading", "contact_team_named_phone", "contact_team_named", "contact_team_phone", "contact_team_unset",
         "contact_after_hours", "contact_emergency", "contact_emergency_local", "glossary", "glossary_title",
-        "glossary_term_title", "words_in_step"};
+        "glossary_term_title", "words_in_step", "region_neck", "region_upper_back", "region_lower_back"};
     return keys;
 }
 

@@ -34,6 +34,14 @@ Region region_of(Level l) {
     return Region::coccygeal;
 }
 
+std::string_view back_region_key(Level l) {
+    switch (region_of(l)) {
+        case Region::cervical: return "region_neck";
+        case Region::thoracic: return "region_upper_back";
+        default: return "region_lower_back";
+    }
+}
+
 std::string name_of(Level l) {
     if (l == Level::Co) return "Co";
     for (const auto& span : kNumberedRegions) {

@@ -28,6 +28,9 @@ constexpr int index_of(Level l) { return static_cast<int>(l); }
 constexpr Level level_at(int index) { return static_cast<Level>(index); }
 
 Region region_of(Level l);
+// The part of the back a patient would name for a level, as a content UI key: "region_neck"
+// (cervical), "region_upper_back" (thoracic) or "region_lower_back" (lumbar, sacrum, coccyx).
+std::string_view back_region_key(Level l);
 // Upper-case name: "C1", "T10", "S2", "Co".
 std::string name_of(Level l);
 // Accepts any case ("t10", "CO"); nullopt when the text names no level.

@@ -23,7 +23,7 @@ struct LintText {
 struct LintReport {
     std::vector<LintText> texts;
     InputErrors errors;
-    double max_patient_grade = 7.0;
+    double max_patient_grade = 6.0;
 
     // Patient texts above the grade limit.
     [[nodiscard]] std::vector<const LintText*> too_hard() const;

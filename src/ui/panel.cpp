@@ -9,6 +9,7 @@
 
 #include "core/care_contacts.hpp"
 #include "core/colormap.hpp"
+#include "core/levels.hpp"
 #include "core/pump.hpp"
 #include "core/structures.hpp"
 #include "ui/colour.hpp"
@@ -349,12 +350,42 @@ void colour_scale_legend(const ProcedureContent& c, bool student, float top, flo
 
 // A plot of one value per vertebral level (log scale), coloured as the 3D view colours it.
 // With a band, each level also gets a white whisker from the lowest to the highest plausible value.
+// A level's part of the back in plain words, by its name ("T10"); unknown names: the lower back.
+std::string region_key(const std::string& level) {
+    const auto l = parse_level(level);
+    return std::string(back_region_key(l ? *l : Level::L1));
+}
+
+// The parts of the back beside the rows, each name at the middle of its rows, a line between parts:
+// what a patient reads instead of C1 ... S2.
+void region_labels(const SimulationResult& r, const ProcedureContent& c, ImVec2 origin, float width, float row, int count) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    int first = 0;
+    for (int k = 1; k <= count; ++k) {
+        const std::string key = region_key(r.levels[static_cast<std::size_t>(first) + 1]);
+        if (k < count && region_key(r.levels[static_cast<std::size_t>(k) + 1]) == key) continue;
+        const std::string name = c.text(key);
+        const float mid = origin.y + row * 0.5f * static_cast<float>(first + k) - ImGui::GetFontSize() * 0.5f;
+        draw->AddText(ImVec2(origin.x, mid), IM_COL32(200, 205, 215, 255), name.c_str());
+        if (k < count) {
+            const float y = origin.y + row * static_cast<float>(k);
+            draw->AddLine(ImVec2(origin.x, y), ImVec2(origin.x + width, y), IM_COL32(200, 205, 215, 160), 1.0f);
+        }
+        first = k;
+    }
+}
+
 void level_plot(const SimulationResult& r, const std::array<float, kLevelCount>& now, float top, float height,
-                const LevelBand* band) {
+                const LevelBand* band, const ProcedureContent& content, bool patient) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float width = ImGui::GetContentRegionAvail().x;
-    const float label_w = ImGui::CalcTextSize("T12 ").x;
+    float label_w = ImGui::CalcTextSize("T12 ").x;
+    if (patient) {
+        for (const char* key : {"region_neck", "region_upper_back", "region_lower_back"}) {
+            label_w = std::max(label_w, ImGui::CalcTextSize((content.text(key) + " ").c_str()).x);
+        }
+    }
     const int count = static_cast<int>(r.levels.size()) - 1;  // C1 ... S2
     const float row = height / static_cast<float>(count);
     draw->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height), IM_COL32(20, 26, 38, 255));
@@ -374,11 +405,12 @@ void level_plot(const SimulationResult& r, const std::array<float, kLevelCount>&
             draw->AddLine(ImVec2(lo, y + 2.0f), ImVec2(lo, y + row - 2.0f), white, 1.5f);
             draw->AddLine(ImVec2(hi, y + 2.0f), ImVec2(hi, y + row - 2.0f), white, 1.5f);
         }
-        if (k % 2 == 0 || row >= ImGui::GetFontSize()) {
+        if (!patient && (k % 2 == 0 || row >= ImGui::GetFontSize())) {
             draw->AddText(ImGui::GetFont(), ImGui::GetFontSize() * 0.75f, ImVec2(origin.x, y),
                           IM_COL32(200, 205, 215, 255), r.levels[static_cast<std::size_t>(k) + 1].c_str());
         }
     }
+    if (patient) region_labels(r, content, origin, width, row, count);
     ImGui::Dummy(ImVec2(width, height));
 }
 
@@ -630,7 +662,8 @@ void spread_window(const PanelInput& in, float display_width, float display_heig
     }
     ImGui::TextWrapped("%s", in.content.text("now_along_spine").c_str());
     const LevelBand* band = student && in.spread_band ? &*in.spread_band : nullptr;
-    level_plot(*in.spread, now, std::max(top, 1e-6f), 26.0f * 9.0f * in.scale, band);
+    level_plot(*in.spread, now, std::max(top, 1e-6f), 26.0f * 9.0f * in.scale, band, in.content,
+               in.state.audience == Audience::patient);
     if (band) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         ImGui::TextWrapped("%s", in.content.text("band_note").c_str());

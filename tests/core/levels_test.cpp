@@ -50,3 +50,14 @@ TEST(Levels, InterspacesNeedAdjacentLevels) {
     EXPECT_FALSE(parse_interspace("L4-L3"));
     EXPECT_FALSE(parse_interspace("L3"));
 }
+
+// What the patient's drug chart says instead of C1 ... S2.
+TEST(Levels, EachLevelBelongsToThePartOfTheBackAPatientNames) {
+    EXPECT_EQ(back_region_key(Level::C1), "region_neck");
+    EXPECT_EQ(back_region_key(Level::C7), "region_neck");
+    EXPECT_EQ(back_region_key(Level::T1), "region_upper_back");
+    EXPECT_EQ(back_region_key(Level::T12), "region_upper_back");
+    EXPECT_EQ(back_region_key(Level::L1), "region_lower_back");
+    EXPECT_EQ(back_region_key(Level::S2), "region_lower_back");
+    EXPECT_EQ(back_region_key(Level::Co), "region_lower_back");
+}
