@@ -176,6 +176,9 @@ Command parse_command_line(int argc, const char* const* argv) {
         ->check(CLI::Range(1, 1024))
         ->capture_default_str();
     render->add_option("--coverage", cmd.render.coverage, "Also write per-structure coverage as JSON");
+    render->add_option("--quiz", request.quiz, "Show this teach-back question (its id in the content) on its step");
+    render->add_option("--answer", request.quiz_answer, "With --quiz: the answer given (0-based), to show its feedback")
+        ->check(CLI::Range(0, 9));
     render->add_option("--config", cmd.render.config,
                        "Config file whose care team names and numbers the help step shows (default: none shown)");
 

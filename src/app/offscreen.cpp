@@ -1,6 +1,7 @@
 // Off-screen frames for `thecaview render`, the docs and the tests.
 #include "app/offscreen.hpp"
 
+#include <algorithm>
 #include <limits>
 
 #include <imgui.h>
@@ -8,6 +9,7 @@
 #include <imgui_impl_opengl3.h>
 
 #include "core/coverage.hpp"
+#include "core/quiz.hpp"
 #include "render/framebuffer.hpp"
 #include "ui/fonts.hpp"
 #include "ui/overlay.hpp"
@@ -101,6 +103,27 @@ std::optional<ViewerState> OffscreenRenderer::state_for(const RenderRequest& req
         const auto& step = content.steps[static_cast<std::size_t>(*request.step)];
         const float animation_s = std::min(6.0f, 0.6f * static_cast<float>(step.duration_s));
         state.step_elapsed_s = request.step_progress >= 1.0f ? 1e6f : request.step_progress * animation_s;
+    }
+    if (!request.quiz.empty()) {
+        const ProcedureContent& content = content_for(*session_, state);
+        const auto q = std::find_if(content.quiz.begin(), content.quiz.end(), [&](const QuizQuestion& x) { return x.id == request.quiz; });
+        if (q == content.quiz.end()) {
+            error = "there is no question '" + request.quiz + "'";
+            return std::nullopt;
+        }
+        const auto it = std::find_if(content.steps.begin(), content.steps.end(), [&](const ProcedureStep& s) { return s.id == q->after; });
+        go_to_step(state, content, session_->views, static_cast<int>(it - content.steps.begin()), false);
+        state.step_elapsed_s = 1e6f;
+        const auto siblings = questions_after(content, q->after);
+        state.quiz = QuizState{};
+        state.quiz->after = q->after;
+        state.quiz->question = static_cast<int>(std::find(siblings.begin(), siblings.end(), &*q) - siblings.begin());
+        const int choices = q->tap ? 2 : static_cast<int>(q->choices.size());
+        if (request.quiz_answer && (*request.quiz_answer < 0 || *request.quiz_answer >= choices)) {
+            error = "question '" + request.quiz + "' has answers 0 to " + std::to_string(choices - 1);
+            return std::nullopt;
+        }
+        state.quiz->chosen = request.quiz_answer;
     }
     if (request.camera) state.camera = *request.camera;
     if (request.cut.kind != CutKind::none) state.cut = request.cut;

@@ -35,6 +35,8 @@ struct RenderRequest {
     std::string language = "en";
     Audience audience = Audience::patient;
     CareContacts contacts;              // the clinic's names and numbers, for the help step
+    std::string quiz;                   // a teach-back question's id: shown on its step (empty: none)
+    std::optional<int> quiz_answer;     // the answer given, to show its feedback (a tap question: 0 right, 1 not)
 };
 
 struct RenderResult {

@@ -263,7 +263,15 @@ void apply_panel_actions(Session& session, ViewerState& state, const PanelAction
     if (actions.language && session.content.find(*actions.language)) state.language = *actions.language;
     if (actions.audience) state.audience = *actions.audience;
     if (actions.autoplay) state.autoplay = *actions.autoplay;
-    if (actions.select_step) go_to_step(state, content_for(session, state), session.views, *actions.select_step, animate);
+    const ProcedureContent& content = content_for(session, state);
+    if (actions.quiz_choice) answer_quiz(state, content, *actions.quiz_choice);
+    if (actions.quiz_tap) answer_quiz_tap(state, content, *actions.quiz_tap);
+    if (actions.quiz_next) next_after_quiz(state, content, session.views, animate);
+    if (actions.select_step) {
+        // On to the next step: the step's questions come first (once a visit).
+        const bool onward = *actions.select_step == state.step + 1;
+        if (!(onward && open_quiz_after_step(state, content))) go_to_step(state, content, session.views, *actions.select_step, animate);
+    }
 }
 
 }  // namespace thecaview

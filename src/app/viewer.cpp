@@ -319,7 +319,10 @@ bool Viewer::frame(double now_s, const SimulatedInput* simulated) {
         ++gl_frames_;
     }
 
-    const bool watched = state_.autoplay || state_.flight || (state_.drug.shown && state_.drug.playing);
+    // Watching the tour or the medicine's days, or reading a question, is not idle; a tour waiting
+    // at a question nobody answers is, once the question's reading time is up.
+    const bool watched = (state_.autoplay && !state_.quiz) || state_.flight || (state_.drug.shown && state_.drug.playing) ||
+                         quiz_being_read(state_, content_for(*session_, state_));
     if (mode() == Mode::kiosk && kiosk_.tick(dt, input, watched)) forget_visitor();
     if (mode() == Mode::classroom) remember_preferences();
     const bool spreading = state_.drug.shown && session_->spread && !session_->spread->done();
@@ -392,6 +395,7 @@ void Viewer::scene_ui(const Viewport& vp, bool moved, bool panel, const Simulate
         apply_panel_actions(s, state_, keyboard_actions(), true);
     }
     if (simulated) apply_panel_actions(s, state_, simulated->actions, true);
+    if (panel) quiz_tap(vp);
     if (mode() == Mode::classroom) classroom_ui(vp, simulated);
     if (on_start_screen()) return;  // the start screen covers the view
 
@@ -422,6 +426,23 @@ void Viewer::scene_ui(const Viewport& vp, bool moved, bool panel, const Simulate
                          mode() != Mode::signage, std::nullopt};
     if (const auto building = body_progress(s)) overlay.body_building = {{building->options.pump_reservoir_ml, building->done}};
     draw_overlay(overlay);
+}
+
+// A tap on the picture answers an open "tap where ..." question: a press and release that hardly
+// moved (a drag turns the camera), over the 3D view.
+void Viewer::quiz_tap(const Viewport& vp) {
+    if (!state_.quiz || state_.quiz->chosen) return;
+    const QuizQuestion* q = current_question(*state_.quiz, content_for(*session_, state_));
+    const ImGuiIO& io = ImGui::GetIO();
+    if (!q || !q->tap || io.WantCaptureMouse || !ImGui::IsMouseReleased(0) || io.MouseDragMaxDistanceSqr[0] > 64.0f) return;
+    const float fb = io.DisplayFramebufferScale.x > 0.0f ? io.DisplayFramebufferScale.x : 1.0f;
+    const int x = static_cast<int>(io.MousePos.x * fb) - vp.x;
+    const int y = static_cast<int>(io.MousePos.y * fb) - vp.y;
+    if (x < 0 || y < 0 || x >= vp.width || y >= vp.height) return;
+    const auto hit = session_->renderer.pick(x, y);
+    PanelActions a;
+    a.quiz_tap = hit ? static_cast<std::uint32_t>(*hit) : 0u;
+    apply_panel_actions(*session_, state_, a, true);
 }
 
 // Moving: one frame at the moving level of detail. Still: one more sample per frame until the

@@ -112,6 +112,7 @@ private:
     // ---- one frame's parts
     bool dark_frame(int fb_w, int fb_h);
     bool live_frame(double now_s, double dt, int fb_w, int fb_h, const SimulatedInput* simulated);
+    void quiz_tap(const Viewport& vp);
     void scene_ui(const Viewport& vp, bool moved, bool panel, const SimulatedInput* simulated);
     bool draw(const Viewport& vp, int fb_w, int fb_h, const FrameRequest& request);
     bool must_draw(int fb_w, int fb_h, bool scene_new);

@@ -14,12 +14,14 @@ namespace {
 
 using nlohmann::json;
 
-const std::set<std::string> kTopKeys{"language", "language_name", "version", "review_date", "ui", "structures", "steps", "glossary"};
+const std::set<std::string> kTopKeys{"language",   "language_name", "version", "review_date", "ui",
+                                     "structures", "steps",         "glossary", "quiz"};
 const std::set<std::string> kStepKeys{"id",        "view",     "duration_s", "highlight", "hide",
                                       "xray",      "animation", "contacts",  "patient",   "student"};
 const std::set<std::string> kTextKeys{"title", "caption", "more", "lists", "sources"};
 const std::set<std::string> kListKeys{"heading", "points"};
 const std::set<std::string> kTermKeys{"key", "term", "definition", "forms"};
+const std::set<std::string> kQuestionKeys{"id", "after", "question", "choices", "answer", "tap", "explanation"};
 
 bool kebab_case(const std::string& s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
@@ -145,6 +147,65 @@ public:
         return out;
     }
 
+    // The teach-back questions: each after a step the content has, with one right answer.
+    std::vector<QuizQuestion> quiz(const json& doc, const std::vector<ProcedureStep>& steps) {
+        std::vector<QuizQuestion> out;
+        const auto q = doc.find("quiz");
+        if (q == doc.end()) return out;
+        if (!q->is_array()) {
+            error("quiz", q->dump(), "must be a list of questions");
+            return out;
+        }
+        std::set<std::string> ids;
+        for (std::size_t i = 0; i < q->size(); ++i) {
+            const json& o = (*q)[i];
+            const std::string where = "quiz[" + std::to_string(i) + "]";
+            if (!o.is_object()) {
+                error(where, o.dump(), "must be an object with an id, after, question, choices or tap, and explanation");
+                continue;
+            }
+            unknown_keys(o, where, kQuestionKeys);
+            QuizQuestion question;
+            question.id = text(o, where, "id").value_or("");
+            if (!question.id.empty() && !kebab_case(question.id)) error(where + ".id", "\"" + question.id + "\"", "must be kebab-case");
+            if (!question.id.empty() && !ids.insert(question.id).second) {
+                error(where + ".id", "\"" + question.id + "\"", "duplicate id; each question needs its own");
+            }
+            question.after = text(o, where, "after").value_or("");
+            if (!question.after.empty() &&
+                std::none_of(steps.begin(), steps.end(), [&](const ProcedureStep& s) { return s.id == question.after; })) {
+                error(where + ".after", "\"" + question.after + "\"", "no step has this id");
+            }
+            question.question = text(o, where, "question").value_or("");
+            question.explanation = text(o, where, "explanation").value_or("");
+            const bool has_choices = o.contains("choices"), has_tap = o.contains("tap");
+            if (has_choices == has_tap) {
+                error(where, "", "needs either choices (with an answer) or tap (a structure to find), not both");
+            } else if (has_tap) {
+                const json& t = o["tap"];
+                question.tap = t.is_string() ? structure_from_key(t.get<std::string>()) : std::nullopt;
+                if (!question.tap) error(where + ".tap", t.dump(), "unknown structure");
+            } else {
+                question.choices = strings(o, where, "choices");
+                if (question.choices.size() < 2) error(where + ".choices", o["choices"].dump(), "needs at least two choices");
+                for (std::size_t a = 0; a < question.choices.size(); ++a) {
+                    for (std::size_t b = a + 1; b < question.choices.size(); ++b) {
+                        if (question.choices[a] == question.choices[b]) {
+                            error(where + ".choices", "\"" + question.choices[a] + "\"", "appears twice: one right answer needs distinct choices");
+                        }
+                    }
+                }
+                const auto n = static_cast<double>(std::max<std::size_t>(question.choices.size(), 1) - 1);
+                question.answer = static_cast<int>(number(o, where, "answer", 0.0, n).value_or(0.0));
+                if (o.contains("answer") && o["answer"].is_number() && o["answer"].get<double>() != static_cast<double>(question.answer)) {
+                    error(where + ".answer", o["answer"].dump(), "must be a whole number: the index of the right choice");
+                }
+            }
+            out.push_back(std::move(question));
+        }
+        return out;
+    }
+
 private:
     JsonReader r_;
     std::string_view text_;
@@ -222,7 +283,8 @@ const std::vector<std::string>& required_ui_keys() {
         "bolus_start", "program_file", "load", "save", "saved", "program_loaded",
         "contact_heading", "contact_team_named_phone", "contact_team_named", "contact_team_phone", "contact_team_unset",
         "contact_after_hours", "contact_emergency", "contact_emergency_local", "glossary", "glossary_title",
-        "glossary_term_title", "words_in_step", "region_neck", "region_upper_back", "region_lower_back"};
+        "glossary_term_title", "words_in_step", "region_neck", "region_upper_back", "region_lower_back",
+        "quiz_title", "quiz_tap_hint", "quiz_right", "quiz_not_quite", "quiz_next", "quiz_continue", "quiz_skip"};
     return keys;
 }
 
@@ -346,6 +408,7 @@ ContentLoad parse_procedure(std::string_view json_text, const std::string& sourc
         c.steps.push_back(std::move(step));
     }
     c.glossary = r.glossary(*doc);
+    c.quiz = r.quiz(*doc, c.steps);
     return out;
 }
 

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -65,6 +66,19 @@ struct GlossaryTerm {
     std::vector<std::string> forms;
 };
 
+// A teach-back question, asked after the step `after`: multiple choice (`choices`, the right one
+// at `answer`) or a tap on the picture (`tap`: the structure to find). `explanation` says why the
+// right answer is right, shown after any answer.
+struct QuizQuestion {
+    std::string id;  // kebab-case, the same in every language
+    std::string after;
+    std::string question;
+    std::vector<std::string> choices;
+    int answer = 0;
+    std::optional<Structure> tap;
+    std::string explanation;
+};
+
 struct ProcedureContent {
     std::string language = "en";  // ISO 639-1
     std::string language_name = "English";
@@ -74,6 +88,7 @@ struct ProcedureContent {
     std::map<std::string, StructureText, std::less<>> structures;  // by structure key
     std::vector<ProcedureStep> steps;
     std::vector<GlossaryTerm> glossary;  // in the order shown
+    std::vector<QuizQuestion> quiz;      // in the order asked
 
     // A UI string by key; the key itself when missing (never empty on screen).
     [[nodiscard]] std::string text(std::string_view key) const;

@@ -44,6 +44,13 @@ void collect(LintReport& r, const ProcedureContent& c) {
             }
         }
     }
+    for (const auto& q : c.quiz) {
+        // The question and its choices, graded as one text.
+        std::string asked = q.question;
+        for (const auto& choice : q.choices) asked += " " + choice;
+        add_text(r, "quiz", c.language, "patient", q.id + ".question", asked, true);
+        add_text(r, "quiz", c.language, "patient", q.id + ".explanation", q.explanation, true);
+    }
     for (const auto& term : c.glossary) {
         add_text(r, "glossary", c.language, "patient", term.key + ".term", term.term, false);
         add_text(r, "glossary", c.language, "patient", term.key + ".definition", term.definition, true);
@@ -71,6 +78,19 @@ void compare_with_english(LintReport& r, const ProcedureContent& english, const 
             bool same = want.size() == have.size();
             for (std::size_t k = 0; same && k < want.size(); ++k) same = want[k].points.size() == have[k].points.size();
             if (!same) r.errors.push_back({file, 0, field, "\"" + c.steps[i].id + "\"", "its lists and points differ from English's: translate each one"});
+        }
+    }
+    // The same questions in the same order, each with as many choices and the same right answer.
+    for (std::size_t i = 0; i < std::max(english.quiz.size(), c.quiz.size()); ++i) {
+        const std::string field = "quiz[" + std::to_string(i) + "]";
+        if (i >= c.quiz.size() || i >= english.quiz.size() || c.quiz[i].id != english.quiz[i].id) {
+            const std::string id = i < english.quiz.size() ? english.quiz[i].id : c.quiz[i].id;
+            r.errors.push_back({file, 0, field + ".id", "\"" + id + "\"", "the questions differ from English's here: translate each, in its order"});
+            continue;
+        }
+        const QuizQuestion &want = english.quiz[i], &have = c.quiz[i];
+        if (want.after != have.after || want.choices.size() != have.choices.size() || want.answer != have.answer || want.tap != have.tap) {
+            r.errors.push_back({file, 0, field, "\"" + have.id + "\"", "its step, choices, right answer or tap differ from English's"});
         }
     }
     // Every term of the glossary defined in every language.

@@ -19,6 +19,7 @@ void go_to_step(ViewerState& state, const ProcedureContent& content, const std::
                 bool animate) {
     if (content.steps.empty()) return;
     state.step = std::clamp(index, 0, static_cast<int>(content.steps.size()) - 1);
+    state.quiz.reset();  // another step: an open question is left
     const ProcedureStep& step = content.steps[static_cast<std::size_t>(state.step)];
     if (auto v = find_view(views, step.view)) go_to_view(state, *v, animate);
     state.visible_mask &= ~step.hide_mask;
@@ -52,14 +53,66 @@ double step_dwell_s(const ViewerState& state, const ProcedureContent& content) {
 
 bool advance_step(ViewerState& state, const ProcedureContent& content, const std::vector<NamedView>& views, float dt_s) {
     if (content.steps.empty()) return false;
+    if (state.quiz) {  // the tour waits for the reader's answers
+        state.quiz->open_s += dt_s;
+        return false;
+    }
     state.step_elapsed_s += dt_s;
     if (!state.autoplay || state.step_elapsed_s < step_dwell_s(state, content)) return false;
+    if (open_quiz_after_step(state, content)) return false;
     if (!state.autoplay_loops && state.step + 1 >= static_cast<int>(content.steps.size())) {
         state.autoplay = false;  // the tour is over: it stays on its last step
         return false;
     }
     go_to_step(state, content, views, (state.step + 1) % static_cast<int>(content.steps.size()), true);
     return true;
+}
+
+bool open_quiz_after_step(ViewerState& state, const ProcedureContent& content) {
+    if (state.captions_only || state.quiz || content.steps.empty()) return false;
+    const std::string& id = current_step(state, content).id;
+    if (questions_after(content, id).empty()) return false;
+    if (std::find(state.quizzes_asked.begin(), state.quizzes_asked.end(), id) != state.quizzes_asked.end()) return false;
+    state.quizzes_asked.push_back(id);
+    state.quiz = QuizState{};
+    state.quiz->after = id;
+    return true;
+}
+
+void answer_quiz(ViewerState& state, const ProcedureContent& content, int choice) {
+    if (!state.quiz || state.quiz->chosen) return;
+    const QuizQuestion* q = current_question(*state.quiz, content);
+    if (!q || q->tap || choice < 0 || choice >= static_cast<int>(q->choices.size())) return;
+    state.quiz->chosen = choice;
+    state.quiz->open_s = 0.0;
+}
+
+void answer_quiz_tap(ViewerState& state, const ProcedureContent& content, std::uint32_t tapped_id) {
+    if (!state.quiz || state.quiz->chosen) return;
+    const QuizQuestion* q = current_question(*state.quiz, content);
+    if (!q || !q->tap) return;
+    state.quiz->chosen = tapped_id == static_cast<std::uint32_t>(*q->tap) ? 0 : 1;
+    state.quiz->open_s = 0.0;
+    state.highlight_mask |= bit(*q->tap);  // the picture points at the right answer
+}
+
+void next_after_quiz(ViewerState& state, const ProcedureContent& content, const std::vector<NamedView>& views,
+                     bool animate) {
+    if (!state.quiz) return;
+    const auto questions = questions_after(content, state.quiz->after);
+    if (state.quiz->question + 1 < static_cast<int>(questions.size())) {
+        const int next = state.quiz->question + 1;
+        state.quiz->chosen.reset();
+        state.quiz->open_s = 0.0;
+        state.quiz->question = next;
+        return;
+    }
+    state.quiz.reset();
+    if (state.step + 1 < static_cast<int>(content.steps.size())) go_to_step(state, content, views, state.step + 1, animate);
+}
+
+bool quiz_being_read(const ViewerState& state, const ProcedureContent& content) {
+    return state.quiz && state.quiz->open_s < reading_time_s(quiz_words(*state.quiz, content));
 }
 
 float step_animation_progress(const ViewerState& state, const ProcedureContent& content) {

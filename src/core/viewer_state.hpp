@@ -10,6 +10,7 @@
 #include "core/camera.hpp"
 #include "core/content.hpp"
 #include "core/pump.hpp"
+#include "core/quiz.hpp"
 #include "core/scene_view.hpp"
 #include "core/views.hpp"
 #include "core/structures.hpp"
@@ -59,6 +60,8 @@ struct ViewerState {
                                             // attract loop), not the panel's title, caption and paragraph
     float step_elapsed_s = 0.0f;            // time on this step (its animation and autoplay)
     StructureMask highlight_mask = 0;       // structures the step points at
+    std::optional<QuizState> quiz;          // a teach-back question on screen
+    std::vector<std::string> quizzes_asked; // steps whose questions this visit has had
     std::optional<CameraFlight> flight;
     bool operator==(const ViewerState&) const = default;
 };
@@ -83,6 +86,19 @@ bool advance_step(ViewerState& state, const ProcedureContent& content, const std
 float step_animation_progress(const ViewerState& state, const ProcedureContent& content);
 // Whether the step shown has an animation still running (the picture changes frame to frame).
 bool step_animates(const ViewerState& state, const ProcedureContent& content);
+
+// Teach-back. Moving on from a step with questions (Next, or autoplay in the panel) opens them
+// first, once a visit; signage and the attract loop (captions_only) never ask. Returns whether
+// a quiz opened.
+bool open_quiz_after_step(ViewerState& state, const ProcedureContent& content);
+// Answers the open question: a choice, or the structure id tapped in the picture (0: nothing).
+void answer_quiz(ViewerState& state, const ProcedureContent& content, int choice);
+void answer_quiz_tap(ViewerState& state, const ProcedureContent& content, std::uint32_t tapped_id);
+// After an answer: the step's next question, or the quiz closes and the next step comes.
+void next_after_quiz(ViewerState& state, const ProcedureContent& content, const std::vector<NamedView>& views,
+                     bool animate);
+// Whether a question is open and still within its reading time (then the kiosk is not idle).
+bool quiz_being_read(const ViewerState& state, const ProcedureContent& content);
 
 // The traced frame's description for this state.
 SceneView scene_view(const ViewerState& state, const Anatomy& anatomy);

@@ -11,6 +11,7 @@
 #include "core/colormap.hpp"
 #include "core/levels.hpp"
 #include "core/pump.hpp"
+#include "core/quiz.hpp"
 #include "core/structures.hpp"
 #include "ui/colour.hpp"
 
@@ -174,6 +175,68 @@ void language_and_level(const PanelInput& in, PanelActions& out) {
     if (ImGui::RadioButton(c.text("level_student").c_str(), student)) out.audience = Audience::student;
 }
 
+// A button as wide as the panel whose label wraps onto as many lines as it needs (a choice of a
+// question is often a sentence). `tint`: its colour once the answer is known (alpha 0: none).
+bool wrapped_button(const char* id, const std::string& label, float min_height, ImVec4 tint, bool enabled) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float wrap = width - 2.0f * style.FramePadding.x;
+    const ImVec2 text = ImGui::CalcTextSize(label.c_str(), nullptr, false, wrap);
+    const ImVec2 size(width, std::max(min_height, text.y + 2.0f * style.FramePadding.y));
+    if (tint.w > 0.0f) {
+        ImGui::PushStyleColor(ImGuiCol_Button, tint);
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, tint);
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, tint);
+    }
+    ImGui::BeginDisabled(!enabled);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const bool pressed = ImGui::Button(id, size);
+    ImGui::EndDisabled();
+    if (tint.w > 0.0f) ImGui::PopStyleColor(3);
+    ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
+                                        ImVec2(at.x + style.FramePadding.x, at.y + (size.y - text.y) * 0.5f),
+                                        ImGui::GetColorU32(ImGuiCol_Text), label.c_str(), nullptr, wrap);
+    return pressed;
+}
+
+// A teach-back question in place of the step's text: the question, its choices as large buttons
+// (or a hint to tap the picture), then whether the answer was right and why. Nothing is scored.
+void quiz_section(const PanelInput& in, const QuizQuestion& q, PanelActions& out) {
+    const ProcedureContent& c = in.content;
+    const QuizState& quiz = *in.state.quiz;
+    const auto count = questions_after(c, quiz.after).size();
+    ImGui::PushStyleColor(ImGuiCol_Text, kNoteColour);
+    ImGui::TextWrapped("%s", c.format("quiz_title", {{"n", std::to_string(quiz.question + 1)}, {"total", std::to_string(count)}}).c_str());
+    ImGui::PopStyleColor();
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(q.question.c_str());
+    ImGui::PopTextWrapPos();
+    const float tall = touch_height(in.scale);
+    const bool answered = quiz.chosen.has_value();
+    const ImVec4 right(0.16f, 0.55f, 0.30f, 1.0f), wrong(0.70f, 0.22f, 0.18f, 1.0f), none(0.0f, 0.0f, 0.0f, 0.0f);
+    if (q.tap) {
+        if (!answered) ImGui::TextDisabled("%s", c.text("quiz_tap_hint").c_str());
+    } else {
+        for (int i = 0; i < static_cast<int>(q.choices.size()); ++i) {
+            const ImVec4 tint = !answered ? none : (i == q.answer ? right : (i == *quiz.chosen ? wrong : none));
+            const std::string id = "##choice" + std::to_string(i);
+            if (wrapped_button(id.c_str(), q.choices[static_cast<std::size_t>(i)], tall, tint, !answered)) out.quiz_choice = i;
+        }
+    }
+    if (answered) {
+        const bool ok = answered_right(quiz, c);
+        ImGui::PushStyleColor(ImGuiCol_Text, ok ? ImVec4(0.45f, 0.9f, 0.55f, 1.0f) : kUrgentColour);
+        ImGui::TextUnformatted(c.text(ok ? "quiz_right" : "quiz_not_quite").c_str());
+        ImGui::PopStyleColor();
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(q.explanation.c_str());
+        ImGui::PopTextWrapPos();
+    }
+    const bool last = quiz.question + 1 >= static_cast<int>(count);
+    const char* next = answered ? (last ? "quiz_continue" : "quiz_next") : "quiz_skip";
+    if (ImGui::Button(c.text(next).c_str(), ImVec2(-1.0f, tall))) out.quiz_next = true;
+}
+
 void steps_section(const PanelInput& in, PanelActions& out) {
     const ProcedureContent& c = in.content;
     const auto& steps = c.steps;
@@ -184,6 +247,10 @@ void steps_section(const PanelInput& in, PanelActions& out) {
     ImGui::TextDisabled("%s", c.format("step_of", {{"n", std::to_string(current + 1)}, {"total", std::to_string(steps.size())}}).c_str());
     ImGui::SameLine();
     ImGui::ProgressBar(static_cast<float>(current + 1) / static_cast<float>(steps.size()), ImVec2(-1.0f, 0.0f), "");
+    if (const QuizQuestion* q = in.state.quiz ? current_question(*in.state.quiz, c) : nullptr) {
+        quiz_section(in, *q, out);
+        return;
+    }
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(text.title.c_str());
     ImGui::TextWrapped("%s", text.caption.c_str());

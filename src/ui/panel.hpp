@@ -31,11 +31,14 @@ struct PanelActions {
     std::optional<std::string> language;
     std::optional<Audience> audience;
     std::optional<bool> autoplay;
+    std::optional<int> quiz_choice;          // the choice picked for the open question
+    std::optional<std::uint32_t> quiz_tap;   // the structure tapped for the open question (0: nothing)
+    bool quiz_next = false;                  // on from the question: the next one, or the next step
 
     [[nodiscard]] bool any() const {
         return select_step || go_to_view || visible_mask || xray_mask || cut || anatomy || level_markers ||
                structure_labels || drug || load_program || save_program ||
-               language || audience || autoplay;
+               language || audience || autoplay || quiz_choice || quiz_tap || quiz_next;
     }
 };
 
