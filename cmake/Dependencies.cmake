@@ -62,6 +62,12 @@ thecaview_require("nlohmann-json" "nlohmann-json3-dev" nlohmann_json_FOUND)
 pkg_check_modules(STB QUIET IMPORTED_TARGET stb)
 thecaview_require("stb" "libstb-dev" STB_FOUND)
 
+# The handout: Pango on Cairo's PDF surface.
+pkg_check_modules(PANGOCAIRO QUIET IMPORTED_TARGET pangocairo)
+thecaview_require("Pango with Cairo (pangocairo.pc)" "libpango1.0-dev" PANGOCAIRO_FOUND)
+pkg_check_modules(CAIRO_PDF QUIET IMPORTED_TARGET cairo-pdf)
+thecaview_require("Cairo's PDF surface (cairo-pdf.pc)" "libcairo2-dev" CAIRO_PDF_FOUND)
+
 # Debian's imgui.pc omits GLFW, GL and the backends folder; they are added here.
 pkg_check_modules(IMGUI QUIET IMPORTED_TARGET imgui)
 thecaview_require("Dear ImGui" "libimgui-dev" IMGUI_FOUND)

@@ -220,6 +220,20 @@ Command parse_command_line(int argc, const char* const* argv) {
             },
             "FILE.json|FILE.csv"));
 
+    HandoutCommand& ho = cmd.handout;
+    auto* handout = app.add_subcommand("handout", "Write the take-home handout as a PDF (2-4 pages; no doses)");
+    handout->add_option("--out", ho.out, "PDF file to write (overwritten)")->required();
+    handout->add_option("--lang", ho.language, "Language (ISO 639-1: en, es)")->capture_default_str();
+    handout->add_option("--level", ho.level, "Audience level: patient or student")
+        ->check(CLI::IsMember({"patient", "student"}))
+        ->capture_default_str();
+    handout->add_option("--tip", ho.tip, "Catheter tip level shown in the pictures")
+        ->check(level_check(Level::C5, Level::L2))
+        ->capture_default_str();
+    handout->add_option("--pump", ho.pump_ml, "Pump reservoir in mL: 20 or 40")->check(CLI::IsMember({20, 40}))->capture_default_str();
+    handout->add_option("--drug", ho.drug, "Name this medicine (e.g. morphine); never an amount");
+    handout->add_option("--config", ho.config, "Config file with the care team's names and numbers (default: the usual search)");
+
     auto* lint = app.add_subcommand("lint-content", "Check content files and grade patient text (exit 1 on a problem)");
     lint->add_option("DIR", cmd.lint.dir, "Content folder, one subfolder per language (default: the shipped content)");
     lint->add_flag("--json", cmd.lint.json, "Print {\"texts\": [...], \"errors\": [...]} as JSON");
@@ -239,7 +253,8 @@ Command parse_command_line(int argc, const char* const* argv) {
         cmd.exit_code = app.exit(e);
         return cmd;
     } catch (const CLI::ParseError& e) {
-        std::cerr << (render->parsed() ? render->help() : simulate->parsed() ? simulate->help() : app.help())
+        std::cerr << (render->parsed() ? render->help() : simulate->parsed() ? simulate->help()
+                      : handout->parsed() ? handout->help() : app.help())
                   << "\nthecaview: " << e.what() << "\n";
         cmd.kind = CommandKind::exit;
         cmd.exit_code = 2;
@@ -247,6 +262,7 @@ Command parse_command_line(int argc, const char* const* argv) {
     }
     if (!window_size.empty()) v.size = parse_image_size(window_size);
     if (lint->parsed()) cmd.kind = CommandKind::lint;
+    if (handout->parsed()) cmd.kind = CommandKind::handout;
     if (simulate->parsed()) {
         cmd.kind = CommandKind::simulate;
         sim.tip = *parse_level(sim_tip);

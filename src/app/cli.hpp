@@ -57,7 +57,18 @@ struct ViewerCommand {
     std::optional<ImageSize> size;   // the window's size
 };
 
-enum class CommandKind { viewer, render, simulate, lint, exit };
+// `thecaview handout`: the take-home handout as a PDF (2-4 pages), with no doses.
+struct HandoutCommand {
+    std::string out;
+    std::string language = "en";
+    std::string level = "patient";
+    std::string tip = "T10";
+    int pump_ml = 20;
+    std::string drug;    // a drug key; empty: none named
+    std::string config;  // the care team's names and numbers come from here; empty: the usual search
+};
+
+enum class CommandKind { viewer, render, simulate, lint, handout, exit };
 
 struct Command {
     CommandKind kind = CommandKind::viewer;
@@ -65,6 +76,7 @@ struct Command {
     RenderCommand render;
     SimulateCommand simulate;
     LintCommand lint;
+    HandoutCommand handout;
     ViewerCommand viewer;
 };
 

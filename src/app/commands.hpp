@@ -9,5 +9,6 @@ int run_viewer(const ViewerCommand& command);
 int run_render(const RenderCommand& command);
 int run_simulate(const SimulateCommand& command);
 int run_lint_content(const LintCommand& command);
+int run_handout(const HandoutCommand& command);
 
 }  // namespace thecaview

@@ -9,6 +9,7 @@ int main(int argc, char** argv) {
         case thecaview::CommandKind::render: return thecaview::run_render(cmd.render);
         case thecaview::CommandKind::simulate: return thecaview::run_simulate(cmd.simulate);
         case thecaview::CommandKind::lint: return thecaview::run_lint_content(cmd.lint);
+        case thecaview::CommandKind::handout: return thecaview::run_handout(cmd.handout);
         case thecaview::CommandKind::viewer: return thecaview::run_viewer(cmd.viewer);
     }
     return 1;

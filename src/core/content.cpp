@@ -284,7 +284,8 @@ const std::vector<std::string>& required_ui_keys() {
         "contact_heading", "contact_team_named_phone", "contact_team_named", "contact_team_phone", "contact_team_unset",
         "contact_after_hours", "contact_emergency", "contact_emergency_local", "glossary", "glossary_title",
         "glossary_term_title", "words_in_step", "region_neck", "region_upper_back", "region_lower_back",
-        "quiz_title", "quiz_tap_hint", "quiz_right", "quiz_not_quite", "quiz_next", "quiz_continue", "quiz_skip"};
+        "quiz_title", "quiz_tap_hint", "quiz_right", "quiz_not_quite", "quiz_next", "quiz_continue", "quiz_skip",
+        "handout_title", "handout_medicine", "handout_tip", "handout_pump", "handout_notes", "handout_footer"};
     return keys;
 }
 

@@ -274,3 +274,39 @@ TEST_F(CliTest, LosingTheConfigFileMidRunDoesNotStopTheKiosk) {
     EXPECT_EQ(r.status, 0) << r.output;
     EXPECT_FALSE(fs::exists(config));
 }
+
+// The take-home handout: four pages with the summary, the clinic's numbers (only those the config
+// sets), the questions and the glossary, in the language asked for; a medicine by name, no doses.
+TEST_F(CliTest, TheHandoutHasItsPagesAndTheClinicsNumbersOnlyWhenSet) {
+    const fs::path clinic = dir_ / "clinic.json", none = dir_ / "none.json";
+    std::ofstream(clinic) << R"({"care_team_name": "Pain Clinic", "care_team_phone": "555-0100", "emergency_phone": "911"})";
+    std::ofstream(none) << "{}";
+    const fs::path en = dir_ / "en.pdf", es = dir_ / "es.pdf";
+    const auto made = run("handout --out " + en.string() + " --drug morphine --config " + clinic.string());
+    ASSERT_EQ(made.status, 0) << made.output;
+    EXPECT_NE(made.output.find("4 pages"), std::string::npos) << made.output;
+    EXPECT_NE(run_shell("pdfinfo " + en.string()).output.find("Pages:           4"), std::string::npos);
+    const std::string text = run_shell("pdftotext -layout " + en.string() + " -").output;
+    for (const char* expected : {"Your pain pump: what to remember", "Five things to remember", "When to get help",
+                                 "Your care team, Pain Clinic: 555-0100", "Emergency: call 911",
+                                 "Emergency: call for help now if you:", "Questions to ask your care team", "Notes",
+                                 "Words to know", "Granuloma", "The medicine in your pump: Morphine", "T10"}) {
+        EXPECT_NE(text.find(expected), std::string::npos) << "missing: " << expected;
+    }
+    EXPECT_EQ(text.find("At night"), std::string::npos) << "an after-hours number that the config does not set";
+    EXPECT_EQ(text.find(" mg"), std::string::npos) << "the handout names an amount of medicine";
+
+    const auto spanish = run("handout --out " + es.string() + " --lang es --config " + none.string());
+    ASSERT_EQ(spanish.status, 0) << spanish.output;
+    const std::string texto = run_shell("pdftotext " + es.string() + " -").output;
+    EXPECT_NE(texto.find("Cuándo pedir ayuda"), std::string::npos);
+    EXPECT_NE(texto.find("Emergencia: llame a su número local de emergencias."), std::string::npos);
+    EXPECT_NE(texto.find("Tenga siempre a mano el teléfono de su equipo de atención."), std::string::npos);
+    EXPECT_EQ(texto.find("555"), std::string::npos);
+
+    // A file it cannot write is reported and nothing is left behind.
+    const auto refused = run("handout --out " + (dir_ / "missing" / "h.pdf").string() + " --config " + none.string());
+    EXPECT_EQ(refused.status, 1);
+    EXPECT_NE(refused.output.find("cannot write"), std::string::npos) << refused.output;
+    EXPECT_EQ(run("handout --out x.pdf --drug snake-oil --config " + none.string()).status, 2);
+}
