@@ -170,7 +170,7 @@ std::optional<RenderResult> OffscreenRenderer::render(const RenderRequest& reque
     while (draw_scene(*session_, state, result.viewport, h, quality)) {
     }
     result.ids = session_->renderer.read_ids();
-    if (request.ui || request.level_markers || request.structure_labels) {
+    if (request.ui || request.level_markers || request.structure_labels || state.label_mask) {
         image.bind_for_drawing();
         const auto mask_at = [&result](int x, int y) -> StructureMask {
             return result.ids[static_cast<std::size_t>(y) * static_cast<std::size_t>(result.viewport.width) + static_cast<std::size_t>(x)].mask;

@@ -401,7 +401,7 @@ void Viewer::scene_ui(const Viewport& vp, bool moved, bool panel, const Simulate
 
     const ImGuiIO& io = ImGui::GetIO();
     const float fb = io.DisplayFramebufferScale.x > 0.0f ? io.DisplayFramebufferScale.x : 1.0f;
-    if (state_.structure_labels && (labels_.ids.empty() || refining_)) {
+    if ((state_.structure_labels || state_.label_mask) && (labels_.ids.empty() || refining_)) {
         labels_ = {s.renderer.read_ids(), vp.width, vp.height};
         if (labels_.ids.size() != static_cast<std::size_t>(vp.width) * static_cast<std::size_t>(vp.height)) {
             labels_ = {};  // the view was resized: read again once traced

@@ -16,8 +16,8 @@ using nlohmann::json;
 
 const std::set<std::string> kTopKeys{"language",   "language_name", "version", "review_date", "ui",
                                      "structures", "steps",         "glossary", "quiz"};
-const std::set<std::string> kStepKeys{"id",        "view",     "duration_s", "highlight", "hide",
-                                      "xray",      "animation", "contacts",  "patient",   "student"};
+const std::set<std::string> kStepKeys{"id",   "view",      "duration_s", "highlight", "hide",    "xray",
+                                      "labels", "animation", "contacts",   "patient",   "student"};
 const std::set<std::string> kTextKeys{"title", "caption", "more", "lists", "sources"};
 const std::set<std::string> kListKeys{"heading", "points"};
 const std::set<std::string> kTermKeys{"key", "term", "definition", "forms"};
@@ -395,6 +395,7 @@ ContentLoad parse_procedure(std::string_view json_text, const std::string& sourc
         step.highlight_mask = r.structure_list(s, path, "highlight");
         step.hide_mask = r.structure_list(s, path, "hide");
         step.xray_mask = r.structure_list(s, path, "xray");
+        step.label_mask = s.contains("labels") ? r.structure_list(s, path, "labels") : step.highlight_mask;
         if (const auto a = s.find("animation"); a != s.end()) {
             bool ok = false;
             step.animation = a->is_string() ? animation_from(a->get<std::string>(), ok) : StepAnimation::none;

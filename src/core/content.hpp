@@ -43,6 +43,7 @@ struct ProcedureStep {
     StructureMask highlight_mask = 0;
     StructureMask hide_mask = 0;
     StructureMask xray_mask = 0;
+    StructureMask label_mask = 0;  // structures named with leader lines (the text's subjects); default: the highlighted ones
     StepAnimation animation = StepAnimation::none;
     bool contacts = false;  // shows the clinic's names and numbers from the config
     StepText patient;

@@ -25,6 +25,7 @@ void go_to_step(ViewerState& state, const ProcedureContent& content, const std::
     state.visible_mask &= ~step.hide_mask;
     state.xray_mask |= step.xray_mask;
     state.highlight_mask = step.highlight_mask;
+    state.label_mask = step.label_mask;
     state.step_elapsed_s = 0.0f;
     // The step about how the medicine spreads opens the drug view.
     if (step.view == "spread") state.drug.shown = true;

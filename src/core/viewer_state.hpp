@@ -60,6 +60,7 @@ struct ViewerState {
                                             // attract loop), not the panel's title, caption and paragraph
     float step_elapsed_s = 0.0f;            // time on this step (its animation and autoplay)
     StructureMask highlight_mask = 0;       // structures the step points at
+    StructureMask label_mask = 0;           // structures the step names with leader lines
     std::optional<QuizState> quiz;          // a teach-back question on screen
     std::vector<std::string> quizzes_asked; // steps whose questions this visit has had
     std::optional<CameraFlight> flight;

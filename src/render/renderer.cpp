@@ -873,6 +873,7 @@ PixelIds opaque_ids(std::uint32_t id) {
 
 std::vector<PixelIds> Renderer::read_ids() const {
     std::vector<PixelIds> ids;
+    if (!scene_.fbo()) return ids;  // nothing drawn yet: no ids to read
     if (!ids_resolved_) {
         const std::vector<std::uint8_t> opaque = scene_.read_r8ui(1);
         ids.reserve(opaque.size());

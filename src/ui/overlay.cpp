@@ -97,6 +97,8 @@ void structure_labels(const OverlayInput& in) {
         }
     }
     for (const auto& s : structures()) {
+        // Every structure when the labels are on; else the ones the step names.
+        if (!in.state.structure_labels && (in.state.label_mask & bit(s.id)) == 0) continue;
         // The anchor: the grid point nearest the structure's landmark where the structure shows.
         const auto landmark = project_to_pixel(in.state.camera, in.anatomy.landmark(s.id), static_cast<int>(in.width),
                                                static_cast<int>(in.height));
@@ -180,7 +182,7 @@ std::vector<DrawnLabel> draw_overlay(const OverlayInput& in) {
     if (in.width <= 0.0f || in.height <= 0.0f) return {};
     std::vector<DrawnLabel> drawn;
     if (in.state.level_markers) drawn = level_markers(in);
-    if (in.state.structure_labels) structure_labels(in);
+    if (in.state.structure_labels || in.state.label_mask) structure_labels(in);
     if (in.pump_note) pump_note(in);
     body_building(in);
     hovered_name(in);

@@ -274,3 +274,22 @@ TEST(Lint, FindsUntranslatedListsAndTerms) {
     EXPECT_TRUE(mentions(report.errors, "glossary = \"csf\": missing translation of the term \"csf\""));
     std::filesystem::remove_all(dir);
 }
+
+// A step names its subjects with leader lines: the "labels" it lists, else what it highlights.
+TEST(Content, AStepLabelsWhatItsTextNames) {
+    auto named = step("a", "overview");
+    named["highlight"] = {"skin"};
+    named["labels"] = {"pump", "catheter"};
+    auto plain = step("b", "overview");
+    plain["highlight"] = {"csf"};
+    const auto load = parse_procedure(document("en", {named, plain}).dump(), "steps.json", kViews);
+    ASSERT_TRUE(load.errors.empty()) << load.errors.front().to_string();
+    EXPECT_EQ(load.content.steps[0].label_mask, bit(Structure::pump) | bit(Structure::catheter));
+    EXPECT_EQ(load.content.steps[1].label_mask, bit(Structure::csf));
+    const auto shipped = parse_procedure(built_in_procedure_json(), "<built-in>", kViews);
+    for (const auto& s : shipped.content.steps) {
+        if (s.id == "closing") {
+            EXPECT_NE(s.label_mask & bit(Structure::pump), 0u) << "the text says the pump is under the skin";
+        }
+    }
+}
