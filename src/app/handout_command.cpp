@@ -143,12 +143,18 @@ private:
         if (y_ > kMargin && y_ + height > kPageHeight - kMargin - kFooterSpace) new_page();
     }
 
+    // The content's version and the education note at the foot, the page's number at the right.
     void footer() {
-        PangoLayout* layout = make_layout(footer_ + "   " + std::to_string(pages_), 8.0, false, column());
         cairo_set_source_rgb(cr_, kQuiet.r, kQuiet.g, kQuiet.b);
+        PangoLayout* note = make_layout(footer_, 8.0, false, column() - 30.0);
         cairo_move_to(cr_, kMargin, kPageHeight - kMargin);
-        pango_cairo_show_layout(cr_, layout);
-        g_object_unref(layout);
+        pango_cairo_show_layout(cr_, note);
+        g_object_unref(note);
+        PangoLayout* number = make_layout(std::to_string(pages_), 8.0, false, 30.0);
+        pango_layout_set_alignment(number, PANGO_ALIGN_RIGHT);
+        cairo_move_to(cr_, kPageWidth - kMargin - 30.0, kPageHeight - kMargin);
+        pango_cairo_show_layout(cr_, number);
+        g_object_unref(number);
     }
 
     cairo_t* cr_;
@@ -202,7 +208,7 @@ bool write_pdf(const std::filesystem::path& file, const HandoutText& h, const st
     for (const auto& line : h.contacts) p.text(line, 12.0, true, kInk, 0.0, 4.0);
     p.text(" ", 6.0, false, kInk);
     for (std::size_t i = 0; i < h.help_lists.size(); ++i) {
-        p.text(h.help_lists[i].heading, 12.5, true, i == 1 ? kUrgent : kAccent, 0.0, 6.0);
+        p.text(h.help_lists[i].heading, 12.5, true, h.help_lists[i].urgent ? kUrgent : kAccent, 0.0, 6.0);
         p.bullets(h.help_lists[i].points);
     }
     if (pump) p.picture(pump->rgba, pump->width, pump->height, p.column() * 0.7);

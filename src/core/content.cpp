@@ -19,7 +19,7 @@ const std::set<std::string> kTopKeys{"language",   "language_name", "version", "
 const std::set<std::string> kStepKeys{"id",   "view",      "duration_s", "highlight", "hide",    "xray",
                                       "labels", "animation", "contacts",   "patient",   "student"};
 const std::set<std::string> kTextKeys{"title", "caption", "more", "lists", "sources"};
-const std::set<std::string> kListKeys{"heading", "points"};
+const std::set<std::string> kListKeys{"heading", "points", "urgent"};
 const std::set<std::string> kTermKeys{"key", "term", "definition", "forms"};
 const std::set<std::string> kQuestionKeys{"id", "after", "question", "choices", "answer", "tap", "explanation"};
 
@@ -115,7 +115,12 @@ public:
                 continue;
             }
             unknown_keys(lists[i], where, kListKeys);
-            out.push_back({text(lists[i], where, "heading").value_or(""), strings(lists[i], where, "points")});
+            TextList list{text(lists[i], where, "heading").value_or(""), strings(lists[i], where, "points"), false};
+            if (const auto u = lists[i].find("urgent"); u != lists[i].end()) {
+                if (u->is_boolean()) list.urgent = u->get<bool>();
+                else error(where + ".urgent", u->dump(), "must be true or false");
+            }
+            out.push_back(std::move(list));
         }
         return out;
     }
@@ -285,7 +290,8 @@ const std::vector<std::string>& required_ui_keys() {
         "contact_after_hours", "contact_emergency", "contact_emergency_local", "glossary", "glossary_title",
         "glossary_term_title", "words_in_step", "region_neck", "region_upper_back", "region_lower_back",
         "quiz_title", "quiz_tap_hint", "quiz_right", "quiz_not_quite", "quiz_next", "quiz_continue", "quiz_skip",
-        "handout_title", "handout_medicine", "handout_tip", "handout_pump", "handout_notes", "handout_footer"};
+        "handout_title", "handout_medicine", "handout_tip", "handout_pump", "handout_notes", "handout_footer",
+        "quiz_right_answer", "quiz_your_answer"};
     return keys;
 }
 

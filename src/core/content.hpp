@@ -26,6 +26,7 @@ enum class StepAnimation : std::uint8_t { none, needle, catheter, tunnel, pocket
 struct TextList {
     std::string heading;
     std::vector<std::string> points;
+    bool urgent = false;  // an emergency list: drawn in the warning colour, first
 };
 
 struct StepText {

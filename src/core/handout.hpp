@@ -31,7 +31,7 @@ struct HandoutText {
     std::string help_heading;
     std::string help_intro;
     std::vector<std::string> contacts;  // only what the config sets
-    std::vector<TextList> help_lists;   // call today; emergency (the second)
+    std::vector<TextList> help_lists;   // emergency (urgent) first, then call today
     std::string questions_heading;
     std::vector<std::string> questions;
     std::string notes_heading;

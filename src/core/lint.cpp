@@ -76,7 +76,9 @@ void compare_with_english(LintReport& r, const ProcedureContent& english, const 
             const auto& have = c.steps[i].text(a).lists;
             const std::string field = "steps[" + std::to_string(i) + "]." + std::string(audience_key(a)) + ".lists";
             bool same = want.size() == have.size();
-            for (std::size_t k = 0; same && k < want.size(); ++k) same = want[k].points.size() == have[k].points.size();
+            for (std::size_t k = 0; same && k < want.size(); ++k) {
+                same = want[k].points.size() == have[k].points.size() && want[k].urgent == have[k].urgent;
+            }
             if (!same) r.errors.push_back({file, 0, field, "\"" + c.steps[i].id + "\"", "its lists and points differ from English's: translate each one"});
         }
     }

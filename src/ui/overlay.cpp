@@ -88,7 +88,7 @@ void structure_labels(const OverlayInput& in) {
     std::vector<LabelRequest> side[2];
     std::vector<std::string> texts[2];
     // Where each structure shows, on a coarse grid over the picture.
-    constexpr int kColumns = 48, kRows = 27;
+    constexpr int kColumns = 160, kRows = 90;  // fine enough to find a thin tube or the canal
     std::vector<StructureMask> grid(kColumns * kRows);
     for (int r = 0; r < kRows; ++r) {
         for (int c = 0; c < kColumns; ++c) {

@@ -91,17 +91,14 @@ void bullet_list(const std::string& heading, const std::vector<std::string>& poi
     }
 }
 
-// The clinic's names and numbers first (what a reader acts on), then the step's lists; the second
-// list of a step that shows the contacts is the emergency one.
+// The clinic's names and numbers first (what a reader acts on), then the step's lists, an urgent
+// one in the warning colour.
 void step_lists(const PanelInput& in, const ProcedureStep& step, const StepText& text) {
     if (step.contacts) {
         bullet_list(in.content.text("contact_heading"), care_contact_lines(in.contacts ? *in.contacts : CareContacts{}, in.content),
                     kNoteColour);
     }
-    for (std::size_t i = 0; i < text.lists.size(); ++i) {
-        const bool urgent = step.contacts && i == 1;
-        bullet_list(text.lists[i].heading, text.lists[i].points, urgent ? kUrgentColour : kNoteColour);
-    }
+    for (const auto& list : text.lists) bullet_list(list.heading, list.points, list.urgent ? kUrgentColour : kNoteColour);
 }
 
 // A glossary term's meaning, in a box over the panel; `key` picks the term ("" : every term).
@@ -175,6 +172,15 @@ void language_and_level(const PanelInput& in, PanelActions& out) {
     if (ImGui::RadioButton(c.text("level_student").c_str(), student)) out.audience = Audience::student;
 }
 
+// A step's title, larger and in the heading colour, so that it reads as the heading it is.
+void step_title(const std::string& title) {
+    ImGui::SetWindowFontScale(1.2f);
+    ImGui::PushStyleColor(ImGuiCol_Text, kNoteColour);
+    ImGui::TextUnformatted(title.c_str());
+    ImGui::PopStyleColor();
+    ImGui::SetWindowFontScale(1.0f);
+}
+
 // A button as wide as the panel whose label wraps onto as many lines as it needs (a choice of a
 // question is often a sentence). `tint`: its colour once the answer is known (alpha 0: none).
 bool wrapped_button(const char* id, const std::string& label, float min_height, ImVec4 tint, bool enabled) {
@@ -220,7 +226,11 @@ void quiz_section(const PanelInput& in, const QuizQuestion& q, PanelActions& out
         for (int i = 0; i < static_cast<int>(q.choices.size()); ++i) {
             const ImVec4 tint = !answered ? none : (i == q.answer ? right : (i == *quiz.chosen ? wrong : none));
             const std::string id = "##choice" + std::to_string(i);
-            if (wrapped_button(id.c_str(), q.choices[static_cast<std::size_t>(i)], tall, tint, !answered)) out.quiz_choice = i;
+            // Not by colour alone: the right answer and a wrong pick say so in words.
+            std::string label = q.choices[static_cast<std::size_t>(i)];
+            if (answered && i == q.answer) label += " " + c.text("quiz_right_answer");
+            else if (answered && i == *quiz.chosen) label += " " + c.text("quiz_your_answer");
+            if (wrapped_button(id.c_str(), label, tall, tint, !answered)) out.quiz_choice = i;
         }
     }
     if (answered) {
@@ -252,7 +262,7 @@ void steps_section(const PanelInput& in, PanelActions& out) {
         return;
     }
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text.title.c_str());
+    step_title(text.title);
     ImGui::TextWrapped("%s", text.caption.c_str());
     if (!text.more.empty()) ImGui::TextWrapped("%s", text.more.c_str());
     step_lists(in, step, text);
