@@ -237,17 +237,10 @@ bool write_pdf(const std::filesystem::path& file, const HandoutText& h, const st
 }  // namespace
 
 int run_handout(const HandoutCommand& cmd) {
+    int status = 0;
+    auto renderer = OffscreenRenderer::open_for("handout", cmd.language, status);
+    if (!renderer) return status;
     std::string error;
-    auto renderer = OffscreenRenderer::open(error);
-    if (!renderer) {
-        std::cerr << "thecaview handout: " << error << "\n";
-        return 1;
-    }
-    if (!content_has_language(renderer->session(), cmd.language)) {
-        std::cerr << "thecaview handout: unknown language '" << cmd.language << "'; available: "
-                  << language_list(renderer->session()) << "\n";
-        return 2;
-    }
     const ConfigLoad config = load_config(cmd.config.empty() ? std::nullopt : std::optional<std::filesystem::path>(cmd.config));
     for (const auto& e : config.errors) std::cerr << "thecaview: warning: " << e.to_string() << "\n";
     ViewerState state;

@@ -2,6 +2,7 @@
 #include "app/offscreen.hpp"
 
 #include <algorithm>
+#include <iostream>
 #include <limits>
 
 #include <imgui.h>
@@ -78,6 +79,25 @@ std::vector<DrawnLabel> OffscreenRenderer::draw_ui(const ViewerState& state, int
     }
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     return labels;
+}
+
+std::unique_ptr<OffscreenRenderer> OffscreenRenderer::open_for(const char* command, const std::string& language,
+                                                               int& status) {
+    std::string error;
+    auto renderer = open(error);
+    if (!renderer) {
+        std::cerr << "thecaview " << command << ": " << error << "\n";
+        status = 1;
+        return nullptr;
+    }
+    if (!content_has_language(renderer->session(), language)) {
+        std::cerr << "thecaview " << command << ": unknown language '" << language << "'; available: "
+                  << language_list(renderer->session()) << "\n";
+        status = 2;
+        return nullptr;
+    }
+    status = 0;
+    return renderer;
 }
 
 std::optional<ViewerState> OffscreenRenderer::state_for(const RenderRequest& request, std::string& error) {

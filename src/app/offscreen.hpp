@@ -57,6 +57,9 @@ struct RenderResult {
 class OffscreenRenderer {
 public:
     static std::unique_ptr<OffscreenRenderer> open(std::string& error);
+    // For a command (`render`, `handout`) in a language: the renderer, or nullptr after printing
+    // why, with the exit status in `status` (1: it cannot render; 2: the language is unknown).
+    static std::unique_ptr<OffscreenRenderer> open_for(const char* command, const std::string& language, int& status);
     ~OffscreenRenderer();
     OffscreenRenderer(const OffscreenRenderer&) = delete;
     OffscreenRenderer& operator=(const OffscreenRenderer&) = delete;

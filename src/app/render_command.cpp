@@ -10,17 +10,10 @@
 namespace thecaview {
 
 int run_render(const RenderCommand& command) {
+    int status = 0;
+    auto renderer = OffscreenRenderer::open_for("render", command.request.language, status);
+    if (!renderer) return status;
     std::string error;
-    auto renderer = OffscreenRenderer::open(error);
-    if (!renderer) {
-        std::cerr << "thecaview render: " << error << "\n";
-        return 1;
-    }
-    if (!content_has_language(renderer->session(), command.request.language)) {
-        std::cerr << "thecaview render: unknown language '" << command.request.language << "'; available: "
-                  << language_list(renderer->session()) << "\n";
-        return 2;
-    }
     RenderRequest request = command.request;
     if (!command.config.empty()) {
         const ConfigLoad config = load_config(std::filesystem::path(command.config));
