@@ -34,7 +34,7 @@ void Viewer::kiosk_ui(const SimulatedInput* simulated) {
     const ProcedureContent& c = content_for(*session_, state_);
     const float scale = ui_scale();
     if (kiosk_.on_start_screen()) {
-        const float captions_top = draw_captions({c, state_.step, fonts_.caption, burn_in_offset(last_now_s_, 8.0f * scale)});
+        const float captions_top = draw_captions({c, state_.step, current_card(state_, c), &options_.config.contacts, fonts_.caption, burn_in_offset(last_now_s_, 8.0f * scale)});
         StartScreenActions a;
         if (!pin_.is_open()) a = draw_start_screen({c, languages_of(*session_), scale, fonts_.caption, captions_top});
         if (simulated && simulated->start_language) a.language = simulated->start_language;
@@ -91,7 +91,7 @@ void Viewer::pin_pad_ui() {
 
 void Viewer::signage_ui(double now_s) {
     const ProcedureContent& c = content_for(*session_, state_);
-    draw_captions({c, state_.step, fonts_.caption, burn_in_offset(now_s, 8.0f * ui_scale())});
+    draw_captions({c, state_.step, current_card(state_, c), &options_.config.contacts, fonts_.caption, burn_in_offset(now_s, 8.0f * ui_scale())});
     if (pin_.is_open()) pin_pad_ui();
 }
 

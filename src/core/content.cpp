@@ -18,7 +18,7 @@ const std::set<std::string> kTopKeys{"language",   "language_name", "version", "
                                      "structures", "steps",         "glossary", "quiz"};
 const std::set<std::string> kStepKeys{"id",   "view",      "duration_s", "highlight", "hide",    "xray",
                                       "labels", "animation", "contacts",   "patient",   "student"};
-const std::set<std::string> kTextKeys{"title", "caption", "more", "lists", "sources"};
+const std::set<std::string> kTextKeys{"title", "caption", "more", "lists", "cards", "sources"};
 const std::set<std::string> kListKeys{"heading", "points", "urgent"};
 const std::set<std::string> kTermKeys{"key", "term", "definition", "forms"};
 const std::set<std::string> kQuestionKeys{"id", "after", "question", "choices", "answer", "tap", "explanation"};
@@ -78,6 +78,7 @@ public:
         t.caption = text(*it, where, "caption").value_or("");
         if (const auto more = it->find("more"); more != it->end()) t.more = more->is_string() ? more->get<std::string>() : "";
         if (const auto lists = it->find("lists"); lists != it->end()) t.lists = text_lists(*lists, where + ".lists");
+        if (it->contains("cards")) t.cards = strings(*it, where, "cards");
         if (const auto s = it->find("sources"); s != it->end() && s->is_array()) {
             for (const auto& key : *s) {
                 if (key.is_string()) t.sources.push_back(key.get<std::string>());
@@ -354,6 +355,11 @@ std::string step_words(const StepText& t, bool with_paragraph) {
         for (const auto& point : list.points) words += "\n" + point;
     }
     return words;
+}
+
+std::vector<std::string> signage_cards(const StepText& t) {
+    if (!t.cards.empty()) return t.cards;
+    return {t.caption};
 }
 
 ContentLoad parse_procedure(std::string_view json_text, const std::string& source,

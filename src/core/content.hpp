@@ -34,6 +34,7 @@ struct StepText {
     std::string caption;
     std::string more;                  // optional longer explanation
     std::vector<TextList> lists;       // optional lists shown after the text (summary, help, questions)
+    std::vector<std::string> cards;    // patient level: short cards signage shows one at a time (the key action too)
     std::vector<std::string> sources;  // student level: reference keys such as "[8]"
 };
 
@@ -103,6 +104,10 @@ struct ProcedureContent {
 
 // Every word of a step's text at a level (title, caption, paragraph, lists), for reading time.
 std::string step_words(const StepText& text, bool with_paragraph);
+
+// The cards signage and the attract loop show under the title, one at a time: the text's own
+// cards, else its caption as one card.
+std::vector<std::string> signage_cards(const StepText& text);
 
 // Every UI key a content file must define.
 const std::vector<std::string>& required_ui_keys();

@@ -42,6 +42,10 @@ void collect(LintReport& r, const ProcedureContent& c) {
                 for (const auto& point : t.lists[i].points) joined += " " + point;
                 add_text(r, step.id, c.language, level, "lists[" + std::to_string(i) + "]", joined, patient);
             }
+            // Signage's cards, graded joined for the same reason.
+            std::string cards;
+            for (const auto& card : t.cards) cards += (cards.empty() ? "" : " ") + card;
+            add_text(r, step.id, c.language, level, "cards", cards, patient);
         }
     }
     for (const auto& q : c.quiz) {
@@ -54,6 +58,26 @@ void collect(LintReport& r, const ProcedureContent& c) {
     for (const auto& term : c.glossary) {
         add_text(r, "glossary", c.language, "patient", term.key + ".term", term.term, false);
         add_text(r, "glossary", c.language, "patient", term.key + ".definition", term.definition, true);
+    }
+}
+
+// Signage shows a step's cards one at a time under its title: every patient step has them, each
+// short enough to read at a glance.
+void check_cards(LintReport& r, const ProcedureContent& c, const std::string& file) {
+    for (std::size_t i = 0; i < c.steps.size(); ++i) {
+        const auto& cards = c.steps[i].patient.cards;
+        const std::string field = "steps[" + std::to_string(i) + "].patient.cards";
+        if (cards.empty()) {
+            r.errors.push_back({file, 0, field, "\"" + c.steps[i].id + "\"",
+                                "no cards: signage would show the whole caption; split it into short cards with the step's key action"});
+        }
+        for (std::size_t k = 0; k < cards.size(); ++k) {
+            const int words = count_text(cards[k], c.language).words;
+            if (words > kMaxCardWords) {
+                r.errors.push_back({file, 0, field + "[" + std::to_string(k) + "]", std::to_string(words) + " words",
+                                    "a card holds at most " + std::to_string(kMaxCardWords) + " words: split it"});
+            }
+        }
     }
 }
 
@@ -80,6 +104,14 @@ void compare_with_english(LintReport& r, const ProcedureContent& english, const 
                 same = want[k].points.size() == have[k].points.size() && want[k].urgent == have[k].urgent;
             }
             if (!same) r.errors.push_back({file, 0, field, "\"" + c.steps[i].id + "\"", "its lists and points differ from English's: translate each one"});
+        }
+    }
+    // As many cards in each step, so that signage tells the same story in each language.
+    for (std::size_t i = 0; i < std::min(english.steps.size(), c.steps.size()); ++i) {
+        if (english.steps[i].patient.cards.size() != c.steps[i].patient.cards.size()) {
+            r.errors.push_back({file, 0, "steps[" + std::to_string(i) + "].patient.cards", "\"" + c.steps[i].id + "\"",
+                                "has " + std::to_string(c.steps[i].patient.cards.size()) + " cards, English " +
+                                    std::to_string(english.steps[i].patient.cards.size()) + ": translate each one"});
         }
     }
     // The same questions in the same order, each with as many choices and the same right answer.
@@ -157,6 +189,7 @@ LintReport lint_content(const std::filesystem::path& dir, const std::vector<std:
                                 load.content.language, "must match its folder, " + folder});
         }
         collect(r, load.content);
+        check_cards(r, load.content, file.string());
         if (folder == "en") english = std::move(load.content);
         else others.emplace_back(std::move(load.content), file.string());
     }

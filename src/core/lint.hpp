@@ -32,6 +32,8 @@ struct LintReport {
 };
 
 inline constexpr int kMinWordsToGrade = 20;
+// Signage shows a card for a few seconds under the title: a glance, not a paragraph.
+inline constexpr int kMaxCardWords = 20;
 
 LintReport lint_content(const std::filesystem::path& content_dir, const std::vector<std::string>& known_views);
 

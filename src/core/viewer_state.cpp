@@ -2,6 +2,7 @@
 #include "core/viewer_state.hpp"
 
 #include <algorithm>
+#include <numeric>
 
 namespace thecaview {
 
@@ -46,10 +47,38 @@ double reading_time_s(std::string_view text) {
     return kReadingSecondsPerWord * static_cast<double>(words);
 }
 
+std::vector<double> card_times_s(const ProcedureStep& step) {
+    const StepText& t = step.text(Audience::patient);
+    std::vector<double> times;
+    double total = 0.0;
+    for (const auto& card : signage_cards(t)) {
+        times.push_back(reading_time_s(t.title + " " + card));
+        total += times.back();
+    }
+    if (total > 0.0 && total < step.duration_s) {
+        for (double& time : times) time *= step.duration_s / total;
+    }
+    return times;
+}
+
 double step_dwell_s(const ViewerState& state, const ProcedureContent& content) {
     const ProcedureStep& step = current_step(state, content);
-    const StepText& t = step.text(state.captions_only ? Audience::patient : state.audience);
-    return std::max(step.duration_s, reading_time_s(step_words(t, !state.captions_only)));
+    if (state.captions_only) {
+        const auto times = card_times_s(step);
+        return std::max(step.duration_s, std::accumulate(times.begin(), times.end(), 0.0));
+    }
+    return std::max(step.duration_s, reading_time_s(step_words(step.text(state.audience), true)));
+}
+
+int current_card(const ViewerState& state, const ProcedureContent& content) {
+    if (content.steps.empty()) return 0;
+    const auto times = card_times_s(current_step(state, content));
+    double end = 0.0;
+    for (std::size_t i = 0; i < times.size(); ++i) {
+        end += times[i];
+        if (state.step_elapsed_s < end) return static_cast<int>(i);
+    }
+    return static_cast<int>(times.size()) - 1;
 }
 
 bool advance_step(ViewerState& state, const ProcedureContent& content, const std::vector<NamedView>& views, float dt_s) {

@@ -78,9 +78,14 @@ const ProcedureStep& current_step(const ViewerState& state, const ProcedureConte
 inline constexpr double kReadingSecondsPerWord = 0.6;
 double reading_time_s(std::string_view text);
 // How long autoplay stays on the step shown: its own duration, or the time to read the text on
-// screen (title, caption and, in the panel, the paragraph and lists; the captions alone when captions_only)
-// if that is longer.
+// screen (title, caption and, in the panel, the paragraph and lists; when captions_only, the title
+// with each of the step's cards in turn) if that is longer.
 double step_dwell_s(const ViewerState& state, const ProcedureContent& content);
+// Captions only (signage, the attract loop): how long each of the step's cards stays, in order:
+// the reading time of the title and the card, stretched evenly to fill the step's own duration.
+std::vector<double> card_times_s(const ProcedureStep& step);
+// The card shown at the step's elapsed time (the last one once they have all been shown).
+int current_card(const ViewerState& state, const ProcedureContent& content);
 // Moves autoplay and the step's animation on by dt; returns true when it moved to another step.
 bool advance_step(ViewerState& state, const ProcedureContent& content, const std::vector<NamedView>& views, float dt_s);
 // How far the step's animation has got, 0 to 1 (it takes the first 60 % of the step, at most 6 s).

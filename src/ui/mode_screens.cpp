@@ -8,6 +8,8 @@
 
 #include <imgui.h>
 
+#include "core/care_contacts.hpp"
+
 namespace thecaview {
 
 namespace {
@@ -101,9 +103,29 @@ float draw_captions(const CaptionInput& in) {
     ImGui::PushStyleColor(ImGuiCol_Text, kNoteColour);
     ImGui::TextUnformatted(text.title.c_str());
     ImGui::PopStyleColor();
-    ImGui::TextUnformatted(text.caption.c_str());
+    const auto cards = signage_cards(text);
+    const std::size_t card = static_cast<std::size_t>(std::clamp(in.card, 0, static_cast<int>(cards.size()) - 1));
+    ImGui::TextUnformatted(cards[card].c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
+    if (c.steps[static_cast<std::size_t>(step)].contacts) {  // where to call, on every card of the step
+        ImGui::PushStyleColor(ImGuiCol_Text, kNoteColour);
+        for (const auto& line : care_contact_lines(in.contacts ? *in.contacts : CareContacts{}, c)) {
+            ImGui::TextUnformatted(line.c_str());
+        }
+        ImGui::PopStyleColor();
+    }
+    if (cards.size() > 1) {  // one dot a card, the one shown filled
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        const float r = 0.28f * ImGui::GetTextLineHeight();
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        for (std::size_t i = 0; i < cards.size(); ++i) {
+            const ImVec2 centre(at.x + r + static_cast<float>(i) * 3.5f * r, at.y + r);
+            if (i == card) draw->AddCircleFilled(centre, r, ImGui::GetColorU32(kNoteColour));
+            else draw->AddCircle(centre, r, ImGui::GetColorU32(ImGuiCol_Text), 0, 1.5f);
+        }
+        ImGui::Dummy(ImVec2(0.0f, 2.0f * r + ImGui::GetStyle().ItemSpacing.y));
+    }
     ImGui::ProgressBar(static_cast<float>(step + 1) / static_cast<float>(n), ImVec2(-1.0f, 6.0f), "");
     ImGui::TextUnformatted(c.format("step_of", {{"n", std::to_string(step + 1)}, {"total", std::to_string(n)}}).c_str());
     ImGui::SameLine();

@@ -10,6 +10,7 @@
 
 #include <glm/vec2.hpp>
 
+#include "core/config.hpp"
 #include "core/content.hpp"
 #include "core/kiosk.hpp"
 
@@ -35,6 +36,8 @@ StartScreenActions draw_start_screen(const StartScreenInput& input);
 struct CaptionInput {
     const ProcedureContent& content;
     int step = 0;
+    int card = 0;               // which of the step's short cards is shown (signage_cards)
+    const CareContacts* contacts = nullptr;  // the clinic's numbers, shown on a step with contacts
     ImFont* font = nullptr;     // the caption font: at least 4 % of the screen's height
     glm::vec2 drift_px{0.0f};   // burn-in drift
     bool top = false;           // at the top of the screen (under the kiosk's start buttons)

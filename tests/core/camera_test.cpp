@@ -140,3 +140,39 @@ TEST(Steps, AutoplayStaysLongEnoughToReadTheTextOnScreen) {
     content.steps[0].duration_s = 60.0;                                // a longer step keeps its own
     EXPECT_DOUBLE_EQ(step_dwell_s(state, content), 60.0);
 }
+
+// Signage shows a step's cards one at a time under its title: each stays 0.6 s a word of the title
+// and the card, and a step longer than that shares its time among them in the same proportion.
+TEST(Steps, SignageShowsEachCardLongEnoughToRead) {
+    const Anatomy a = build_anatomy();
+    const auto views = named_views(a);
+    ProcedureContent content;
+    ProcedureStep step;
+    step.id = "cards";
+    step.view = "overview";
+    step.duration_s = 5.0;
+    step.patient.title = "Four words of title";
+    step.patient.caption = "The caption, which signage does not show when there are cards.";
+    step.patient.cards = {"One two three four five six seven eight nine ten.", "Call your team today."};
+    content.steps = {step};
+    ViewerState state;
+    state.captions_only = true;
+    go_to_step(state, content, views, 0, false);
+    const auto times = card_times_s(content.steps[0]);
+    ASSERT_EQ(times.size(), 2u);
+    EXPECT_DOUBLE_EQ(times[0], 0.6 * (4 + 10));
+    EXPECT_DOUBLE_EQ(times[1], 0.6 * (4 + 4));
+    EXPECT_DOUBLE_EQ(step_dwell_s(state, content), 0.6 * 22);
+    EXPECT_EQ(current_card(state, content), 0);
+    state.step_elapsed_s = 8.3f;
+    EXPECT_EQ(current_card(state, content), 0);
+    state.step_elapsed_s = 8.5f;
+    EXPECT_EQ(current_card(state, content), 1);
+    state.step_elapsed_s = 100.0f;
+    EXPECT_EQ(current_card(state, content), 1) << "the last card stays";
+    content.steps[0].duration_s = 2.0 * 0.6 * 22;  // a longer step: each card twice as long
+    EXPECT_DOUBLE_EQ(card_times_s(content.steps[0])[0], 2.0 * 0.6 * 14);
+    EXPECT_DOUBLE_EQ(step_dwell_s(state, content), 2.0 * 0.6 * 22);
+    content.steps[0].patient.cards.clear();  // no cards: the caption is the one card
+    EXPECT_EQ(signage_cards(content.steps[0].patient), std::vector<std::string>{step.patient.caption});
+}

@@ -38,7 +38,7 @@ nlohmann::ordered_json document(const char* language, nlohmann::ordered_json ste
 nlohmann::ordered_json step(const char* id, const char* view, const char* caption = "Short words.") {
     return {{"id", id},
             {"view", view},
-            {"patient", {{"title", "Title"}, {"caption", caption}}},
+            {"patient", {{"title", "Title"}, {"caption", caption}, {"cards", {"Short words."}}}},
             {"student", {{"title", "Title"}, {"caption", "Clinical words."}, {"sources", {"[8]"}}}}};
 }
 }  // namespace
@@ -290,6 +290,50 @@ TEST(Content, AStepLabelsWhatItsTextNames) {
     for (const auto& s : shipped.content.steps) {
         if (s.id == "closing") {
             EXPECT_NE(s.label_mask & bit(Structure::pump), 0u) << "the text says the pump is under the skin";
+        }
+    }
+}
+
+// Signage shows each patient step as short cards under its title: every step has them, none is
+// long, each language has as many, and the cards are graded joined so short ones cannot escape.
+TEST(Lint, EveryPatientStepHasShortTranslatedCards) {
+    const auto dir = std::filesystem::temp_directory_path() / "thecaview_lint_cards_test";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir / "en");
+    std::filesystem::create_directories(dir / "es");
+    auto none = step("a", "overview");
+    none["patient"].erase("cards");
+    auto long_card = step("b", "overview");
+    long_card["patient"]["cards"] = {"One two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+                                     "fifteen sixteen seventeen eighteen nineteen twenty more.", "Call now."};
+    auto one = step("a", "overview");
+    std::ofstream(dir / "en" / "steps.json") << document("en", {none, long_card}).dump(2);
+    std::ofstream(dir / "es" / "steps.json") << document("es", {one, step("b", "overview")}).dump(2);
+    const LintReport report = lint_content(dir, kViews);
+    EXPECT_TRUE(mentions(report.errors, "en/steps.json: steps[0].patient.cards = \"a\": no cards"));
+    EXPECT_TRUE(mentions(report.errors, "steps[1].patient.cards[0] = 21 words: a card holds at most 20 words"));
+    EXPECT_TRUE(mentions(report.errors, "es/steps.json: steps[1].patient.cards = \"b\": has 1 cards, English 2"));
+    EXPECT_TRUE(mentions(report.errors, "es/steps.json: steps[0].patient.cards = \"a\": has 1 cards, English 0"));
+    const auto graded = std::find_if(report.texts.begin(), report.texts.end(),
+                                     [](const LintText& t) { return t.step == "b" && t.field == "cards" && t.language == "en"; });
+    ASSERT_NE(graded, report.texts.end());
+    EXPECT_NE(graded->text.find("Call now."), std::string::npos) << "the cards are graded as one text";
+    EXPECT_TRUE(graded->grade);
+    std::filesystem::remove_all(dir);
+}
+
+TEST(Content, ShippedCardsCarryTheKeyActions) {
+    for (const char* language : {"en", "es"}) {
+        const auto load = load_procedure(std::filesystem::path(THECAVIEW_ASSETS_DIR) / "content" / language / "steps.json", kViews);
+        ASSERT_TRUE(load.errors.empty()) << load.errors.front().to_string();
+        const std::string emergency = std::string(language) == "en" ? "emergency" : "emergencia";
+        for (const auto& s : load.content.steps) {
+            EXPECT_GE(s.patient.cards.size(), 2u) << language << " " << s.id;
+            if (s.id != "risks" && s.id != "get-help") continue;
+            std::string all;
+            for (const auto& card : s.patient.cards) all += card + " ";
+            std::transform(all.begin(), all.end(), all.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+            EXPECT_NE(all.find(emergency), std::string::npos) << language << " " << s.id << ": signage says when to call for help now";
         }
     }
 }
