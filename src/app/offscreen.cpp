@@ -69,6 +69,7 @@ std::vector<DrawnLabel> OffscreenRenderer::draw_ui(const ViewerState& state, int
             PanelText text;  // the file row as a new window shows it
             PanelInput in = panel_input(*session_, state, ui_scale_);
             in.text = &text;
+            in.handout_button = content_for(*session_, state).text("handout_save");  // as the classroom shows it
             draw_panel(in, static_cast<float>(height));
         }
         const Viewport vp = scene_viewport(width, height, panel, ui_scale_);

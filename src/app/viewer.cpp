@@ -14,6 +14,7 @@
 #include <imgui_impl_opengl3.h>
 
 #include "app/commands.hpp"
+#include "core/handout.hpp"
 #include "core/hash.hpp"
 #include "core/signage.hpp"
 #include "core/user_dirs.hpp"
@@ -305,6 +306,7 @@ bool Viewer::frame(double now_s, const SimulatedInput* simulated) {
         return !stop_;
     }
 
+    poll_handout();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
@@ -322,7 +324,7 @@ bool Viewer::frame(double now_s, const SimulatedInput* simulated) {
     // Watching the tour or the medicine's days, or reading a question, is not idle; a tour waiting
     // at a question nobody answers is, once the question's reading time is up.
     const bool watched = (state_.autoplay && !state_.quiz) || state_.flight || (state_.drug.shown && state_.drug.playing) ||
-                         quiz_being_read(state_, content_for(*session_, state_));
+                         quiz_being_read(state_, content_for(*session_, state_)) || handout_.busy();
     if (mode() == Mode::kiosk && kiosk_.tick(dt, input, watched)) forget_visitor();
     if (mode() == Mode::classroom) remember_preferences();
     const bool spreading = state_.drug.shown && session_->spread && !session_->spread->done();
@@ -390,11 +392,25 @@ void Viewer::scene_ui(const Viewport& vp, bool moved, bool panel, const Simulate
     if (panel) {
         PanelInput in = panel_input(s, state_, scale, std::move(spread_errors));
         if (mode() == Mode::classroom) in.text = &panel_text_;  // a kiosk reads and writes no files
+        if (mode() == Mode::classroom) in.handout_button = content_for(s, state_).text("handout_save");
+        else if (!options_.config.printer_command.empty()) in.handout_button = content_for(s, state_).text("handout_print");
+        // A kiosk prints one handout a visit.
+        in.handout_busy = handout_.busy() || (mode() == Mode::kiosk && handout_.state() == HandoutJob::State::printed);
+        in.handout_message = handout_message();
         actions = draw_panel(in, ImGui::GetIO().DisplaySize.y);
         apply_panel_actions(s, state_, actions, true);
         apply_panel_actions(s, state_, keyboard_actions(), true);
+        if (simulated) apply_panel_actions(s, state_, simulated->actions, true);
+        // The button is on the steps that offer the handout (offers_handout), once a job is done.
+        const bool asked = actions.handout || (simulated && simulated->actions.handout);
+        const ProcedureContent& c = content_for(s, state_);
+        if (asked && !in.handout_button.empty() && !in.handout_busy && !c.steps.empty() &&
+            offers_handout(current_step(state_, c))) {
+            start_handout();
+        }
+    } else if (simulated) {
+        apply_panel_actions(s, state_, simulated->actions, true);
     }
-    if (simulated) apply_panel_actions(s, state_, simulated->actions, true);
     if (panel) quiz_tap(vp);
     if (mode() == Mode::classroom) classroom_ui(vp, simulated);
     if (on_start_screen()) return;  // the start screen covers the view
@@ -527,6 +543,10 @@ int run_viewer(const ViewerCommand& command) {
     }
     if (config.mode == Mode::classroom) options.state_file = state_dir() / "state.json";
     options.pictures_dir = pictures_dir();
+    options.documents_dir = documents_dir();
+    if (load.source != "<built-in defaults>") options.config_file = load.source;
+    std::error_code ec;
+    options.program = std::filesystem::read_symlink("/proc/self/exe", ec);
     std::string error;
     auto viewer = Viewer::open(options, log, error);
     if (!viewer) {

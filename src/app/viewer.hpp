@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "app/handout_job.hpp"
 #include "app/session.hpp"
 #include "app/window.hpp"
 #include "core/config.hpp"
@@ -33,6 +34,9 @@ struct ViewerOptions {
     bool visible = true;
     std::filesystem::path state_file;    // classroom preferences; empty: nothing is remembered
     std::filesystem::path pictures_dir;  // where screenshots go
+    std::filesystem::path documents_dir; // where the classroom saves handouts
+    std::filesystem::path config_file;   // the config read (passed on to the handout); empty: none
+    std::filesystem::path program;       // this executable, run to make a handout
     // The wall clock, for opening hours (tests replace it).
     std::function<std::chrono::system_clock::time_point()> wall_clock = [] { return std::chrono::system_clock::now(); };
 };
@@ -66,6 +70,7 @@ public:
     [[nodiscard]] const ViewerState& state() const { return state_; }
     [[nodiscard]] Session& session() { return *session_; }
     [[nodiscard]] GLFWwindow* window() const;
+    [[nodiscard]] const HandoutJob& handout() const { return handout_; }
     [[nodiscard]] Mode mode() const { return options_.config.mode; }
     [[nodiscard]] bool on_start_screen() const { return mode() == Mode::kiosk && kiosk_.on_start_screen(); }
     [[nodiscard]] bool dark() const { return dark_; }
@@ -106,6 +111,10 @@ private:
     bool sway_camera(double now_s);
     void classroom_ui(const Viewport& vp, const SimulatedInput* simulated);
     void take_screenshot(int width, int height);
+    void start_handout();
+    void poll_handout();
+    [[nodiscard]] std::string handout_message() const;
+    [[nodiscard]] std::string time_stamp() const;  // the wall clock's local time, for file names
     [[nodiscard]] ClassroomPreferences preferences_from_state() const;
     void remember_preferences();
 
@@ -136,6 +145,7 @@ private:
     bool help_open_ = false;
     bool screenshot_wanted_ = false;
     std::string tool_message_;
+    HandoutJob handout_;
     double last_now_s_ = -1.0;
     int busy_frames_ = 2;
     bool refining_ = false;

@@ -7,11 +7,15 @@
 #include <ctime>
 #include <vector>
 
+#include <unistd.h>
+
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
 #include "app/viewer.hpp"
+#include "core/handout.hpp"
 #include "core/signage.hpp"
+#include "core/user_dirs.hpp"
 #include "render/png.hpp"
 #include "ui/mode_screens.hpp"
 
@@ -74,6 +78,7 @@ void Viewer::forget_visitor() {
     session_->program_message.clear();
     pin_.close();
     pin_message_.clear();
+    handout_.reset();
     labels_ = {};
     imgui_stale_ = true;
     log_.info("kiosk: the visit timed out; its choices are forgotten and the start screen is back");
@@ -146,6 +151,75 @@ void Viewer::classroom_ui(const Viewport& vp, const SimulatedInput* simulated) {
     if (a.screenshot) screenshot_wanted_ = true;
 }
 
+namespace {
+// A file in `dir` named `stem` + `extension`, or `stem (2)` and on when that exists: nothing a user
+// saved is overwritten.
+std::filesystem::path unused_file(const std::filesystem::path& dir, const std::string& stem, const std::string& extension) {
+    std::error_code ec;
+    std::filesystem::path file = dir / (stem + extension);
+    for (int n = 2; std::filesystem::exists(file, ec); ++n) file = dir / (stem + " (" + std::to_string(n) + ")" + extension);
+    return file;
+}
+}  // namespace
+
+std::string Viewer::time_stamp() const {
+    const std::time_t t = std::chrono::system_clock::to_time_t(options_.wall_clock());
+    std::tm local{};
+    localtime_r(&t, &local);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y-%m-%d %H.%M.%S", &local);
+    return stamp;
+}
+
+// The take-home handout for what the panel shows (language, level, tip, pump, the medicine when
+// the drug view is open): saved to the documents folder in the classroom, printed at a kiosk.
+void Viewer::start_handout() {
+    HandoutOptions o;
+    o.audience = state_.audience;
+    o.tip = state_.anatomy.catheter_tip;
+    o.pump_ml = state_.anatomy.pump_reservoir_ml;
+    if (state_.drug.shown) o.drug = state_.drug.drug;
+    const bool print = mode() == Mode::kiosk;
+    std::filesystem::path pdf;
+    if (print) {
+        pdf = cache_dir() / ("handout-" + std::to_string(getpid()) + ".pdf");  // the app's own, removed once printed
+    } else {
+        std::error_code ec;
+        std::filesystem::create_directories(options_.documents_dir, ec);
+        pdf = unused_file(options_.documents_dir, "Thecaview handout " + time_stamp(), ".pdf");
+    }
+    const auto args = handout_arguments(options_.program.string(), pdf, state_.language, o, options_.config_file);
+    std::string error;
+    if (!handout_.start(args, pdf, print ? options_.config.printer_command : std::vector<std::string>{}, error)) {
+        log_.warn("handout: " + error);
+        return;
+    }
+    log_.info(std::string("handout: making ") + pdf.string() + (print ? " to print" : ""));
+}
+
+void Viewer::poll_handout() {
+    if (!handout_.poll()) return;
+    switch (handout_.state()) {
+        case HandoutJob::State::saved: log_.info("handout: saved " + handout_.file().string()); break;
+        case HandoutJob::State::printed: log_.info("handout: printed"); break;
+        case HandoutJob::State::failed: log_.warn("handout: " + handout_.error()); break;
+        default: break;
+    }
+}
+
+std::string Viewer::handout_message() const {
+    const ProcedureContent& c = content_for(*session_, state_);
+    switch (handout_.state()) {
+        case HandoutJob::State::making: return c.text("handout_making");
+        case HandoutJob::State::printing: return c.text("handout_printing");
+        case HandoutJob::State::saved: return c.format("handout_saved", {{"file", handout_.file().string()}});
+        case HandoutJob::State::printed: return c.text("handout_printed");
+        case HandoutJob::State::failed: return c.text("handout_failed");
+        case HandoutJob::State::idle: break;
+    }
+    return {};
+}
+
 // The whole window, UI included, as a timestamped PNG in the pictures folder.
 void Viewer::take_screenshot(int width, int height) {
     screenshot_wanted_ = false;
@@ -160,17 +234,9 @@ void Viewer::take_screenshot(int width, int height) {
                          rgba.begin() + static_cast<long>(row * static_cast<std::size_t>(height - 1 - y)));
     }
     for (std::size_t i = 3; i < rgba.size(); i += 4) rgba[i] = 255;
-    const std::time_t t = std::chrono::system_clock::to_time_t(options_.wall_clock());
-    std::tm local{};
-    localtime_r(&t, &local);
-    char stamp[32];
-    std::strftime(stamp, sizeof stamp, "%Y-%m-%d %H.%M.%S", &local);
     std::error_code ec;
     std::filesystem::create_directories(options_.pictures_dir, ec);
-    std::filesystem::path file = options_.pictures_dir / ("Thecaview " + std::string(stamp) + ".png");
-    for (int n = 2; std::filesystem::exists(file, ec); ++n) {  // never overwrite a picture
-        file = options_.pictures_dir / ("Thecaview " + std::string(stamp) + " (" + std::to_string(n) + ").png");
-    }
+    const std::filesystem::path file = unused_file(options_.pictures_dir, "Thecaview " + time_stamp(), ".png");
     std::string error;
     if (write_png_atomically(file, width, height, rgba, error)) {
         tool_message_ = content_for(*session_, state_).format("screenshot_saved", {{"file", file.string()}});

@@ -18,7 +18,7 @@ using nlohmann::json;
 
 const std::set<std::string> kKeys{"mode", "language", "idle_timeout_s", "pin", "monitor", "opening_hours",
                                   "font_scale", "theme", "reduced_motion", "samples", "care_team_name",
-                                  "care_team_phone", "after_hours_phone", "emergency_phone"};
+                                  "care_team_phone", "after_hours_phone", "emergency_phone", "printer_command"};
 
 // A phone number as people write it: digits with spaces, +, -, dots, slashes and brackets, at
 // least three digits (an emergency number such as 112 or 911), at most 32 characters.
@@ -155,6 +155,15 @@ ConfigLoad parse_config(std::string_view text, const std::string& source) {
     contact("care_team_phone", phone_like, kPhone, c.contacts.care_team_phone);
     contact("after_hours_phone", phone_like, kPhone, c.contacts.after_hours_phone);
     contact("emergency_phone", phone_like, kPhone, c.contacts.emergency_phone);
+    if (const auto it = doc.find("printer_command"); it != doc.end()) {
+        constexpr const char* kExpected = "must be a list of texts, the program first (e.g. [\"lp\", \"-d\", \"lobby\"]); printing is off";
+        const auto bad = !it->is_array() ? it : std::find_if(it->begin(), it->end(), [](const json& a) {
+            return !a.is_string() || a.get<std::string>().empty() || a.get<std::string>().size() > 256;
+        });
+        if (!it->is_array() || it->empty() || it->size() > 32) r.error("printer_command", it->dump(), kExpected);
+        else if (bad != it->end()) r.error("printer_command", bad->dump(), std::string("has a bad argument: ") + kExpected);
+        else c.printer_command = it->get<std::vector<std::string>>();
+    }
     for (auto& e : out.errors) {
         if (e.field.starts_with(".")) e.field.erase(0, 1);
     }

@@ -1,5 +1,6 @@
 // The one JSON config (comments allowed): mode, language, idle timeout, operator PIN, monitor,
-// opening hours, font scale, theme, reduced motion, samples, the care team's names and numbers. Looked for in --config, then the user's
+// opening hours, font scale, theme, reduced motion, samples, the care team's names and numbers,
+// the kiosk's printer command. Looked for in --config, then the user's
 // config folder (XDG), then the system-wide one; built-in defaults otherwise. A bad field is
 // reported with file, line, field and value and keeps its default. The app never writes it.
 #pragma once
@@ -46,6 +47,9 @@ struct Config {
     bool reduced_motion = false;
     int samples = 5;  // samples per pixel a still view gathers: the centre and a rotated grid of four
     CareContacts contacts;
+    // The kiosk's printer: a program and its arguments (e.g. ["lp", "-d", "waiting-room"]), run
+    // with the handout's PDF as its last argument, never through a shell. Empty: no printing.
+    std::vector<std::string> printer_command;
 };
 
 struct ConfigLoad {

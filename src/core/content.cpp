@@ -292,7 +292,8 @@ const std::vector<std::string>& required_ui_keys() {
         "glossary_term_title", "words_in_step", "region_neck", "region_upper_back", "region_lower_back",
         "quiz_title", "quiz_tap_hint", "quiz_right", "quiz_not_quite", "quiz_next", "quiz_continue", "quiz_skip",
         "handout_title", "handout_medicine", "handout_tip", "handout_pump", "handout_notes", "handout_footer",
-        "quiz_right_answer", "quiz_your_answer"};
+        "quiz_right_answer", "quiz_your_answer", "handout_save", "handout_print", "handout_making", "handout_printing",
+        "handout_saved", "handout_printed", "handout_failed"};
     return keys;
 }
 

@@ -51,4 +51,25 @@ HandoutText handout_text(const ProcedureContent& c, const CareContacts& contacts
     return h;
 }
 
+bool offers_handout(const ProcedureStep& step) {
+    return step.id == "summary" || step.id == "get-help" || step.id == "questions";
+}
+
+std::vector<std::string> handout_arguments(const std::string& program, const std::filesystem::path& out,
+                                           const std::string& language, const HandoutOptions& options,
+                                           const std::filesystem::path& config_file) {
+    std::vector<std::string> args{program,   "handout", "--out",  out.string(),           "--lang", language, "--level",
+                                  std::string(audience_key(options.audience)), "--tip", name_of(options.tip), "--pump",
+                                  std::to_string(options.pump_ml)};
+    if (options.drug) args.insert(args.end(), {"--drug", *options.drug});
+    if (!config_file.empty()) args.insert(args.end(), {"--config", config_file.string()});
+    return args;
+}
+
+std::vector<std::string> print_arguments(const std::vector<std::string>& printer_command, const std::filesystem::path& file) {
+    std::vector<std::string> args = printer_command;
+    args.push_back(file.string());
+    return args;
+}
+
 }  // namespace thecaview

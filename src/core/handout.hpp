@@ -3,6 +3,7 @@
 // GL-free and tested; src/app/handout.cpp lays it out with the pictures into a PDF. No doses.
 #pragma once
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <utility>
@@ -41,5 +42,18 @@ struct HandoutText {
 };
 
 HandoutText handout_text(const ProcedureContent& content, const CareContacts& contacts, const HandoutOptions& options);
+
+// The steps that offer the handout (saved in the classroom, printed at a kiosk with a printer): the
+// summary, when to get help and the questions.
+bool offers_handout(const ProcedureStep& step);
+
+// The argument list that makes the handout in a child process: `program handout --out FILE --lang
+// CODE --level LEVEL --tip LEVEL --pump ML [--drug NAME] [--config FILE]`.
+std::vector<std::string> handout_arguments(const std::string& program, const std::filesystem::path& out,
+                                           const std::string& language, const HandoutOptions& options,
+                                           const std::filesystem::path& config_file);
+
+// The config's printer command with the file to print as its last argument.
+std::vector<std::string> print_arguments(const std::vector<std::string>& printer_command, const std::filesystem::path& file);
 
 }  // namespace thecaview

@@ -31,10 +31,10 @@ std::filesystem::path cache_dir() {
     return (xdg.empty() ? home_dir() / ".cache" : xdg) / "thecaview";
 }
 
-std::filesystem::path pictures_dir_from(std::string_view text, const std::filesystem::path& home) {
+std::filesystem::path user_dir_from(std::string_view text, std::string_view name, const std::filesystem::path& home) {
     std::istringstream lines{std::string(text)};
+    const std::string key = std::string(name) + "=";
     for (std::string line; std::getline(lines, line);) {
-        constexpr std::string_view key = "XDG_PICTURES_DIR=";
         if (!line.starts_with(key)) continue;
         std::string value = line.substr(key.size());
         if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
@@ -45,14 +45,19 @@ std::filesystem::path pictures_dir_from(std::string_view text, const std::filesy
     return {};
 }
 
-std::filesystem::path pictures_dir() {
+namespace {
+std::filesystem::path user_dir(std::string_view key, const char* fallback) {
     const auto home = home_dir();
     auto config = env_path("XDG_CONFIG_HOME");
     if (config.empty()) config = home / ".config";
     if (const auto text = read_text_file(config / "user-dirs.dirs")) {
-        if (auto dir = pictures_dir_from(*text, home); !dir.empty() && dir != home) return dir;
+        if (auto dir = user_dir_from(*text, key, home); !dir.empty() && dir != home) return dir;
     }
-    return home / "Pictures";
+    return home / fallback;
 }
+}  // namespace
+
+std::filesystem::path pictures_dir() { return user_dir("XDG_PICTURES_DIR", "Pictures"); }
+std::filesystem::path documents_dir() { return user_dir("XDG_DOCUMENTS_DIR", "Documents"); }
 
 }  // namespace thecaview

@@ -9,6 +9,7 @@
 
 #include "core/care_contacts.hpp"
 #include "core/colormap.hpp"
+#include "core/handout.hpp"
 #include "core/levels.hpp"
 #include "core/pump.hpp"
 #include "core/quiz.hpp"
@@ -273,6 +274,13 @@ void steps_section(const PanelInput& in, PanelActions& out) {
     }
     ImGui::PopTextWrapPos();
     step_terms(c, text);
+    if (!in.handout_button.empty() && offers_handout(step)) {
+        ImGui::Spacing();
+        ImGui::BeginDisabled(in.handout_busy);
+        if (ImGui::Button(in.handout_button.c_str(), ImVec2(-1.0f, touch_height(in.scale)))) out.handout = true;
+        ImGui::EndDisabled();
+        if (!in.handout_message.empty()) ImGui::TextWrapped("%s", in.handout_message.c_str());
+    }
 
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float third = (ImGui::GetContentRegionAvail().x - 2.0f * spacing) / 3.0f;

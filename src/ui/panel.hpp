@@ -34,11 +34,12 @@ struct PanelActions {
     std::optional<int> quiz_choice;          // the choice picked for the open question
     std::optional<std::uint32_t> quiz_tap;   // the structure tapped for the open question (0: nothing)
     bool quiz_next = false;                  // on from the question: the next one, or the next step
+    bool handout = false;                    // save (classroom) or print (kiosk) the take-home handout
 
     [[nodiscard]] bool any() const {
         return select_step || go_to_view || visible_mask || xray_mask || cut || anatomy || level_markers ||
                structure_labels || drug || load_program || save_program ||
-               language || audience || autoplay || quiz_choice || quiz_tap || quiz_next;
+               language || audience || autoplay || quiz_choice || quiz_tap || quiz_next || handout;
     }
 };
 
@@ -61,6 +62,11 @@ struct PanelInput {
     PanelText* text = nullptr;    // the fields being typed; none: no file row (a kiosk reads and writes no files)
     std::optional<LevelBand> spread_band = std::nullopt;  // across plausible parameters at the time shown, once computed
     const CareContacts* contacts = nullptr;  // the clinic's names and numbers, for the steps that show them
+    // On the steps that offer the handout: its button ("Save the handout", "Print a handout"; empty:
+    // none, e.g. a kiosk with no printer), greyed while `handout_busy`, and how the last one went.
+    std::string handout_button{};
+    bool handout_busy = false;
+    std::string handout_message{};
 };
 
 // The panel's width in pixels at this scale; the 3D view fills the rest of the window.

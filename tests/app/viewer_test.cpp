@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
+#include <fstream>
 #include <functional>
 #include <thread>
 
@@ -194,6 +195,61 @@ TEST_F(KioskTest, WatchingTheTourIsNotIdle) {
     EXPECT_NEAR(frames * 0.1, 30.0, 0.25) << "the idle timeout counts from the end of the tour";
 }
 
+// A kiosk visit with this printer command (none: no printing), the handout made by the real app.
+class KioskPrintTest : public ViewerFixture {
+protected:
+    void visit(std::vector<std::string> printer) {
+        Config config;
+        config.printer_command = std::move(printer);
+        ViewerOptions options;
+        options.program = THECAVIEW_BINARY;
+        open(Mode::kiosk, 320, 200, config, options);
+        SimulatedInput start;
+        start.start_visit = true;
+        ASSERT_TRUE(once(start));
+    }
+};
+
+// The kiosk prints with the config's printer command, run as an argument list with the PDF last
+// (here `cp -t DIR`: the "printer" is a folder), once a visit; the PDF, its own file, is then
+// removed; the next visitor may print again.
+TEST_F(KioskPrintTest, PrintsOneHandoutAVisitWithThePrinterCommand) {
+    const auto printed = std::filesystem::temp_directory_path() / "thecaview-kiosk-printer";
+    std::filesystem::remove_all(printed);
+    std::filesystem::create_directories(printed);
+    visit({"cp", "-t", printed.string()});
+    ASSERT_TRUE(once(ask_for_handout("get-help")));
+    ASSERT_TRUE(wait_for_handout());
+    ASSERT_EQ(viewer->handout().state(), HandoutJob::State::printed) << viewer->handout().error();
+    std::vector<std::filesystem::path> copies;
+    for (const auto& e : std::filesystem::directory_iterator(printed)) copies.push_back(e.path());
+    ASSERT_EQ(copies.size(), 1u);
+    EXPECT_EQ(copies[0].extension(), ".pdf");
+    EXPECT_GT(std::filesystem::file_size(copies[0]), 10000u);
+    EXPECT_FALSE(std::filesystem::exists(viewer->handout().file())) << "the kiosk keeps no copy";
+    ASSERT_TRUE(once(ask_for_handout("get-help")));  // a second press in the same visit prints nothing
+    EXPECT_EQ(viewer->handout().state(), HandoutJob::State::printed);
+    while (!viewer->on_start_screen() && now < 400.0) ASSERT_TRUE(once({}));  // the visitor leaves
+    EXPECT_EQ(viewer->handout().state(), HandoutJob::State::idle) << "the next visitor may print";
+    std::filesystem::remove_all(printed);
+}
+
+TEST_F(KioskPrintTest, WithoutAPrinterCommandNothingIsPrinted) {
+    visit({});
+    ASSERT_TRUE(once(ask_for_handout("get-help")));
+    EXPECT_EQ(viewer->handout().state(), HandoutJob::State::idle);
+}
+
+// A printer that fails is reported in the log, and the visitor is asked to see the staff.
+TEST_F(KioskPrintTest, APrinterThatFailsIsReported) {
+    visit({"false"});
+    ASSERT_TRUE(once(ask_for_handout("summary")));
+    ASSERT_TRUE(wait_for_handout());
+    EXPECT_EQ(viewer->handout().state(), HandoutJob::State::failed);
+    EXPECT_NE(log_text.str().find("false did not print it (exit status 1)"), std::string::npos) << log_text.str();
+    EXPECT_FALSE(std::filesystem::exists(viewer->handout().file()));
+}
+
 TEST_F(KioskTest, IgnoresTheWindowCloseRequest) {
     open(Mode::kiosk);
     ASSERT_TRUE(run(0.5));
@@ -354,6 +410,40 @@ TEST_F(ClassroomTest, ScreenshotsGoToThePicturesFolderWithATimestampAndNeverOver
     }
     stbi_image_free(pixels);
     EXPECT_GT(bright, 20) << "no panel text in the screenshot's top left";
+}
+
+// "Save the handout" on the summary: `thecaview handout` makes the PDF in a child process while
+// frames go on, into the documents folder under a new name each time.
+TEST_F(ClassroomTest, SavesTheHandoutToTheDocumentsFolderWithoutOverwriting) {
+    options.documents_dir = dir / "Documents";
+    options.program = THECAVIEW_BINARY;
+    open(Mode::classroom, 320, 200, {}, options);
+    ASSERT_TRUE(once(ask_for_handout("summary")));
+    EXPECT_TRUE(viewer->handout().busy());
+    ASSERT_TRUE(wait_for_handout());
+    ASSERT_EQ(viewer->handout().state(), HandoutJob::State::saved) << viewer->handout().error();
+    const auto first = viewer->handout().file();
+    EXPECT_EQ(first.parent_path(), options.documents_dir);
+    EXPECT_TRUE(first.filename().string().starts_with("Thecaview handout 20")) << first;
+    std::ifstream pdf(first, std::ios::binary);
+    std::string magic(5, '\0');
+    pdf.read(magic.data(), 5);
+    EXPECT_EQ(magic, "%PDF-");
+    ASSERT_TRUE(once(ask_for_handout("questions")));  // the same second: another name
+    ASSERT_TRUE(wait_for_handout());
+    EXPECT_NE(viewer->handout().file(), first);
+    EXPECT_TRUE(std::filesystem::exists(first)) << "the first handout is kept";
+    EXPECT_NE(log_text.str().find("handout: saved"), std::string::npos) << log_text.str();
+}
+
+// A step that does not offer the handout makes none.
+TEST_F(ClassroomTest, OnlyTheLastStepsOfferTheHandout) {
+    options.documents_dir = dir / "Documents";
+    options.program = THECAVIEW_BINARY;
+    open(Mode::classroom, 320, 200, {}, options);
+    ASSERT_TRUE(once(ask_for_handout("trial")));
+    EXPECT_EQ(viewer->handout().state(), HandoutJob::State::idle);
+    EXPECT_FALSE(std::filesystem::exists(options.documents_dir));
 }
 
 // A still picture with all its samples in: frames with nothing new draw no pass and swap nothing;

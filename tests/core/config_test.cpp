@@ -149,3 +149,17 @@ TEST(Config, TheCareTeamsNumbersAreReadAndBadOnesAreNotShown) {
     EXPECT_EQ(bad.config.contacts.after_hours_phone, none.after_hours_phone);
     EXPECT_EQ(bad.config.contacts.emergency_phone, none.emergency_phone);
 }
+
+// The kiosk's printer: an argument list, program first; anything else turns printing off.
+TEST(Config, ThePrinterCommandIsAListOfArguments) {
+    const auto good = parse_config(R"({"printer_command": ["lp", "-d", "waiting room", "-o", "media=A4"]})", "config.json");
+    EXPECT_TRUE(good.errors.empty()) << good.errors.front().to_string();
+    EXPECT_EQ(good.config.printer_command, (std::vector<std::string>{"lp", "-d", "waiting room", "-o", "media=A4"}));
+    for (const char* bad : {R"({"printer_command": "lp -d lobby"})", R"({"printer_command": []})",
+                            R"({"printer_command": ["lp", ""]})", R"({"printer_command": ["lp", 3]})"}) {
+        const auto load = parse_config(bad, "config.json");
+        EXPECT_TRUE(mentions(load.errors, "config.json:1: printer_command = ")) << bad;
+        EXPECT_TRUE(mentions(load.errors, "printing is off")) << bad;
+        EXPECT_TRUE(load.config.printer_command.empty()) << bad;
+    }
+}
