@@ -6,6 +6,13 @@ out vec4 outColour;
 uniform sampler2D uImage;   // summed colour, alpha counting the samples; or one sample, alpha its coverage
 uniform bool uSingle;       // one sample: composite it over the backdrop
 uniform float uExposure;
+// A still view's resolved ids (main, mask bits 0-31, bits 32-63, background) and the structures the
+// step points at: together they are outlined where their coverage ends, and tinted inside, seen
+// through whatever lies in front.
+uniform bool uOutline;
+uniform usampler2D uIds;
+uniform uvec2 uHighlightMask;
+uniform ivec2 uIdsOrigin;  // the image's first pixel in window coordinates
 
 vec3 acesFilm(vec3 x) {  // Narkowicz's fit of the ACES filmic curve
     return clamp((x * (2.51 * x + 0.03)) / (x * (2.43 * x + 0.59) + 0.14), 0.0, 1.0);
@@ -18,5 +25,22 @@ vec3 linearToSrgb(vec3 c) {
 void main() {
     vec4 sum = texture(uImage, vUv);
     vec3 linear = (uSingle ? sum.rgb + (1.0 - sum.a) * backdrop(vUv) : sum.rgb / max(sum.a, 1.0)) * uExposure;
-    outColour = vec4(linearToSrgb(acesFilm(linear)), 1.0);
+    vec3 colour = linearToSrgb(acesFilm(linear));
+    if (uOutline) {
+        ivec2 p = ivec2(gl_FragCoord.xy) - uIdsOrigin;
+        uvec2 here = texelFetch(uIds, p, 0).gb & uHighlightMask;
+        ivec2 size = textureSize(uIds, 0);
+        // An edge: highlighted structures cover this pixel or a neighbour 2 pixels away, not both.
+        float edge = 0.0;
+        for (int i = 0; i < 8; ++i) {
+            ivec2 d = ivec2(i == 0 ? 2 : (i == 1 ? -2 : 0), i == 2 ? 2 : (i == 3 ? -2 : 0));
+            if (i >= 4) d = ivec2((i & 1) == 0 ? 1 : -1, (i & 2) == 0 ? 1 : -1) * 2;
+            uvec2 there = texelFetch(uIds, clamp(p + d, ivec2(0), size - 1), 0).gb & uHighlightMask;
+            if (any(notEqual(here, uvec2(0u))) != any(notEqual(there, uvec2(0u)))) edge += i < 4 ? 0.25 : 0.15;
+        }
+        const vec3 kOutline = vec3(1.0, 0.78, 0.25);
+        if (any(notEqual(here, uvec2(0u)))) colour = mix(colour, kOutline, 0.12);
+        colour = mix(colour, kOutline, clamp(edge, 0.0, 1.0));
+    }
+    outColour = vec4(colour, 1.0);
 }

@@ -72,7 +72,7 @@ std::vector<DrawnLabel> OffscreenRenderer::draw_ui(const ViewerState& state, int
             in.handout_button = content_for(*session_, state).text("handout_save");  // as the classroom shows it
             draw_panel(in, static_cast<float>(height));
         }
-        const Viewport vp = scene_viewport(width, height, panel, ui_scale_);
+        const Viewport vp = scene_viewport(width, height, panel, ui_scale_, state.drug.shown && session_->spread);
         labels = draw_overlay({state, session_->anatomy, static_cast<float>(vp.x), static_cast<float>(vp.y),
                       static_cast<float>(vp.width), static_cast<float>(vp.height), ui_scale_, std::nullopt,
                       &content_for(*session_, state), mask_at, true, std::nullopt});
@@ -183,7 +183,7 @@ std::optional<RenderResult> OffscreenRenderer::render(const RenderRequest& reque
     result.height = h;
     result.camera = state.camera;
     result.view = state.view_name;
-    result.viewport = scene_viewport(w, h, request.ui, ui_scale_);
+    result.viewport = scene_viewport(w, h, request.ui, ui_scale_, state.drug.shown && session_->spread);
     image.bind_for_drawing();
     glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);

@@ -42,12 +42,16 @@ std::unique_ptr<Session> open_session(std::string& error) {
     return s;
 }
 
-Viewport scene_viewport(int framebuffer_width, int framebuffer_height, bool ui, float ui_scale) {
+Viewport scene_viewport(int framebuffer_width, int framebuffer_height, bool ui, float ui_scale, bool drug_charts) {
     Viewport v{0, 0, framebuffer_width, framebuffer_height};
     if (ui) {
         const int panel = static_cast<int>(panel_width(ui_scale));
+        const int charts = drug_charts ? static_cast<int>(spread_window_width(ui_scale)) : 0;
         // Keep a usable 3D view even in a narrow window: the panel then overlaps it.
-        if (framebuffer_width - panel >= framebuffer_width / 3) {
+        if (framebuffer_width - panel - charts >= framebuffer_width / 3) {
+            v.x = panel;
+            v.width = framebuffer_width - panel - charts;
+        } else if (framebuffer_width - panel >= framebuffer_width / 3) {
             v.x = panel;
             v.width = framebuffer_width - panel;
         }

@@ -87,7 +87,9 @@ struct Viewport {
     int width = 0;
     int height = 0;
 };
-Viewport scene_viewport(int framebuffer_width, int framebuffer_height, bool ui, float ui_scale);
+// The 3D view: the window less the panel (when `ui`) and, while the drug's charts are shown
+// beside the picture, less their window too, so that nothing the picture labels lies under them.
+Viewport scene_viewport(int framebuffer_width, int framebuffer_height, bool ui, float ui_scale, bool drug_charts = false);
 
 // Rebuilds the anatomy (and the views that depend on it) when the state asks for other options:
 // a new catheter tip or entry at once (only its tube is meshed); another body in the background

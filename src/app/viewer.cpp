@@ -349,7 +349,7 @@ bool Viewer::dark_frame(int fb_w, int fb_h) {
 // The scene, the panel and the mode's screens; returns whether the picture moved.
 bool Viewer::live_frame(double now_s, double dt, int fb_w, int fb_h, const SimulatedInput* simulated) {
     const bool panel = mode() == Mode::classroom || (mode() == Mode::kiosk && !kiosk_.on_start_screen());
-    const Viewport vp = scene_viewport(fb_w, fb_h, panel, ui_scale());
+    const Viewport vp = scene_viewport(fb_w, fb_h, panel, ui_scale(), state_.drug.shown && session_->spread);
     state_.captions_only = !panel;  // signage and the attract loop: autoplay waits for the captions' words
     // A kiosk visit's tour and drug days play once, then the idle clock runs; loops elsewhere.
     const bool visit = mode() == Mode::kiosk && panel;

@@ -220,6 +220,7 @@ private:
 StepAnimation animation_from(const std::string& name, bool& ok) {
     ok = true;
     if (name == "none") return StepAnimation::none;
+    if (name == "puncture") return StepAnimation::puncture;
     if (name == "needle") return StepAnimation::needle;
     if (name == "catheter") return StepAnimation::catheter;
     if (name == "tunnel") return StepAnimation::tunnel;
@@ -293,7 +294,7 @@ const std::vector<std::string>& required_ui_keys() {
         "quiz_title", "quiz_tap_hint", "quiz_right", "quiz_not_quite", "quiz_next", "quiz_continue", "quiz_skip",
         "handout_title", "handout_medicine", "handout_tip", "handout_pump", "handout_notes", "handout_footer",
         "quiz_right_answer", "quiz_your_answer", "handout_save", "handout_print", "handout_making", "handout_printing",
-        "handout_saved", "handout_printed", "handout_failed"};
+        "handout_saved", "handout_printed", "handout_failed", "spread_action", "spread_urgent"};
     return keys;
 }
 
@@ -412,7 +413,7 @@ ContentLoad parse_procedure(std::string_view json_text, const std::string& sourc
         if (const auto a = s.find("animation"); a != s.end()) {
             bool ok = false;
             step.animation = a->is_string() ? animation_from(a->get<std::string>(), ok) : StepAnimation::none;
-            if (!ok) r.error(path + ".animation", a->dump(), "unknown animation (none, needle, catheter, tunnel, pocket, pump, close)");
+            if (!ok) r.error(path + ".animation", a->dump(), "unknown animation (none, puncture, needle, catheter, tunnel, pocket, pump, close)");
         }
         if (const auto contacts = s.find("contacts"); contacts != s.end()) {
             if (contacts->is_boolean()) step.contacts = contacts->get<bool>();

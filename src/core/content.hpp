@@ -20,7 +20,7 @@ enum class Audience : std::uint8_t { patient, student };
 std::string_view audience_key(Audience a);  // "patient", "student"
 
 // What a step animates, from its start to its end state.
-enum class StepAnimation : std::uint8_t { none, needle, catheter, tunnel, pocket, pump, close };
+enum class StepAnimation : std::uint8_t { none, puncture, needle, catheter, tunnel, pocket, pump, close };
 
 // A list under a heading, e.g. "Emergency: call now" and its signs.
 struct TextList {

@@ -45,6 +45,19 @@ Incisions incisions(const Anatomy& a) {
     return cut;
 }
 
+namespace {
+// The spinal needle through the back's midline at the entry interspace, `reach` of the way from
+// the skin (0) to the fluid (1); its hub stands out of the skin.
+void insert_needle(ProcedurePose& pose, const Anatomy& a, float reach) {
+    const glm::vec3 target = a.catheter_path_mm[catheter_entry_point(a)];
+    const Incisions cut = incisions(a);
+    const glm::vec3 skin = 0.5f * (cut.back_a + cut.back_b) + glm::vec3(0.0f, -8.0f, 0.0f);
+    pose.needle = true;
+    pose.needle_from = skin + (skin - target) * 0.25f;
+    pose.needle_to = glm::mix(skin, target, reach);
+}
+}  // namespace
+
 ProcedurePose pose_for(StepAnimation animation, float progress, const Anatomy& a) {
     ProcedurePose pose;
     const float entry = static_cast<float>(catheter_entry_point(a));
@@ -52,6 +65,12 @@ ProcedurePose pose_for(StepAnimation animation, float progress, const Anatomy& a
     const float u = smooth(progress);
     switch (animation) {
         case StepAnimation::none: break;
+        case StepAnimation::puncture:
+            // The trial's needle: through the skin between two spinous processes into the fluid,
+            // with no cut and no catheter.
+            insert_needle(pose, a, smooth(progress / 0.6f));
+            pose.catheter_to = -1.0f;  // none
+            break;
         case StepAnimation::needle:
         case StepAnimation::catheter: {
             pose.back_incision_open = 1.0f;
@@ -60,14 +79,7 @@ ProcedurePose pose_for(StepAnimation animation, float progress, const Anatomy& a
             const float threading = needle ? smooth((progress - 0.4f) / 0.6f) : u;
             pose.catheter_from = entry * (1.0f - threading);
             pose.catheter_to = entry + 1.0f;
-            if (needle) {
-                const glm::vec3 target = a.catheter_path_mm[static_cast<std::size_t>(entry)];
-                const Incisions cut = incisions(a);
-                const glm::vec3 skin = 0.5f * (cut.back_a + cut.back_b) + glm::vec3(0.0f, -8.0f, 0.0f);
-                pose.needle = true;
-                pose.needle_from = skin + (skin - target) * 0.25f;  // the hub stands out of the skin
-                pose.needle_to = glm::mix(skin, target, smooth(progress / 0.4f));
-            }
+            if (needle) insert_needle(pose, a, smooth(progress / 0.4f));
             break;
         }
         case StepAnimation::tunnel:

@@ -850,6 +850,15 @@ void Renderer::tone_map(int x, int y, int width, int height) {
     glUniform1i(loc(p, "uSingle"), image_ == scene_.texture(0) ? 1 : 0);
     set_backdrop(p);
     glUniform1f(loc(p, "uExposure"), 1.0f);
+    // A still view's highlighted structures are outlined from its resolved ids.
+    const StructureMask highlight = last_ ? last_->view.highlight_mask : 0;
+    const bool outline = ids_resolved_ && highlight != 0 && ids_.width() == width && ids_.height() == height;
+    glUniform1i(loc(p, "uOutline"), outline ? 1 : 0);
+    glActiveTexture(GL_TEXTURE1);
+    glBindTexture(GL_TEXTURE_2D, outline ? ids_.texture(0) : 0);
+    glUniform1i(loc(p, "uIds"), 1);
+    glUniform2ui(loc(p, "uHighlightMask"), static_cast<GLuint>(highlight & 0xffffffffu), static_cast<GLuint>(highlight >> 32));
+    glUniform2i(loc(p, "uIdsOrigin"), x, y);
     glBindVertexArray(fullscreen_vao_);
     glDrawArrays(GL_TRIANGLES, 0, 3);
     ++passes_drawn_;

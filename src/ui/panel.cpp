@@ -721,7 +721,7 @@ void drug_section(const PanelInput& in, PanelActions& out) {
 // The drug view's plots, in a window at the right of the 3D view while the drug is shown.
 void spread_window(const PanelInput& in, float display_width, float display_height) {
     if (!in.state.drug.shown || !in.spread || in.spread->times_h.empty()) return;
-    const float width = 300.0f * in.scale;
+    const float width = spread_window_width(in.scale);
     ImGui::SetNextWindowPos(ImVec2(display_width - width, 0.0f));
     ImGui::SetNextWindowSize(ImVec2(width, display_height));
     ImGui::SetNextWindowBgAlpha(0.85f);
@@ -754,12 +754,25 @@ void spread_window(const PanelInput& in, float display_width, float display_heig
         ImGui::TextWrapped("%s", in.content.text("band_note").c_str());
         ImGui::PopStyleColor();
     }
+    if (!student) {
+        // What a patient does with the picture: nothing but the warning signs.
+        ImGui::Spacing();
+        ImGui::TextWrapped("%s", in.content.text("spread_action").c_str());
+        ImGui::PushStyleColor(ImGuiCol_Text, kUrgentColour);
+        ImGui::TextWrapped("%s", in.content.text("spread_urgent").c_str());
+        ImGui::PopStyleColor();
+        ImGui::End();
+        return;
+    }
     ImGui::TextWrapped("%s", in.content.text("all_days").c_str());
     heat_map(*in.spread, std::max(top, 1e-6f), d.time_h, 30.0 * 24.0, 26.0f * 4.0f * in.scale);
     std::vector<float> reservoir(in.spread->reservoir_ml.begin(), in.spread->reservoir_ml.end());
-    ImGui::PlotLines("##reservoir", reservoir.data(), static_cast<int>(reservoir.size()), 0, in.content.text("reservoir").c_str(), 0.0f,
+    const std::size_t at = std::min(reservoir.size() - 1, static_cast<std::size_t>(std::lower_bound(in.spread->times_h.begin(),
+                                        in.spread->times_h.end(), d.time_h) - in.spread->times_h.begin()));
+    const std::string overlay = in.content.format("reservoir", {{"ml", number(reservoir[at])}});
+    ImGui::PlotLines("##reservoir", reservoir.data(), static_cast<int>(reservoir.size()), 0, overlay.c_str(), 0.0f,
                      40.0f, ImVec2(ImGui::GetContentRegionAvail().x, 60.0f * in.scale));
-    if (student) {
+    {
         ImGui::TextWrapped("%s", in.content.format("totals", {{"given", number(in.spread->delivered_mg)},
                                                               {"left", number(in.spread->in_csf_mg)},
                                                               {"cleared", number(in.spread->cleared_mg)}}).c_str());
@@ -773,6 +786,7 @@ void spread_window(const PanelInput& in, float display_width, float display_heig
 }  // namespace
 
 float panel_width(float scale) { return kPanelWidthPx * scale; }
+float spread_window_width(float scale) { return 300.0f * scale; }
 
 PanelActions draw_panel(const PanelInput& in, float display_height) {
     PanelActions out;

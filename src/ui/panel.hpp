@@ -71,6 +71,8 @@ struct PanelInput {
 
 // The panel's width in pixels at this scale; the 3D view fills the rest of the window.
 float panel_width(float scale);
+// The drug's charts' window, at the right of the 3D view while the drug is shown.
+float spread_window_width(float scale);
 
 // Draws the panel at the left edge of a display of this height and returns what the user asked for.
 PanelActions draw_panel(const PanelInput& input, float display_height);

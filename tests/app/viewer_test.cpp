@@ -49,7 +49,7 @@ using KioskTest = ViewerFixture;
 
 TEST_F(KioskTest, StartsOnTheStartScreenPlayingTheTour) {
     open(Mode::kiosk);
-    ASSERT_TRUE(run(30.0));
+    ASSERT_TRUE(run(45.0));
     EXPECT_TRUE(viewer->on_start_screen());
     EXPECT_GT(viewer->state().step, 0) << "the attract loop moves through the steps by itself";
     EXPECT_EQ(viewer->state().audience, Audience::patient);

@@ -1,4 +1,5 @@
 // The core's geometry without GL: distance maps, surface nets, swept tubes, simplification.
+#include <algorithm>
 #include <cmath>
 
 #include <glm/geometric.hpp>
@@ -234,6 +235,37 @@ TEST(Box3Test, ABoxIsOutsideTheViewOnlyWhenNothingOfItCanBeSeen) {
     EXPECT_TRUE(box(glm::vec3(500.0f, 0.0f, 0.0f), 5.0f).outside_view(view_proj));  // far to the side
     EXPECT_FALSE(box(glm::vec3(60.0f, 0.0f, 0.0f), 30.0f).outside_view(view_proj)); // across the edge
     EXPECT_TRUE(Box3{}.outside_view(view_proj));                                    // empty
+}
+
+// The fat is drawn see-through: a bone that comes up into it would show as a bare white shape on
+// the belly (the hip bone's anterior superior spine did, in the pump view). Where the hip bone
+// reaches the fascia, the muscles attached to it cover it; and it stays under the skin.
+TEST(HipBoneTest, IsCoveredWhereTheFatIsSeeThrough) {
+    const Anatomy a = build_anatomy();
+    const BodyShape shape(a);
+    const Box3 b = shape.bounds(Structure::pelvis);
+    int inside = 0, bare = 0;
+    float shallowest = 1e9f;
+    for (float x = b.lo.x; x <= b.hi.x; x += 2.0f) {
+        for (float y = b.lo.y; y <= b.hi.y; y += 2.0f) {
+            for (float z = b.lo.z; z <= b.hi.z; z += 2.0f) {
+                const glm::vec3 p(x, y, z);
+                const float bone = shape.distance(Structure::pelvis, p);
+                if (bone <= 0.0f) {
+                    ++inside;
+                    shallowest = std::min(shallowest, -shape.distance(Structure::skin, p));
+                }
+                // Just outside the bone's surface: fat there, with no muscle, shows the bone bare.
+                if (bone > 0.5f && bone < 2.0f && shape.distance(Structure::fat, p) < -0.5f &&
+                    shape.distance(Structure::muscle, p) > 0.0f) {
+                    ++bare;
+                }
+            }
+        }
+    }
+    ASSERT_GT(inside, 10000);
+    EXPECT_EQ(bare, 0) << "points of the hip bone bare in the fat";
+    EXPECT_GT(shallowest, 3.0f) << "the hip bone comes within " << shallowest << " mm of the skin";
 }
 }  // namespace
 }  // namespace thecaview

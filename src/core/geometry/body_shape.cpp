@@ -117,7 +117,13 @@ float BodyShape::wall_layer(vec3 p, Structure id) const {
     if (id == Structure::skin) return skin_d;
     const float fascia_d = fascia(p, s);
     if (id == Structure::fat) return std::max(std::max(skin_d, -fascia_d), -pump_shape(p, 0.3f));  // with the pocket
-    return std::max(fascia_d, -(fascia_d + anatomy_.wall.muscle_mm));  // the abdominal wall's muscle
+    // The abdominal wall's muscle; and where the hip bone comes up to the fascia (its crest and
+    // anterior superior spine), the muscles and aponeuroses attached there cover it in a shell
+    // 3 mm thick, so that no bare bone shows through the fat.
+    const float wall = std::max(fascia_d, -(fascia_d + anatomy_.wall.muscle_mm));
+    const float bone = pelvis(p);
+    const float cover = std::max({bone - 3.0f, -bone, -(fascia_d + anatomy_.wall.muscle_mm + 6.0f)});
+    return std::min(wall, cover);
 }
 
 // Erector spinae: a column of muscle each side of the spinous processes, behind the laminae.
