@@ -96,6 +96,7 @@ void structure_labels(const OverlayInput& in) {
                                                 static_cast<int>((r + 0.5f) * in.height / kRows));
         }
     }
+    std::vector<glm::vec2> anchors;  // taken so far
     for (const auto& s : structures()) {
         // Every structure when the labels are on; else the ones the step names.
         if (!in.state.structure_labels && (in.state.label_mask & bit(s.id)) == 0) continue;
@@ -105,20 +106,30 @@ void structure_labels(const OverlayInput& in) {
         const bool on_screen = landmark && landmark->x >= 0.0f && landmark->y >= 0.0f && landmark->x < in.width &&
                                landmark->y < in.height;
         const glm::vec2 aim = on_screen ? *landmark : glm::vec2(in.width * 0.5f, in.height * 0.5f);
-        std::optional<glm::vec2> px;
-        float best = 1e30f;
+        // Layers that show in the same place (skin, fat, muscle) would all point at one spot:
+        // each takes the nearest point not already taken by another label, if it has one.
+        const float apart = 40.0f * in.scale;
+        std::optional<glm::vec2> px, crowded;
+        float best = 1e30f, best_crowded = 1e30f;
         for (int r = 0; r < kRows; ++r) {
             for (int c = 0; c < kColumns; ++c) {
                 if ((grid[r * kColumns + c] & bit(s.id)) == 0) continue;
                 const glm::vec2 p((c + 0.5f) * in.width / kColumns, (r + 0.5f) * in.height / kRows);
                 const float d = glm::dot(p - aim, p - aim);
-                if (d < best) {
+                const bool taken = std::any_of(anchors.begin(), anchors.end(),
+                                               [&](glm::vec2 a) { return glm::dot(p - a, p - a) < apart * apart; });
+                if (!taken && d < best) {
                     best = d;
                     px = p;
+                } else if (taken && d < best_crowded) {
+                    best_crowded = d;
+                    crowded = p;
                 }
             }
         }
+        if (!px) px = crowded;
         if (!px) continue;
+        anchors.push_back(*px);
         const StructureText* t = in.content ? in.content->structure(s.id) : nullptr;
         const int k = px->x < in.width * 0.5f ? 0 : 1;
         texts[k].push_back(t ? t->name : std::string(s.plain_name));

@@ -115,15 +115,12 @@ float BodyShape::wall_layer(vec3 p, Structure id) const {
     const TorsoSection s = anatomy_.torso_at(p.y);
     const float skin_d = skin(p, s);
     if (id == Structure::skin) return skin_d;
-    const float fascia_d = fascia(p, s);
+    // Where the hip bone comes up to the fascia (its crest and anterior superior spine), the
+    // fascia rises smoothly over it, 3 mm above the bone: the muscles and aponeuroses attached
+    // there cover it, and no bare bone shows through the see-through fat.
+    const float fascia_d = sdf::smin(fascia(p, s), pelvis(p) - 3.0f, 12.0f);
     if (id == Structure::fat) return std::max(std::max(skin_d, -fascia_d), -pump_shape(p, 0.3f));  // with the pocket
-    // The abdominal wall's muscle; and where the hip bone comes up to the fascia (its crest and
-    // anterior superior spine), the muscles and aponeuroses attached there cover it in a shell
-    // 3 mm thick, so that no bare bone shows through the fat.
-    const float wall = std::max(fascia_d, -(fascia_d + anatomy_.wall.muscle_mm));
-    const float bone = pelvis(p);
-    const float cover = std::max({bone - 3.0f, -bone, -(fascia_d + anatomy_.wall.muscle_mm + 6.0f)});
-    return std::min(wall, cover);
+    return std::max(fascia_d, -(fascia_d + anatomy_.wall.muscle_mm));  // the abdominal wall's muscle
 }
 
 // Erector spinae: a column of muscle each side of the spinous processes, behind the laminae.
