@@ -52,6 +52,7 @@ uniform vec3 uIncisionBackB;
 uniform vec3 uIncisionBellyA;
 uniform vec3 uIncisionBellyB;
 uniform vec2 uIncisionOpen;
+uniform float uDressings;  // > 0: a white pad over each closed incision (its opacity)
 uniform float uRelief[LEVEL_COUNT];
 uniform vec3 uCatheterTip;  // the catheter's radiopaque tip is marked dark blue
 // The drug in the CSF: per level, its colour (linear) and its place on the log scale (a).
@@ -92,6 +93,10 @@ Surface surfaceLook(vec3 n, vec3 v, bool cap) {
         if ((uIncisionOpen.x > 0.0 && back < 0.0) || (uIncisionOpen.y > 0.0 && belly < 0.0)) {
             s.albedo = vec3(0.55, 0.05, 0.05);
             s.opacity = 0.9;
+        } else if (uDressings > 0.0 && min(back, belly) < 14.0) {
+            // A dressing: a pad 28 mm wide over the closed cut, a little longer than it.
+            s.albedo = vec3(0.92, 0.93, 0.95);
+            s.opacity = max(s.opacity, 0.95 * uDressings);
         } else if (band >= 7 && band <= 19 && uRelief[band] > 0.5) {  // T1 ... L1
             s.albedo = vec3(0.35, 0.85, 0.75);
             s.opacity = max(s.opacity, 0.22);

@@ -18,7 +18,16 @@ glm::vec3 OrbitCamera::eye() const {
     return target_mm + dir * distance_mm;
 }
 
-glm::mat4 OrbitCamera::view() const { return glm::lookAt(eye(), target_mm, glm::vec3(0.0f, 1.0f, 0.0f)); }
+glm::vec3 OrbitCamera::up() const {
+    const glm::vec3 world_up(0.0f, 1.0f, 0.0f);
+    if (roll_rad == 0.0f) return world_up;
+    const glm::vec3 forward = glm::normalize(target_mm - eye());
+    const glm::vec3 right = glm::normalize(glm::cross(forward, world_up));
+    const glm::vec3 up0 = glm::cross(right, forward);
+    return std::cos(roll_rad) * up0 + std::sin(roll_rad) * right;
+}
+
+glm::mat4 OrbitCamera::view() const { return glm::lookAt(eye(), target_mm, up()); }
 
 glm::mat4 OrbitCamera::projection(float aspect) const {
     const float near_mm = std::max(5.0f, distance_mm * 0.02f);
@@ -54,7 +63,7 @@ std::optional<glm::vec2> project_to_pixel(const OrbitCamera& camera, glm::vec3 p
 
 bool operator==(const OrbitCamera& a, const OrbitCamera& b) {
     return a.target_mm == b.target_mm && a.yaw_rad == b.yaw_rad && a.pitch_rad == b.pitch_rad &&
-           a.distance_mm == b.distance_mm && a.fov_y_rad == b.fov_y_rad;
+           a.distance_mm == b.distance_mm && a.fov_y_rad == b.fov_y_rad && a.roll_rad == b.roll_rad;
 }
 
 OrbitCamera interpolate(const OrbitCamera& a, const OrbitCamera& b, float t) {
@@ -67,6 +76,7 @@ OrbitCamera interpolate(const OrbitCamera& a, const OrbitCamera& b, float t) {
     // Distance eases in log space so zooming feels even.
     c.distance_mm = std::exp(glm::mix(std::log(a.distance_mm), std::log(b.distance_mm), e));
     c.fov_y_rad = glm::mix(a.fov_y_rad, b.fov_y_rad, e);
+    c.roll_rad = glm::mix(a.roll_rad, b.roll_rad, e);
     return c;
 }
 

@@ -19,6 +19,9 @@ struct OrbitCamera {
     float pitch_rad = 0.0f;  // > 0: camera above the target, looking down
     float distance_mm = 1800.0f;
     float fov_y_rad = 0.6f;
+    // Turns the picture about the line of sight: -pi/2 shows a body lying on its right side (the
+    // lateral pose), head to the right, its right side down.
+    float roll_rad = 0.0f;
 
     static constexpr float kMinDistanceMm = 120.0f;
     static constexpr float kMaxDistanceMm = 5000.0f;
@@ -26,6 +29,8 @@ struct OrbitCamera {
 
     [[nodiscard]] glm::vec3 eye() const;
     [[nodiscard]] glm::mat4 view() const;
+    // The world direction that points up in the picture (the body's head when not rolled).
+    [[nodiscard]] glm::vec3 up() const;
     [[nodiscard]] glm::mat4 projection(float aspect) const;
 
     // Input gestures, in screen fractions (delta / window height) so they feel the same at any size.

@@ -17,7 +17,7 @@ using nlohmann::json;
 const std::set<std::string> kTopKeys{"language",   "language_name", "version", "review_date", "ui",
                                      "structures", "steps",         "glossary", "quiz"};
 const std::set<std::string> kStepKeys{"id",   "view",      "duration_s", "highlight", "hide",    "xray",
-                                      "labels", "animation", "contacts",   "patient",   "student"};
+                                      "labels", "animation", "pose",       "contacts",  "patient", "student"};
 const std::set<std::string> kTextKeys{"title", "caption", "more", "lists", "cards", "sources"};
 const std::set<std::string> kListKeys{"heading", "points", "urgent"};
 const std::set<std::string> kTermKeys{"key", "term", "definition", "forms"};
@@ -294,7 +294,7 @@ const std::vector<std::string>& required_ui_keys() {
         "quiz_title", "quiz_tap_hint", "quiz_right", "quiz_not_quite", "quiz_next", "quiz_continue", "quiz_skip",
         "handout_title", "handout_medicine", "handout_tip", "handout_pump", "handout_notes", "handout_footer",
         "quiz_right_answer", "quiz_your_answer", "handout_save", "handout_print", "handout_making", "handout_printing",
-        "handout_saved", "handout_printed", "handout_failed", "spread_action", "spread_urgent"};
+        "handout_saved", "handout_printed", "handout_failed", "spread_action", "spread_urgent", "hours_since_start", "days_since_start"};
     return keys;
 }
 
@@ -414,6 +414,11 @@ ContentLoad parse_procedure(std::string_view json_text, const std::string& sourc
             bool ok = false;
             step.animation = a->is_string() ? animation_from(a->get<std::string>(), ok) : StepAnimation::none;
             if (!ok) r.error(path + ".animation", a->dump(), "unknown animation (none, puncture, needle, catheter, tunnel, pocket, pump, close)");
+        }
+        if (const auto pose = s.find("pose"); pose != s.end()) {
+            if (*pose == "upright") step.pose = BodyPose::upright;
+            else if (*pose == "lateral") step.pose = BodyPose::lateral;
+            else r.error(path + ".pose", pose->dump(), "unknown pose (upright, lateral)");
         }
         if (const auto contacts = s.find("contacts"); contacts != s.end()) {
             if (contacts->is_boolean()) step.contacts = contacts->get<bool>();

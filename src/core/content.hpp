@@ -22,6 +22,10 @@ std::string_view audience_key(Audience a);  // "patient", "student"
 // What a step animates, from its start to its end state.
 enum class StepAnimation : std::uint8_t { none, puncture, needle, catheter, tunnel, pocket, pump, close };
 
+// How the body lies in a step's picture: upright (standing, as anatomy is taught) or on its right
+// side on the operating table (lateral decubitus), as for the implant.
+enum class BodyPose : std::uint8_t { upright, lateral };
+
 // A list under a heading, e.g. "Emergency: call now" and its signs.
 struct TextList {
     std::string heading;
@@ -47,6 +51,7 @@ struct ProcedureStep {
     StructureMask xray_mask = 0;
     StructureMask label_mask = 0;  // structures named with leader lines (the text's subjects); default: the highlighted ones
     StepAnimation animation = StepAnimation::none;
+    BodyPose pose = BodyPose::upright;
     bool contacts = false;  // shows the clinic's names and numbers from the config
     StepText patient;
     StepText student;

@@ -98,6 +98,7 @@ ProcedurePose pose_for(StepAnimation animation, float progress, const Anatomy& a
         case StepAnimation::close:
             pose.back_incision_open = 1.0f - u;
             pose.belly_incision_open = 1.0f - u;
+            pose.dressings = smooth((progress - 0.75f) / 0.25f);  // once the cuts are closed
             break;
     }
     return pose;

@@ -19,6 +19,8 @@ struct ProcedurePose {
     float pump_lift_mm = 0.0f;    // the pump held above its pocket, along its axis
     float back_incision_open = 0.0f;   // 0 closed (or none), 1 open
     float belly_incision_open = 0.0f;
+    float dressings = 0.0f;  // the pads over both closed incisions, fading in (0 none, 1 on)
+    bool on_table = false;  // the body lies on its right side on the operating table
     bool operator==(const ProcedurePose&) const = default;
 };
 

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <numeric>
 
+#include <glm/gtc/constants.hpp>
+
 namespace thecaview {
 
 SceneView scene_view(const ViewerState& state, const Anatomy& anatomy) {
@@ -22,6 +24,7 @@ void go_to_step(ViewerState& state, const ProcedureContent& content, const std::
     state.step = std::clamp(index, 0, static_cast<int>(content.steps.size()) - 1);
     state.quiz.reset();  // another step: an open question is left
     const ProcedureStep& step = content.steps[static_cast<std::size_t>(state.step)];
+    state.pose = step.pose;
     if (auto v = find_view(views, step.view)) go_to_view(state, *v, animate);
     state.visible_mask &= ~step.hide_mask;
     state.xray_mask |= step.xray_mask;
@@ -163,13 +166,17 @@ void go_to_view(ViewerState& state, const NamedView& view, bool animate) {
     state.xray_mask = view.xray_mask;
     state.visible_mask = all_structures_mask() & ~view.hidden_mask;
     state.cut = view.cut;
+    OrbitCamera camera = view.camera;
+    camera.roll_rad = pose_roll_rad(state.pose);  // the body turns onto its side with the camera
     if (animate && !state.reduced_motion) {
-        state.flight = CameraFlight{state.camera, view.camera, 0.0f, 1.2f};
+        state.flight = CameraFlight{state.camera, camera, 0.0f, 1.2f};
     } else {
         state.flight.reset();
-        state.camera = view.camera;
+        state.camera = camera;
     }
 }
+
+float pose_roll_rad(BodyPose pose) { return pose == BodyPose::lateral ? -0.5f * glm::pi<float>() : 0.0f; }
 
 bool advance_flight(ViewerState& state, float dt_s) {
     if (!state.flight) return false;

@@ -64,8 +64,12 @@ struct ViewerState {
     std::optional<QuizState> quiz;          // a teach-back question on screen
     std::vector<std::string> quizzes_asked; // steps whose questions this visit has had
     std::optional<CameraFlight> flight;
+    BodyPose pose = BodyPose::upright;     // the step's: every view is seen with the body lying so
     bool operator==(const ViewerState&) const = default;
 };
+
+// The camera's roll that shows a body in this pose (0 upright; lying on its right side: -pi/2).
+float pose_roll_rad(BodyPose pose);
 
 // Goes to step `index` of the content: its view (flown to when animate), what it shows, hides,
 // draws see-through and highlights; its animation starts again.

@@ -48,7 +48,7 @@ Variant variant_for(Structure id, int pass, bool translucent, const SceneView& v
     if (pass == kPassStencil) return kStencil;
     if (pass == kPassColour && !translucent) return kOpaque;
     const int base = pass == kPassColour ? kLayer : kIds;
-    const bool skin_effects = view.pose.back_incision_open > 0.0f || view.pose.belly_incision_open > 0.0f ||
+    const bool skin_effects = view.pose.back_incision_open > 0.0f || view.pose.belly_incision_open > 0.0f || view.pose.dressings > 0.0f ||
                               std::any_of(view.relief.begin(), view.relief.end(), [](bool on) { return on; });
     if (id == Structure::skin && skin_effects) return static_cast<Variant>(base + 1);
     if (id == Structure::csf && view.spread_on) return static_cast<Variant>(base + 2);
@@ -276,6 +276,7 @@ void Renderer::upload() {
     bounds_min_ = bounds.lo;
     bounds_max_ = bounds.hi;
     incisions_ = incisions(*anatomy_);
+    table_ = upload_mesh(box_mesh(operating_table(*anatomy_)), nullptr, nullptr, nullptr);
     moving_parts_pose_.reset();
     anatomy_dirty_ = false;
 }
@@ -380,6 +381,7 @@ void Renderer::set_frame_uniforms(const FrameRequest& r, glm::vec2 offset) {
         glUniform3fv(loc(p, "uIncisionBellyA"), 1, glm::value_ptr(incisions_.belly_a));
         glUniform3fv(loc(p, "uIncisionBellyB"), 1, glm::value_ptr(incisions_.belly_b));
         glUniform2f(loc(p, "uIncisionOpen"), view.pose.back_incision_open, view.pose.belly_incision_open);
+        glUniform1f(loc(p, "uDressings"), view.pose.dressings);
         glUniform1fv(loc(p, "uRelief"), kLevelCount, relief.data());
         glUniform4fv(loc(p, "uSpread"), kLevelCount, glm::value_ptr(spread[0]));
         glUniform3fv(loc(p, "uCatheterTip"), 1, glm::value_ptr(view.catheter_tip_mm));
@@ -399,19 +401,22 @@ void Renderer::draw_part(const GpuMesh& mesh, Structure id, const SceneView& vie
     if (!lifted && culled(mesh)) return;
     const GLuint p = use(variant_for(id, pass, translucent, view));
     const StructureLook& l = look(id);
-    glUniform1i(loc(p, "uId"), static_cast<int>(id));
+    // The needle and the table are drawn with the catheter's program, in their own materials; the
+    // table is no structure (id 0, like the background).
+    const bool steel = &mesh == needle_.get(), table = &mesh == table_.get();
+    glUniform1i(loc(p, "uId"), table ? 0 : static_cast<int>(id));
     if (pass == kPassIds) glUniform1i(loc(p, "uSlot"), slot_of_[static_cast<std::size_t>(id)]);
-    const bool steel = &mesh == needle_.get();
-    const Material m = steel ? Material{{0.8f, 0.82f, 0.85f}, 0.2f, 1.0f} : l.material;
+    const Material m = steel ? Material{{0.8f, 0.82f, 0.85f}, 0.2f, 1.0f}
+                             : (table ? Material{{0.16f, 0.26f, 0.30f}, 0.8f, 0.0f} : l.material);
     glUniform3fv(loc(p, "uAlbedo"), 1, glm::value_ptr(m.albedo));
     glUniform1f(loc(p, "uRoughness"), m.roughness);
     glUniform1f(loc(p, "uMetal"), m.metal);
     glUniform1i(loc(p, "uSeeThrough"), translucent ? 1 : 0);
     glUniform2f(loc(p, "uOpacity"), l.opacity_facing, l.opacity_grazing);
-    glUniform1i(loc(p, "uHighlight"), (view.highlight_mask & bit(id)) ? 1 : 0);
+    glUniform1i(loc(p, "uHighlight"), !table && (view.highlight_mask & bit(id)) ? 1 : 0);
     glUniform3f(loc(p, "uCapNormal"), 0.0f, 0.0f, 0.0f);
     // The thin tubes: the catheter, the needle and the nerve roots (the thinnest are 0.8 mm).
-    const float tube = id == Structure::catheter ? (steel ? 0.55f : anatomy_->catheter_radius_mm)
+    const float tube = table ? 0.0f : id == Structure::catheter ? (steel ? 0.55f : anatomy_->catheter_radius_mm)
                                                  : (id == Structure::nerve_roots ? 0.8f : 0.0f);
     glUniform1f(loc(p, "uTubeRadius"), tube);
     if (lifted) {
@@ -577,6 +582,7 @@ void Renderer::draw_scene(const FrameRequest& r, glm::vec2 offset) {
         if (const GpuMesh* m = mesh_of(s)) draw_part(*m, s, view, kPassColour, false);
     }
     if (needle_) draw_part(*needle_, Structure::catheter, view, kPassColour, false);
+    if (view.pose.on_table && table_) draw_part(*table_, Structure::catheter, view, kPassColour, false);
     glDisable(GL_CULL_FACE);
     pass_done("opaque");
     if (view.cut) {
@@ -784,6 +790,7 @@ void Renderer::set_backdrop(GLuint program) const {
     const glm::mat4 inv = glm::inverse(camera.projection(aspect) * camera.view());
     glUniformMatrix4fv(loc(program, "uInvViewProj"), 1, GL_FALSE, glm::value_ptr(inv));
     glUniform3fv(loc(program, "uEye"), 1, glm::value_ptr(camera.eye()));
+    glUniform3fv(loc(program, "uUp"), 1, glm::value_ptr(camera.up()));
 }
 
 // Adds the sample in scene_, over the backdrop, to the sum, or starts the sum with it.

@@ -149,7 +149,11 @@ void pump_note(const OverlayInput& in) {
     const ImVec2 size = ImGui::CalcTextSize(note);
     const float pad = 8.0f * in.scale;
     const ImVec2 at(in.x + pad, in.y + in.height - size.y - pad);
-    ImGui::GetBackgroundDrawList()->AddText(at, IM_COL32(200, 210, 225, 220), note);
+    // On a dark box, so that it reads over skin as well as over the backdrop.
+    ImDrawList* draw = ImGui::GetBackgroundDrawList();
+    draw->AddRectFilled(ImVec2(at.x - 0.5f * pad, at.y - 0.25f * pad), ImVec2(at.x + size.x + 0.5f * pad, at.y + size.y + 0.25f * pad),
+                        IM_COL32(12, 16, 26, 210), 3.0f * in.scale);
+    draw->AddText(at, IM_COL32(235, 240, 248, 255), note);
 }
 
 // While another pump's body is made: a box low in the view (clear of the tool bar and the

@@ -138,13 +138,17 @@ void open_glossary(int term) {
 }
 
 // The glossary's words that the step's text uses, as buttons: a tap shows the meaning.
-void step_terms(const ProcedureContent& c, const StepText& text) {
-    const auto terms = c.terms_in(step_words(text, true));
+void step_terms(const ProcedureContent& c, const ProcedureStep& step, const StepText& text) {
+    // The words of the text and of the labels in the picture.
+    std::string words = step_words(text, true);
+    for (const auto& s : structures()) {
+        if ((step.label_mask & bit(s.id)) == 0) continue;
+        if (const StructureText* t = c.structure(s.id)) words += "\n" + t->name;
+    }
+    const auto terms = c.terms_in(words);
     if (terms.empty()) return;
     ImGui::Spacing();
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s", c.text("words_in_step").c_str());
-    ImGui::PopStyleColor();
     float used = 0.0f;
     int tapped = -1;
     ImGui::PushID("terms");  // a term's button is not the drug list's entry of the same name
@@ -255,7 +259,7 @@ void steps_section(const PanelInput& in, PanelActions& out) {
     const int current = std::clamp(in.state.step, 0, static_cast<int>(steps.size()) - 1);
     const ProcedureStep& step = steps[static_cast<std::size_t>(current)];
     const StepText& text = step.text(in.state.audience);
-    ImGui::TextDisabled("%s", c.format("step_of", {{"n", std::to_string(current + 1)}, {"total", std::to_string(steps.size())}}).c_str());
+    ImGui::TextUnformatted(c.format("step_of", {{"n", std::to_string(current + 1)}, {"total", std::to_string(steps.size())}}).c_str());
     ImGui::SameLine();
     ImGui::ProgressBar(static_cast<float>(current + 1) / static_cast<float>(steps.size()), ImVec2(-1.0f, 0.0f), "");
     if (const QuizQuestion* q = in.state.quiz ? current_question(*in.state.quiz, c) : nullptr) {
@@ -273,7 +277,7 @@ void steps_section(const PanelInput& in, PanelActions& out) {
         ImGui::TextDisabled("%s", sources.c_str());
     }
     ImGui::PopTextWrapPos();
-    step_terms(c, text);
+    step_terms(c, step, text);
     if (!in.handout_button.empty() && offers_handout(step)) {
         ImGui::Spacing();
         ImGui::BeginDisabled(in.handout_busy);
@@ -733,11 +737,17 @@ void spread_window(const PanelInput& in, float display_width, float display_heig
     const DrugViewState& d = in.state.drug;
     char hour[8];
     std::snprintf(hour, sizeof hour, "%02d", static_cast<int>(std::fmod(d.time_h, 24.0)));
-    ImGui::TextUnformatted(
-        in.content.format("day_time", {{"day", std::to_string(static_cast<int>(d.time_h / 24.0))}, {"hour", hour}}).c_str());
+    const bool student = in.state.audience == Audience::student;
+    if (student) {
+        ImGui::TextUnformatted(
+            in.content.format("day_time", {{"day", std::to_string(static_cast<int>(d.time_h / 24.0))}, {"hour", hour}}).c_str());
+    } else {  // "Day 1, 00:00" reads as the start: say how long the pump has run
+        const bool hours = d.time_h < 48.0;
+        const int n = static_cast<int>(hours ? d.time_h : d.time_h / 24.0);
+        ImGui::TextUnformatted(in.content.format(hours ? "hours_since_start" : "days_since_start", {{"n", std::to_string(n)}}).c_str());
+    }
     const float top = static_cast<float>(peak_concentration(*in.spread));
     const auto now = spread_at(*in.spread, d.time_h);
-    const bool student = in.state.audience == Audience::student;
     colour_scale_legend(in.content, student, std::max(top, 1e-6f), in.scale);
     const Drug* drug = in.drugs ? in.drugs->find(d.drug) : nullptr;
     if (!student) {
@@ -806,9 +816,13 @@ PanelActions draw_panel(const PanelInput& in, float display_height) {
     steps_section(in, out);
     ImGui::Separator();
     views_section(in, out);
-    structures_section(in, out);
-    cut_section(in, out);
-    implant_section(in, out);
+    // The tools for taking the body apart (what is shown, cuts, the implant's options) are the
+    // student's: a patient's panel keeps to the steps, the views and the medicine.
+    if (in.state.audience == Audience::student) {
+        structures_section(in, out);
+        cut_section(in, out);
+        implant_section(in, out);
+    }
     drug_section(in, out);
     ImGui::End();
     spread_window(in, ImGui::GetIO().DisplaySize.x, display_height);

@@ -176,3 +176,39 @@ TEST(Steps, SignageShowsEachCardLongEnoughToRead) {
     content.steps[0].patient.cards.clear();  // no cards: the caption is the one card
     EXPECT_EQ(signage_cards(content.steps[0].patient), std::vector<std::string>{step.patient.caption});
 }
+
+// The lateral pose: a step that says so shows every view with the camera rolled, so that the body
+// lies on its right side (head to the right, right side down), and the camera flies there.
+TEST(Steps, TheLateralPoseLaysTheBodyOnItsRightSide) {
+    const Anatomy a = build_anatomy();
+    const auto views = named_views(a);
+    ProcedureContent content;
+    ProcedureStep upright;
+    upright.id = "upright";
+    upright.view = "back";
+    ProcedureStep lateral = upright;
+    lateral.id = "lateral";
+    lateral.pose = BodyPose::lateral;
+    content.steps = {upright, lateral};
+    ViewerState state;
+    go_to_step(state, content, views, 0, false);
+    EXPECT_FLOAT_EQ(state.camera.roll_rad, 0.0f);
+    go_to_step(state, content, views, 1, true);
+    ASSERT_TRUE(state.flight) << "the body turns onto its side in a flight";
+    EXPECT_FLOAT_EQ(state.flight->to.roll_rad, pose_roll_rad(BodyPose::lateral));
+    state.reduced_motion = true;
+    go_to_step(state, content, views, 1, true);
+    EXPECT_FALSE(state.flight) << "at once under reduced motion";
+    const auto at = [&](glm::vec3 p) { return *project_to_pixel(state.camera, p, 1280, 720); };
+    const glm::vec2 head = at(a.at(Level::C7).body_centre_mm), hips = at(a.at(Level::L5).body_centre_mm);
+    EXPECT_GT(head.x, hips.x + 200.0f) << "head to the right";
+    EXPECT_LT(std::abs(head.y - hips.y), 80.0f) << "the spine lies across the picture";
+    const glm::vec3 centre = a.at(Level::L1).body_centre_mm;
+    EXPECT_GT(at(centre + glm::vec3(-100.0f, 0.0f, 0.0f)).y, at(centre + glm::vec3(100.0f, 0.0f, 0.0f)).y + 50.0f)
+        << "the right side (-x) is down";
+    // Another view in the same step keeps the pose; the next upright step stands the body up.
+    go_to_view(state, *find_view(views, "side"), false);
+    EXPECT_FLOAT_EQ(state.camera.roll_rad, pose_roll_rad(BodyPose::lateral));
+    go_to_step(state, content, views, 0, false);
+    EXPECT_FLOAT_EQ(state.camera.roll_rad, 0.0f);
+}

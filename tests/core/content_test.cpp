@@ -337,3 +337,22 @@ TEST(Content, ShippedCardsCarryTheKeyActions) {
         }
     }
 }
+
+// A step's pose is content: upright by default, lateral where it says so, anything else an error
+// naming the field; the shipped surgical steps lie on their side.
+TEST(Content, AStepsPoseIsReadAndABadOneNamed) {
+    auto lying = step("a", "back");
+    lying["pose"] = "lateral";
+    auto bad = step("b", "back");
+    bad["pose"] = "sitting";
+    const auto load = parse_procedure(document("en", {lying, step("c", "back"), bad}).dump(), "steps.json", kViews);
+    EXPECT_EQ(load.content.steps[0].pose, BodyPose::lateral);
+    EXPECT_EQ(load.content.steps[1].pose, BodyPose::upright);
+    EXPECT_TRUE(mentions(load.errors, "steps[2].pose = \"sitting\": unknown pose (upright, lateral)"));
+    const auto shipped = parse_procedure(built_in_procedure_json(), "<built-in>", kViews);
+    for (const auto& s : shipped.content.steps) {
+        const bool surgery = s.id == "on-side" || s.id == "back-incision" || s.id == "tunnel" || s.id == "pocket" ||
+                             s.id == "connect" || s.id == "closing";
+        EXPECT_EQ(s.pose == BodyPose::lateral, surgery) << s.id;
+    }
+}

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "core/anatomy.hpp"
+#include "core/geometry/body_meshes.hpp"
 #include "core/geometry/body_shape.hpp"
 #include "core/geometry/mesh.hpp"
 #include "core/geometry/sdf.hpp"
@@ -235,6 +236,26 @@ TEST(Box3Test, ABoxIsOutsideTheViewOnlyWhenNothingOfItCanBeSeen) {
     EXPECT_TRUE(box(glm::vec3(500.0f, 0.0f, 0.0f), 5.0f).outside_view(view_proj));  // far to the side
     EXPECT_FALSE(box(glm::vec3(60.0f, 0.0f, 0.0f), 30.0f).outside_view(view_proj)); // across the edge
     EXPECT_TRUE(Box3{}.outside_view(view_proj));                                    // empty
+}
+
+// A box (the operating table): six faces, wound outward, holding the box's volume; the table
+// lies under the body's right side.
+TEST(BoxMeshTest, ABoxFacesOutAndHoldsItsVolume) {
+    Box3 box;
+    box.lo = glm::vec3(-10.0f, 0.0f, 5.0f);
+    box.hi = glm::vec3(30.0f, 20.0f, 8.0f);
+    const Mesh mesh = box_mesh(box);
+    EXPECT_EQ(mesh.triangle_count(), 12u);
+    EXPECT_NEAR(enclosed_volume_mm3(mesh), 40.0 * 20.0 * 3.0, 1e-3);
+    for (std::size_t i = 0; i < mesh.positions_mm.size(); ++i) {
+        EXPECT_GT(glm::dot(mesh.normals[i], mesh.positions_mm[i] - box.centre()), 0.0f);
+    }
+    const Anatomy a = build_anatomy();
+    const Box3 table = operating_table(a);
+    const BodyShape shape(a);
+    EXPECT_LT(table.hi.x, -a.torso_at(a.pump.centre_mm.y).half_width_mm) << "on the right side, away from the pump";
+    EXPECT_GT(shape.distance(Structure::skin, glm::vec3(table.hi.x - 1.0f, a.pump.centre_mm.y, 0.0f)), 0.0f)
+        << "the table stays outside the body";
 }
 
 // The fat is drawn see-through: a bone that comes up into it would show as a bare white shape on

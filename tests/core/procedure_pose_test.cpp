@@ -47,3 +47,24 @@ TEST(ProcedurePose, IncisionsLieOnTheSkinWhereTheSurgeonWorks) {
     EXPECT_GT(belly.y, a.pump.centre_mm.y);                                                  // above its centre
     EXPECT_NEAR(glm::distance(cut.back_a, cut.back_b), 70.0f, 5.0f);
 }
+
+// The trial's puncture: a needle through the back's midline to the fluid, no cut, no catheter.
+TEST(ProcedurePose, TheTrialsNeedleGoesInWithNoCutAndNoCatheter) {
+    const Anatomy a = build_anatomy();
+    const ProcedurePose end = pose_for(StepAnimation::puncture, 1.0f, a);
+    EXPECT_TRUE(end.needle);
+    EXPECT_LT(glm::distance(end.needle_to, a.catheter_path_mm[catheter_entry_point(a)]), 0.5f);
+    EXPECT_FLOAT_EQ(end.back_incision_open, 0.0f);
+    EXPECT_LT(end.catheter_to, end.catheter_from) << "no catheter is drawn";
+    EXPECT_GT(glm::distance(pose_for(StepAnimation::puncture, 0.1f, a).needle_to, end.needle_to), 5.0f) << "it moves in";
+}
+
+// Closing: the cuts close, then a dressing covers each.
+TEST(ProcedurePose, DressingsCoverTheClosedCuts) {
+    const Anatomy a = build_anatomy();
+    EXPECT_FLOAT_EQ(pose_for(StepAnimation::close, 0.5f, a).dressings, 0.0f);
+    const ProcedurePose end = pose_for(StepAnimation::close, 1.0f, a);
+    EXPECT_FLOAT_EQ(end.dressings, 1.0f);
+    EXPECT_FLOAT_EQ(end.back_incision_open, 0.0f);
+    EXPECT_FLOAT_EQ(pose_for(StepAnimation::pump, 1.0f, a).dressings, 0.0f);
+}

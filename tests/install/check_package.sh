@@ -29,8 +29,19 @@ depends=$(dpkg-deb -f "$deb" Depends)
 # Every shared library the binary loads belongs to a package that the run group brings in (the
 # group and its dependencies), so an installed .deb starts. The sanitizer runtimes of the test
 # build are not part of a kiosk's install.
-closure=$( { packages_in run; apt-cache depends --recurse --no-recommends --no-suggests --no-conflicts \
-  --no-breaks --no-replaces --no-enhances $(packages_in run) 2>/dev/null |
+# apt-cache can fail while another apt run rebuilds its cache: try again, then say so, rather than
+# judge the libraries against half a closure.
+depends_tree=""
+for attempt in 1 2 3; do
+  if depends_tree=$(apt-cache depends --recurse --no-recommends --no-suggests --no-conflicts \
+      --no-breaks --no-replaces --no-enhances $(packages_in run) 2>/dev/null) && [ -n "$depends_tree" ]; then
+    break
+  fi
+  depends_tree=""
+  sleep 2
+done
+[ -n "$depends_tree" ] || fail "apt-cache depends gave no dependency tree for the run group"
+closure=$( { packages_in run; echo "$depends_tree" |
   sed -n 's/^ *\(Pre\)\?Depends: //p' | tr -d '<>' | sed 's/:any$//'; } | sort -u)
 for lib in $(ldd "$build/bin/thecaview" | awk '$3 ~ /^\// { print $3 }'); do
   # dpkg knows a file by the path its package ships it at: try the path ldd gives, then the real one.

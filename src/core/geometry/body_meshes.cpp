@@ -148,6 +148,21 @@ float dermatome_coordinate(const Anatomy& anatomy, vec3 p) {
     return level_coordinate(anatomy, p.y + lift_mm);
 }
 
+Box3 operating_table(const Anatomy& anatomy) {
+    float widest = 0.0f, bottom = 1e9f, top = -1e9f, front = -1e9f, back = 1e9f;
+    for (const TorsoSection& s : anatomy.torso) {
+        widest = std::max(widest, s.half_width_mm);
+        bottom = std::min(bottom, s.y_mm);
+        top = std::max(top, s.y_mm);
+        front = std::max(front, s.centre_z_mm + s.half_depth_mm);
+        back = std::min(back, s.centre_z_mm - s.half_depth_mm);
+    }
+    Box3 table;
+    table.lo = glm::vec3(-widest - 60.0f, bottom - 400.0f, back - 120.0f);
+    table.hi = glm::vec3(-widest - 2.0f, top + 350.0f, front + 120.0f);
+    return table;
+}
+
 Mesh catheter_mesh(const Anatomy& anatomy, float from_point, float to_point) {
     const auto& path = anatomy.catheter_path_mm;
     if (path.size() < 2) return {};

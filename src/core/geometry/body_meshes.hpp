@@ -76,6 +76,10 @@ float dermatome_coordinate(const Anatomy& anatomy, glm::vec3 p);
 // The catheter between two path points (0 = the tip), as the procedure threads it: a swept tube.
 Mesh catheter_mesh(const Anatomy& anatomy, float from_point, float to_point);
 
+// The operating table under a body lying on its right side (the lateral pose): a padded slab
+// along the body, touching its widest point, long enough for a head and legs beyond the trunk.
+Box3 operating_table(const Anatomy& anatomy);
+
 struct BakeDesc {
     int ambient_rays = 24;        // over the hemisphere, cosine-weighted
     float ambient_reach_mm = 35.0f;
