@@ -8,6 +8,16 @@
 
 using namespace thecaview;
 
+namespace {
+ProcedureStep test_step(const char* id, const char* view, double duration_s = 12.0) {
+    ProcedureStep s;
+    s.id = id;
+    s.view = view;
+    s.duration_s = duration_s;
+    return s;
+}
+}  // namespace
+
 TEST(Camera, TargetProjectsToTheImageCentre) {
     OrbitCamera c;
     c.yaw_rad = 0.7f;
@@ -64,10 +74,7 @@ TEST(Steps, TheSpreadStepOpensTheDrugViewAndAutoplayMovesOn) {
     const Anatomy a = build_anatomy();
     const auto views = named_views(a);
     ProcedureContent content;
-    ProcedureStep first;
-    first.id = "first";
-    first.view = "pump";
-    first.duration_s = 5.0;
+    ProcedureStep first = test_step("first", "pump", 5.0);
     first.hide_mask = bit(Structure::fat);
     first.highlight_mask = bit(Structure::pump);
     ProcedureStep spread = first;
@@ -183,13 +190,9 @@ TEST(Steps, TheLateralPoseLaysTheBodyOnItsRightSide) {
     const Anatomy a = build_anatomy();
     const auto views = named_views(a);
     ProcedureContent content;
-    ProcedureStep upright;
-    upright.id = "upright";
-    upright.view = "back";
-    ProcedureStep lateral = upright;
-    lateral.id = "lateral";
+    ProcedureStep lateral = test_step("lateral", "back");
     lateral.pose = BodyPose::lateral;
-    content.steps = {upright, lateral};
+    content.steps = {test_step("upright", "back"), lateral};
     ViewerState state;
     go_to_step(state, content, views, 0, false);
     EXPECT_FLOAT_EQ(state.camera.roll_rad, 0.0f);
