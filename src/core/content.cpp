@@ -294,7 +294,7 @@ const std::vector<std::string>& required_ui_keys() {
         "quiz_title", "quiz_tap_hint", "quiz_right", "quiz_not_quite", "quiz_next", "quiz_continue", "quiz_skip",
         "handout_title", "handout_medicine", "handout_tip", "handout_pump", "handout_notes", "handout_footer",
         "quiz_right_answer", "quiz_your_answer", "handout_save", "handout_print", "handout_making", "handout_printing",
-        "handout_saved", "handout_printed", "handout_failed", "spread_action", "spread_urgent", "hours_since_start", "days_since_start"};
+        "handout_saved", "handout_printed", "handout_failed", "spread_action", "spread_urgent", "hours_since_start", "days_since_start", "dressed_cut"};
     return keys;
 }
 

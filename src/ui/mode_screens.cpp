@@ -117,7 +117,7 @@ float draw_captions(const CaptionInput& in) {
     }
     if (cards.size() > 1) {  // one dot a card, the one shown filled
         ImDrawList* draw = ImGui::GetWindowDrawList();
-        const float r = 0.28f * ImGui::GetTextLineHeight();
+        const float r = 0.22f * (in.font ? in.font->FontSize : ImGui::GetTextLineHeight());  // as large as the caption
         const ImVec2 at = ImGui::GetCursorScreenPos();
         for (std::size_t i = 0; i < cards.size(); ++i) {
             const ImVec2 centre(at.x + r + static_cast<float>(i) * 3.5f * r, at.y + r);

@@ -13,6 +13,7 @@
 #include <glm/geometric.hpp>
 
 #include "core/labels.hpp"
+#include "core/procedure_pose.hpp"
 
 namespace thecaview {
 
@@ -29,7 +30,9 @@ std::vector<std::pair<std::size_t, ImVec4>> draw_label_column(const std::vector<
                                                               bool right, const OverlayInput& in) {
     ImDrawList* draw = ImGui::GetBackgroundDrawList();
     std::vector<std::pair<std::size_t, ImVec4>> out;
-    const auto placed = layout_label_column(requests, column, !right, in.y + 4.0f, in.y + in.height - 4.0f, 2.0f * in.scale);
+    // Clear of the note that pumps differ, along the bottom of the view.
+    const float bottom = in.y + in.height - 4.0f - (in.pump_note ? ImGui::GetTextLineHeight() + 12.0f * in.scale : 0.0f);
+    const auto placed = layout_label_column(requests, column, !right, in.y + 4.0f, bottom, 2.0f * in.scale);
     for (const auto& p : placed) {
         const auto& r = requests[p.index];
         const ImVec2 box_min(p.top_left_px.x, p.top_left_px.y);
@@ -134,6 +137,21 @@ void structure_labels(const OverlayInput& in) {
         const int k = px->x < in.width * 0.5f ? 0 : 1;
         texts[k].push_back(t ? t->name : std::string(s.plain_name));
         side[k].push_back(request_for(texts[k].back(), {in.x + px->x, in.y + px->y}, 1, in.scale));
+    }
+    // Dressed cuts (the end of closing) are what a patient checks each day: each gets a label.
+    if (in.content && !in.content->steps.empty()) {
+        const ProcedureStep& step = current_step(in.state, *in.content);
+        const ProcedurePose pose = pose_for(step.animation, step_animation_progress(in.state, *in.content), in.anatomy);
+        if (pose.dressings > 0.5f) {
+            const Incisions cut = incisions(in.anatomy);
+            for (const auto& [a, b] : {std::pair{cut.back_a, cut.back_b}, std::pair{cut.belly_a, cut.belly_b}}) {
+                const auto px = project_to_pixel(in.state.camera, 0.5f * (a + b), static_cast<int>(in.width), static_cast<int>(in.height));
+                if (!px || px->x < 0.0f || px->y < 0.0f || px->x >= in.width || px->y >= in.height) continue;
+                const int k = px->x < in.width * 0.5f ? 0 : 1;
+                texts[k].push_back(in.content->text("dressed_cut"));
+                side[k].push_back(request_for(texts[k].back(), {in.x + px->x, in.y + px->y}, 2, in.scale));
+            }
+        }
     }
     float widest[2] = {0.0f, 0.0f};
     for (int k = 0; k < 2; ++k) {

@@ -424,8 +424,11 @@ void colour_scale_legend(const ProcedureContent& c, bool student, float top, flo
     }
     ImGui::Dummy(ImVec2(width, height));
     if (!student) {  // patients read words and colours
+        const float less = ImGui::CalcTextSize(c.text("less").c_str()).x, more = ImGui::CalcTextSize(c.text("more").c_str()).x;
         ImGui::TextUnformatted(c.text("less").c_str());
-        ImGui::SameLine(width - ImGui::CalcTextSize(c.text("more").c_str()).x);
+        // Both ends on one line where they fit, else "more" on the next, at the right.
+        if (less + more + ImGui::GetStyle().ItemSpacing.x * 2.0f <= width) ImGui::SameLine(width - more);
+        else ImGui::SetCursorPosX(ImGui::GetCursorPosX() + width - more);
         ImGui::TextUnformatted(c.text("more").c_str());
         return;
     }
