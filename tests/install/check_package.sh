@@ -29,20 +29,33 @@ depends=$(dpkg-deb -f "$deb" Depends)
 # Every shared library the binary loads belongs to a package that the run group brings in (the
 # group and its dependencies), so an installed .deb starts. The sanitizer runtimes of the test
 # build are not part of a kiosk's install.
-# apt-cache can fail while another apt run rebuilds its cache: try again, then say so, rather than
-# judge the libraries against half a closure.
-depends_tree=""
-for attempt in 1 2 3; do
-  if depends_tree=$(apt-cache depends --recurse --no-recommends --no-suggests --no-conflicts \
-      --no-breaks --no-replaces --no-enhances $(packages_in run) 2>/dev/null) && [ -n "$depends_tree" ]; then
-    break
-  fi
-  depends_tree=""
-  sleep 2
-done
-[ -n "$depends_tree" ] || fail "apt-cache depends gave no dependency tree for the run group"
-closure=$( { packages_in run; echo "$depends_tree" |
-  sed -n 's/^ *\(Pre\)\?Depends: //p' | tr -d '<>' | sed 's/:any$//'; } | sort -u)
+# The run group's closure from dpkg's own database of installed packages (Depends and Pre-Depends,
+# each alternative that is installed, virtual packages through what provides them): stable while
+# other tests run, unlike apt-cache's cache, which a concurrent run can leave half built.
+closure=$(dpkg-query -W -f='${db:Status-Abbrev}\t${Package}\t${Depends}, ${Pre-Depends}\t${Provides}\n' | python3 -c '
+import re, sys
+roots = sys.argv[1:]
+depends, providers = {}, {}
+for line in sys.stdin:
+    status, name, deps, provides = (line.rstrip("\n").split("\t") + ["", "", ""])[:4]
+    if not status.startswith("ii"):
+        continue  # known to dpkg but not installed
+    depends[name] = [[re.sub(r"[ (:].*", "", alt.strip()) for alt in d.split("|")] for d in deps.split(",") if d.strip()]
+    for p in provides.split(","):
+        if p.strip():
+            providers.setdefault(re.sub(r"[ (:].*", "", p.strip()), []).append(name)
+seen, todo = set(), list(roots)
+while todo:
+    name = todo.pop()
+    for real in ([name] if name in depends else providers.get(name, [])):
+        if real in seen:
+            continue
+        seen.add(real)
+        for alternatives in depends[real]:
+            todo.extend(a for a in alternatives if a in depends or a in providers)
+print("\n".join(sorted(seen)))
+' $(packages_in run))
+[ -n "$closure" ] || fail "dpkg-query gave no packages for the run group"
 for lib in $(ldd "$build/bin/thecaview" | awk '$3 ~ /^\// { print $3 }'); do
   # dpkg knows a file by the path its package ships it at: try the path ldd gives, then the real one.
   owner=$(dpkg -S "$lib" 2>/dev/null | head -n1 | cut -d: -f1) || true
