@@ -212,11 +212,13 @@ std::unique_ptr<GpuMesh> upload_mesh(const Mesh& mesh, const std::vector<float>*
 struct Renderer::Programs {
     std::array<GLuint, kVariants> surface{};
     GLuint resolve = 0, accumulate = 0, present = 0, flat = 0;
+    GLuint present_outline = 0;  // built when a still view first outlines something
+    bool present_outline_failed = false;
     ~Programs() {
         for (GLuint p : surface) {
             if (p) glDeleteProgram(p);
         }
-        for (GLuint p : {resolve, accumulate, present, flat}) {
+        for (GLuint p : {resolve, accumulate, present, flat, present_outline}) {
             if (p) glDeleteProgram(p);
         }
     }
@@ -233,6 +235,7 @@ Renderer::~Renderer() {
 
 bool Renderer::init(const std::filesystem::path& shader_dir, std::string& error) {
     const std::string prelude = shader_prelude();
+    shader_dir_ = shader_dir;
     programs_ = std::make_unique<Programs>();
     const auto fullscreen = shader_dir / "fullscreen.vert";
     struct Build {
@@ -849,7 +852,18 @@ void Renderer::tone_map(int x, int y, int width, int height) {
     glViewport(x, y, width, height);
     glDisable(GL_BLEND);
     glDisable(GL_DEPTH_TEST);
-    const GLuint p = programs_->present;
+    // A still view's highlighted structures are outlined from its resolved ids, by a variant of the
+    // present program built the first time it is needed (a failure only costs the outline).
+    const StructureMask highlight = last_ ? last_->view.highlight_mask : 0;
+    bool outline = ids_resolved_ && highlight != 0 && ids_.width() == width && ids_.height() == height;
+    if (outline && !programs_->present_outline && !programs_->present_outline_failed) {
+        std::string error;
+        programs_->present_outline = build_program(shader_dir_ / "fullscreen.vert", shader_dir_ / "present.frag",
+                                                   shader_prelude() + "#define OUTLINE\n", error);
+        programs_->present_outline_failed = programs_->present_outline == 0;
+    }
+    outline = outline && programs_->present_outline;
+    const GLuint p = outline ? programs_->present_outline : programs_->present;
     glUseProgram(p);
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, image_);
@@ -857,15 +871,14 @@ void Renderer::tone_map(int x, int y, int width, int height) {
     glUniform1i(loc(p, "uSingle"), image_ == scene_.texture(0) ? 1 : 0);
     set_backdrop(p);
     glUniform1f(loc(p, "uExposure"), 1.0f);
-    // A still view's highlighted structures are outlined from its resolved ids.
-    const StructureMask highlight = last_ ? last_->view.highlight_mask : 0;
-    const bool outline = ids_resolved_ && highlight != 0 && ids_.width() == width && ids_.height() == height;
-    glUniform1i(loc(p, "uOutline"), outline ? 1 : 0);
-    glActiveTexture(GL_TEXTURE1);
-    glBindTexture(GL_TEXTURE_2D, outline ? ids_.texture(0) : 0);
-    glUniform1i(loc(p, "uIds"), 1);
-    glUniform2ui(loc(p, "uHighlightMask"), static_cast<GLuint>(highlight & 0xffffffffu), static_cast<GLuint>(highlight >> 32));
-    glUniform2i(loc(p, "uIdsOrigin"), x, y);
+    if (outline) {
+        glActiveTexture(GL_TEXTURE1);
+        glBindTexture(GL_TEXTURE_2D, ids_.texture(0));
+        glUniform1i(loc(p, "uIds"), 1);
+        glUniform2ui(loc(p, "uHighlightMask"), static_cast<GLuint>(highlight & 0xffffffffu), static_cast<GLuint>(highlight >> 32));
+        glUniform2i(loc(p, "uIdsOrigin"), x, y);
+        glActiveTexture(GL_TEXTURE0);
+    }
     glBindVertexArray(fullscreen_vao_);
     glDrawArrays(GL_TRIANGLES, 0, 3);
     ++passes_drawn_;

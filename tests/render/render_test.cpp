@@ -513,3 +513,26 @@ TEST_F(RenderTest, TheDrugViewSavesAndLoadsPrograms) {
     EXPECT_NE(s.program_message.find("minimum flow"), std::string::npos) << s.program_message;
     std::filesystem::remove(file);
 }
+
+namespace {
+// Pixels of the highlight's outline colour (255, 199, 64 in sRGB), give or take.
+int outline_pixels(const RenderResult& r) {
+    int n = 0;
+    for (std::size_t i = 0; i + 3 < r.rgba.size(); i += 4) {
+        n += std::abs(r.rgba[i] - 255) < 20 && std::abs(r.rgba[i + 1] - 199) < 25 && std::abs(r.rgba[i + 2] - 64) < 30;
+    }
+    return n;
+}
+
+// A still step points at its subject: the structures it highlights are outlined in the picture;
+// the same view without the step has no outline.
+TEST_F(RenderTest, AStillStepOutlinesWhatItHighlights) {
+    RenderRequest step = one_sample("overview", {640, 360});
+    step.step = 0;  // "What is a pain pump?": the pump, the tube, the fluid and the cord
+    RenderRequest plain = one_sample("overview", {640, 360});
+    plain.xray_mask = bit(Structure::skin) | bit(Structure::fat) | bit(Structure::muscle);
+    const int outlined = outline_pixels(render(step)), without = outline_pixels(render(plain));
+    EXPECT_GT(outlined, 400) << "no outline round the highlighted structures";
+    EXPECT_LT(without, outlined / 10);
+}
+}  // namespace
