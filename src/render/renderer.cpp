@@ -212,8 +212,7 @@ std::unique_ptr<GpuMesh> upload_mesh(const Mesh& mesh, const std::vector<float>*
 struct Renderer::Programs {
     std::array<GLuint, kVariants> surface{};
     GLuint resolve = 0, accumulate = 0, present = 0, flat = 0;
-    GLuint present_outline = 0;  // built when a still view first outlines something
-    bool present_outline_failed = false;
+    GLuint present_outline = 0;  // the present pass with the highlight's outline (still views)
     ~Programs() {
         for (GLuint p : surface) {
             if (p) glDeleteProgram(p);
@@ -235,7 +234,6 @@ Renderer::~Renderer() {
 
 bool Renderer::init(const std::filesystem::path& shader_dir, std::string& error) {
     const std::string prelude = shader_prelude();
-    shader_dir_ = shader_dir;
     programs_ = std::make_unique<Programs>();
     const auto fullscreen = shader_dir / "fullscreen.vert";
     struct Build {
@@ -254,6 +252,9 @@ bool Renderer::init(const std::filesystem::path& shader_dir, std::string& error)
         *b.program = build_program(b.vertex, b.fragment, prelude, error);
         if (!*b.program) return false;
     }
+    // Built now, with the rest: a program compiled later would allocate in the middle of a run.
+    programs_->present_outline = build_program(fullscreen, shader_dir / "present.frag", prelude + "#define OUTLINE\n", error);
+    if (!programs_->present_outline) return false;
     glGenVertexArrays(1, &fullscreen_vao_);
     // Parts without baked light read these constants: fully lit.
     for (GLuint a = kAttrAmbient; a < kAttrLast; ++a) glVertexAttrib4f(a, 1.0f, 1.0f, 1.0f, 1.0f);
@@ -853,16 +854,9 @@ void Renderer::tone_map(int x, int y, int width, int height) {
     glDisable(GL_BLEND);
     glDisable(GL_DEPTH_TEST);
     // A still view's highlighted structures are outlined from its resolved ids, by a variant of the
-    // present program built the first time it is needed (a failure only costs the outline).
+    // present program: a moving frame's present pays nothing for it.
     const StructureMask highlight = last_ ? last_->view.highlight_mask : 0;
-    bool outline = ids_resolved_ && highlight != 0 && ids_.width() == width && ids_.height() == height;
-    if (outline && !programs_->present_outline && !programs_->present_outline_failed) {
-        std::string error;
-        programs_->present_outline = build_program(shader_dir_ / "fullscreen.vert", shader_dir_ / "present.frag",
-                                                   shader_prelude() + "#define OUTLINE\n", error);
-        programs_->present_outline_failed = programs_->present_outline == 0;
-    }
-    outline = outline && programs_->present_outline;
+    const bool outline = ids_resolved_ && highlight != 0 && ids_.width() == width && ids_.height() == height;
     const GLuint p = outline ? programs_->present_outline : programs_->present;
     glUseProgram(p);
     glActiveTexture(GL_TEXTURE0);
