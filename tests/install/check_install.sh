@@ -31,5 +31,5 @@ unset THECAVIEW_DATA_DIR
 # Its data really is the installed copy: without its shaders it says where it looked.
 mv "$root/share/thecaview/shaders" "$root/share/thecaview/shaders.away"
 if out=$("$root/bin/thecaview" render --out "$work/none.png" --size 96x64 2>&1); then fail "rendered without its shaders"; fi
-echo "$out" | grep -q "$root/share/thecaview" || fail "the error does not name the installed data folder: $out"
+grep -q "$root/share/thecaview" <<< "$out" || fail "the error does not name the installed data folder: $out"
 echo "check_install: installed, moved and rendered from $root"

@@ -17,7 +17,7 @@ contents=$(dpkg-deb -c "$deb")
 for f in ./usr/bin/thecaview ./usr/share/thecaview/shaders/surface.frag ./usr/share/thecaview/assets/content/es/steps.json \
          ./usr/share/applications/thecaview.desktop ./usr/share/icons/hicolor/scalable/apps/thecaview.svg \
          ./usr/lib/systemd/user/thecaview-kiosk.service ./usr/lib/systemd/user/thecaview-signage.service; do
-  echo "$contents" | grep -q " $f$" || fail "$f is not in the package"
+  grep -q " $f$" <<< "$contents" || fail "$f is not in the package"
 done
 
 # Depends is the run group of scripts/packages.txt, word for word.
@@ -30,8 +30,7 @@ depends=$(dpkg-deb -f "$deb" Depends)
 # group and its dependencies), so an installed .deb starts. The sanitizer runtimes of the test
 # build are not part of a kiosk's install.
 # The run group's closure from dpkg's own database of installed packages (Depends and Pre-Depends,
-# each alternative that is installed, virtual packages through what provides them): stable while
-# other tests run, unlike apt-cache's cache, which a concurrent run can leave half built.
+# each alternative that is installed, virtual packages through what provides them).
 closure=$(dpkg-query -W -f='${db:Status-Abbrev}\t${Package}\t${Depends}, ${Pre-Depends}\t${Provides}\n' | python3 -c '
 import re, sys
 roots = sys.argv[1:]
@@ -62,8 +61,10 @@ for lib in $(ldd "$build/bin/thecaview" | awk '$3 ~ /^\// { print $3 }'); do
   [ -n "$owner" ] || owner=$(dpkg -S "$(readlink -f "$lib")" 2>/dev/null | head -n1 | cut -d: -f1) || true
   [ -n "$owner" ] || fail "$lib (loaded by thecaview) belongs to no Debian package"
   case "$owner" in libasan*|libubsan*|liblsan*) continue ;; esac
-  echo "$closure" | grep -qx "$owner" || fail "$lib (package $owner) is not brought in by the run group"
+  # A here-string, not a pipe: grep -q stops reading at its match, and under pipefail the writer's
+  # SIGPIPE would fail the check (that, not apt-cache, made it fail now and then under load).
+  grep -qx "$owner" <<< "$closure" || fail "$lib (package $owner) is not brought in by the run group"
 done
 unit=$(dpkg-deb --fsys-tarfile "$deb" | tar -xO ./usr/lib/systemd/user/thecaview-kiosk.service)
-echo "$unit" | grep -q "^ExecStart=/usr/bin/thecaview --kiosk$" || fail "the packaged unit starts: $(echo "$unit" | grep ExecStart)"
+grep -q "^ExecStart=/usr/bin/thecaview --kiosk$" <<< "$unit" || fail "the packaged unit starts: $(echo "$unit" | grep ExecStart)"
 echo "check_package: $(basename "$deb") holds the app, its data, desktop entry, icon and units"
