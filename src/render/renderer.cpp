@@ -212,12 +212,11 @@ std::unique_ptr<GpuMesh> upload_mesh(const Mesh& mesh, const std::vector<float>*
 struct Renderer::Programs {
     std::array<GLuint, kVariants> surface{};
     GLuint resolve = 0, accumulate = 0, present = 0, flat = 0;
-    GLuint present_outline = 0;  // the present pass with the highlight's outline (still views)
     ~Programs() {
         for (GLuint p : surface) {
             if (p) glDeleteProgram(p);
         }
-        for (GLuint p : {resolve, accumulate, present, flat, present_outline}) {
+        for (GLuint p : {resolve, accumulate, present, flat}) {
             if (p) glDeleteProgram(p);
         }
     }
@@ -252,9 +251,6 @@ bool Renderer::init(const std::filesystem::path& shader_dir, std::string& error)
         *b.program = build_program(b.vertex, b.fragment, prelude, error);
         if (!*b.program) return false;
     }
-    // Built now, with the rest: a program compiled later would allocate in the middle of a run.
-    programs_->present_outline = build_program(fullscreen, shader_dir / "present.frag", prelude + "#define OUTLINE\n", error);
-    if (!programs_->present_outline) return false;
     glGenVertexArrays(1, &fullscreen_vao_);
     // Parts without baked light read these constants: fully lit.
     for (GLuint a = kAttrAmbient; a < kAttrLast; ++a) glVertexAttrib4f(a, 1.0f, 1.0f, 1.0f, 1.0f);
@@ -853,11 +849,7 @@ void Renderer::tone_map(int x, int y, int width, int height) {
     glViewport(x, y, width, height);
     glDisable(GL_BLEND);
     glDisable(GL_DEPTH_TEST);
-    // A still view's highlighted structures are outlined from its resolved ids, by a variant of the
-    // present program: a moving frame's present pays nothing for it.
-    const StructureMask highlight = last_ ? last_->view.highlight_mask : 0;
-    const bool outline = ids_resolved_ && highlight != 0 && ids_.width() == width && ids_.height() == height;
-    const GLuint p = outline ? programs_->present_outline : programs_->present;
+    const GLuint p = programs_->present;
     glUseProgram(p);
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, image_);
@@ -865,14 +857,15 @@ void Renderer::tone_map(int x, int y, int width, int height) {
     glUniform1i(loc(p, "uSingle"), image_ == scene_.texture(0) ? 1 : 0);
     set_backdrop(p);
     glUniform1f(loc(p, "uExposure"), 1.0f);
-    if (outline) {
-        glActiveTexture(GL_TEXTURE1);
-        glBindTexture(GL_TEXTURE_2D, ids_.texture(0));
-        glUniform1i(loc(p, "uIds"), 1);
-        glUniform2ui(loc(p, "uHighlightMask"), static_cast<GLuint>(highlight & 0xffffffffu), static_cast<GLuint>(highlight >> 32));
-        glUniform2i(loc(p, "uIdsOrigin"), x, y);
-        glActiveTexture(GL_TEXTURE0);
-    }
+    // A still view's highlighted structures are outlined from its resolved ids.
+    const StructureMask highlight = last_ ? last_->view.highlight_mask : 0;
+    const bool outline = ids_resolved_ && highlight != 0 && ids_.width() == width && ids_.height() == height;
+    glUniform1i(loc(p, "uOutline"), outline ? 1 : 0);
+    glActiveTexture(GL_TEXTURE1);
+    glBindTexture(GL_TEXTURE_2D, outline ? ids_.texture(0) : 0);
+    glUniform1i(loc(p, "uIds"), 1);
+    glUniform2ui(loc(p, "uHighlightMask"), static_cast<GLuint>(highlight & 0xffffffffu), static_cast<GLuint>(highlight >> 32));
+    glUniform2i(loc(p, "uIdsOrigin"), x, y);
     glBindVertexArray(fullscreen_vao_);
     glDrawArrays(GL_TRIANGLES, 0, 3);
     ++passes_drawn_;
