@@ -162,13 +162,19 @@ Command parse_command_line(int argc, const char* const* argv) {
     render->add_option("--drug-hours", drug_view.time_h, "The moment shown, in hours after the pump starts (0 to 720)")
         ->check(number_check(0.0, 720.0, "h"))
         ->capture_default_str();
-    std::string cut_level, tip, xray, hide;
+    std::string cut_level, tip, entry, xray, hide;
     render->add_option("--cut-level", cut_level, "Cut the body across at this level and remove what is above")
         ->check(level_check(Level::C1, Level::Co));
     render->add_option("--xray", xray, "Draw these structures see-through: " + join(structure_keys()))
         ->check(structure_list_check());
     render->add_option("--hide", hide, "Hide these structures")->check(structure_list_check());
     render->add_option("--tip", tip, "Catheter tip level (default T10)")->check(level_check(Level::C5, Level::L2));
+    render->add_option("--entry", entry, "Lumbar interspace the needle enters: L2-L3, L3-L4 or L4-L5 (default L3-L4)")
+        ->check(CLI::Validator(
+            [](std::string& s) {
+                return parse_needle_entry(s) ? std::string() : "'" + s + "' is not a needle entry (L2-L3, L3-L4 or L4-L5)";
+            },
+            "L2-L3|L3-L4|L4-L5"));
     render->add_option("--pump", request.anatomy.pump_reservoir_ml, "Pump reservoir in mL: 20 or 40")
         ->check(CLI::IsMember({20, 40}))
         ->capture_default_str();
@@ -281,6 +287,7 @@ Command parse_command_line(int argc, const char* const* argv) {
             request.cut.level_index = static_cast<float>(index_of(*parse_level(cut_level)));
         }
         if (!tip.empty()) request.anatomy.catheter_tip = *parse_level(tip);
+        if (!entry.empty()) request.anatomy.catheter_entry = *parse_needle_entry(entry);
         if (!xray.empty()) request.xray_mask = *parse_structure_list(xray, ignored);
         if (!hide.empty()) request.hide_mask = *parse_structure_list(hide, ignored);
         if (step > 0) request.step = step - 1;

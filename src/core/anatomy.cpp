@@ -421,6 +421,14 @@ glm::vec3 Anatomy::under_skin(float y_mm, float angle_rad, float depth_mm) const
     return surface - skin_normal(y_mm, angle_rad) * depth_mm;
 }
 
+std::optional<Interspace> parse_needle_entry(std::string_view text) {
+    const auto s = parse_interspace(text);
+    if (!s || std::find(kNeedleEntryUpper.begin(), kNeedleEntryUpper.end(), s->upper) == kNeedleEntryUpper.end()) {
+        return std::nullopt;
+    }
+    return s;
+}
+
 Anatomy build_anatomy(const AnatomyOptions& options) {
     Anatomy a;
     a.options = options;

@@ -6,6 +6,8 @@
 #pragma once
 
 #include <array>
+#include <optional>
+#include <string_view>
 #include <vector>
 
 #include <glm/vec3.hpp>
@@ -95,9 +97,14 @@ struct PelvisGeometry {
     glm::vec3 sacroiliac_mm{0.0f};        // where the wing meets the sacrum
 };
 
+// The lumbar interspaces a needle may enter for the catheter (below the conus, above the sacrum).
+inline constexpr std::array<Level, 3> kNeedleEntryUpper{Level::L2, Level::L3, Level::L4};
+// "L2-L3", "L3-L4" or "L4-L5" in any case; nullopt for any other text.
+std::optional<Interspace> parse_needle_entry(std::string_view text);
+
 struct AnatomyOptions {
     Level catheter_tip = Level::T10;
-    Interspace catheter_entry{Level::L3};
+    Interspace catheter_entry{Level::L3};  // one of kNeedleEntryUpper
     int pump_reservoir_ml = 20;  // 20 or 40
     bool operator==(const AnatomyOptions&) const = default;
 };

@@ -384,7 +384,7 @@ void cut_section(const PanelInput& in, PanelActions& out) {
     }
 }
 
-// The implant as a student may vary it: catheter tip level and pump size; level markers.
+// The implant as a student may vary it: catheter tip level, needle entry and pump size; level markers.
 void implant_section(const PanelInput& in, PanelActions& out) {
     const ProcedureContent& c = in.content;
     if (!ImGui::CollapsingHeader(c.text("implant").c_str())) return;
@@ -394,6 +394,16 @@ void implant_section(const PanelInput& in, PanelActions& out) {
                          name_of(level_at(tip)).c_str())) {
         options.catheter_tip = level_at(tip);
         out.anatomy = options;
+    }
+    // The needle's interspace: the catheter enters the sac there (the puncture and threading show it).
+    ImGui::TextUnformatted(c.text("needle_entry").c_str());
+    for (const Level upper : kNeedleEntryUpper) {
+        const Interspace space{upper};
+        ImGui::SameLine();
+        if (ImGui::RadioButton(space.name().c_str(), options.catheter_entry == space)) {
+            options.catheter_entry = space;
+            out.anatomy = options;
+        }
     }
     int reservoir = options.pump_reservoir_ml;
     bool resized = ImGui::RadioButton(c.text("pump_20").c_str(), &reservoir, 20);

@@ -1,6 +1,8 @@
 // The procedure's animations: needle and catheter in, tunneling, the pump lowered, incisions closed.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include <glm/geometric.hpp>
 
 #include "core/procedure_pose.hpp"
@@ -67,4 +69,27 @@ TEST(ProcedurePose, DressingsCoverTheClosedCuts) {
     EXPECT_FLOAT_EQ(end.dressings, 1.0f);
     EXPECT_FLOAT_EQ(end.back_incision_open, 0.0f);
     EXPECT_FLOAT_EQ(pose_for(StepAnimation::pump, 1.0f, a).dressings, 0.0f);
+}
+
+// The needle enters at the chosen interspace (render --entry, the panel): between the bodies of
+// its two vertebrae, at the back's midline, a vertebra lower for each step down.
+TEST(ProcedurePose, TheNeedleEntersAtTheChosenInterspace) {
+    float last_y = 1e9f;
+    for (const Level upper : kNeedleEntryUpper) {
+        AnatomyOptions options;
+        options.catheter_entry = Interspace{upper};
+        const Anatomy a = build_anatomy(options);
+        const ProcedurePose pose = pose_for(StepAnimation::puncture, 1.0f, a);
+        const Interspace space{upper};
+        SCOPED_TRACE(space.name());
+        EXPECT_LT(pose.needle_to.y, a.at(space.upper).body_centre_mm.y);
+        EXPECT_GT(pose.needle_to.y, a.at(space.lower()).body_centre_mm.y);
+        EXPECT_LT(std::abs(pose.needle_from.x), 20.0f) << "near the midline at the skin";
+        EXPECT_LT(pose.needle_to.y, last_y - 20.0f) << "a vertebra below the interspace above";
+        last_y = pose.needle_to.y;
+    }
+    EXPECT_EQ(parse_needle_entry("l4-L5"), Interspace{Level::L4});
+    EXPECT_FALSE(parse_needle_entry("L1-L2")) << "above the conus' usual end";
+    EXPECT_FALSE(parse_needle_entry("L5-S1"));
+    EXPECT_FALSE(parse_needle_entry("L3-L5"));
 }
