@@ -128,8 +128,7 @@ Command parse_command_line(int argc, const char* const* argv) {
     app.add_flag("--windowed", v.windowed, "Kiosk or signage in a window instead of full screen (to preview them)");
     std::string window_size;
     app.add_option("--window-size", window_size, "The window's size, WIDTHxHEIGHT")->check(size_check());
-    std::vector<std::string> views;
-    for (const auto& v : named_views(build_anatomy())) views.push_back(v.name);
+    const std::vector<std::string> views = view_names(built_in_view_specs());
 
     auto* render = app.add_subcommand("render", "Render one frame off-screen into a PNG file");
     RenderRequest& request = cmd.render.request;

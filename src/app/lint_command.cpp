@@ -21,7 +21,7 @@ int run_lint_content(const LintCommand& command) {
         }
         dir = *data / "assets" / "content";
     }
-    const LintReport report = lint_content(dir, view_names(named_views(build_anatomy())));
+    const LintReport report = lint_content(dir, view_names(built_in_view_specs()));
     if (command.json) {
         std::cout << report.json();
         return report.passed() ? 0 : 1;

@@ -70,7 +70,8 @@ std::vector<DrawnLabel> OffscreenRenderer::draw_ui(const ViewerState& state, int
             PanelInput in = panel_input(*session_, state, ui_scale_);
             in.text = &text;
             in.handout_button = content_for(*session_, state).text("handout_save");  // as the classroom shows it
-            draw_panel(in, static_cast<float>(height));
+            draw_panel(in, screen_layout(static_cast<float>(width), static_cast<float>(height), true, ui_scale_,
+                                         state.drug.shown && session_->spread));
         }
         const Viewport vp = scene_viewport(width, height, panel, ui_scale_, state.drug.shown && session_->spread);
         labels = draw_overlay({state, session_->anatomy, static_cast<float>(vp.x), static_cast<float>(vp.y),
@@ -104,6 +105,11 @@ std::unique_ptr<OffscreenRenderer> OffscreenRenderer::open_for(const char* comma
 std::optional<ViewerState> OffscreenRenderer::state_for(const RenderRequest& request, std::string& error) {
     ViewerState state;
     state.anatomy = request.anatomy;
+    const auto aspect_of = [&](bool charts) {
+        const Viewport vp = scene_viewport(request.size.width, request.size.height, request.ui, ui_scale_, charts);
+        return static_cast<float>(vp.width) / static_cast<float>(std::max(1, vp.height));
+    };
+    state.view_aspect = aspect_of(false);  // views are framed for the picture they are drawn in
     sync_anatomy(*session_, state);  // the views depend on the anatomy
     const auto view = find_view(session_->views, request.view);
     if (!view) {
@@ -164,6 +170,7 @@ std::optional<ViewerState> OffscreenRenderer::state_for(const RenderRequest& req
             return std::nullopt;
         }
     }
+    set_view_aspect(state, session_->views, aspect_of(state.drug.shown && session_->spread));
     return state;
 }
 

@@ -8,6 +8,7 @@
 #include "app/data_dir.hpp"
 #include "core/frame.hpp"
 #include "core/geometry/mesh_cache.hpp"
+#include "core/geometry/view_subjects.hpp"
 #include "core/json_input.hpp"
 #include "core/structure_look.hpp"
 #include "core/user_dirs.hpp"
@@ -21,8 +22,12 @@ std::unique_ptr<Session> open_session(std::string& error) {
     auto s = std::make_unique<Session>();
     s->data_dir = *dir;
     s->anatomy = build_anatomy();
-    s->views = named_views(s->anatomy);
-    s->content = load_content_library(*dir / "assets" / "content", view_names(s->views));
+    auto views = load_view_specs(*dir / "assets" / "views.json");
+    for (const auto& e : views.errors) s->warnings.push_back(e.to_string());
+    for (const auto& e : views.unused) s->warnings.push_back(e.to_string());
+    s->view_specs = std::move(views.value);
+    s->views = named_views(s->anatomy, s->view_specs);
+    s->content = load_content_library(*dir / "assets" / "content", view_names(s->view_specs));
     for (const auto& e : s->content.errors) s->warnings.push_back(e.to_string());
     auto drugs = load_drugs(*dir / "assets" / "drugs" / "drugs.json");
     for (const auto& e : drugs.errors) s->warnings.push_back(e.to_string());
@@ -43,20 +48,9 @@ std::unique_ptr<Session> open_session(std::string& error) {
 }
 
 Viewport scene_viewport(int framebuffer_width, int framebuffer_height, bool ui, float ui_scale, bool drug_charts) {
-    Viewport v{0, 0, framebuffer_width, framebuffer_height};
-    if (ui) {
-        const int panel = static_cast<int>(panel_width(ui_scale));
-        const int charts = drug_charts ? static_cast<int>(spread_window_width(ui_scale)) : 0;
-        // Keep a usable 3D view even in a narrow window: the panel then overlaps it.
-        if (framebuffer_width - panel - charts >= framebuffer_width / 3) {
-            v.x = panel;
-            v.width = framebuffer_width - panel - charts;
-        } else if (framebuffer_width - panel >= framebuffer_width / 3) {
-            v.x = panel;
-            v.width = framebuffer_width - panel;
-        }
-    }
-    return v;
+    const ScreenRect r = screen_layout(static_cast<float>(framebuffer_width), static_cast<float>(framebuffer_height), ui,
+                                       ui_scale, drug_charts).scene;
+    return {static_cast<int>(r.x), static_cast<int>(r.y), static_cast<int>(r.width), static_cast<int>(r.height)};
 }
 
 namespace {
@@ -72,7 +66,7 @@ MeshSources mesh_sources(const Session& session) {
 // Makes an anatomy and its meshes the session's and the renderer's.
 void install_anatomy(Session& session, Anatomy anatomy, BodyMeshes meshes, std::string note) {
     session.anatomy = std::move(anatomy);
-    session.views = named_views(session.anatomy);
+    session.views = named_views(session.anatomy, session.view_specs);
     session.meshes = std::move(meshes);
     session.mesh_note = std::move(note);
     session.renderer.set_anatomy(session.anatomy, session.meshes);

@@ -24,7 +24,8 @@ namespace thecaview {
 struct Session {
     std::filesystem::path data_dir;
     Anatomy anatomy;
-    std::vector<NamedView> views;
+    std::vector<ViewSpec> view_specs;  // assets/views.json
+    std::vector<NamedView> views;      // made from them for this anatomy
     ContentLibrary content;  // every language; English first
     Renderer renderer;
     DrugLibrary drugs;

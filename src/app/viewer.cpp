@@ -350,6 +350,9 @@ bool Viewer::dark_frame(int fb_w, int fb_h) {
 bool Viewer::live_frame(double now_s, double dt, int fb_w, int fb_h, const SimulatedInput* simulated) {
     const bool panel = mode() == Mode::classroom || (mode() == Mode::kiosk && !kiosk_.on_start_screen());
     const Viewport vp = scene_viewport(fb_w, fb_h, panel, ui_scale(), state_.drug.shown && session_->spread);
+    if (vp.width > 0 && vp.height > 0) {
+        set_view_aspect(state_, session_->views, static_cast<float>(vp.width) / static_cast<float>(vp.height));
+    }
     state_.captions_only = !panel;  // signage and the attract loop: autoplay waits for the captions' words
     // A kiosk visit's tour and drug days play once, then the idle clock runs; loops elsewhere.
     const bool visit = mode() == Mode::kiosk && panel;
@@ -397,7 +400,8 @@ void Viewer::scene_ui(const Viewport& vp, bool moved, bool panel, const Simulate
         // A kiosk prints one handout a visit.
         in.handout_busy = handout_.busy() || (mode() == Mode::kiosk && handout_.state() == HandoutJob::State::printed);
         in.handout_message = handout_message();
-        actions = draw_panel(in, ImGui::GetIO().DisplaySize.y);
+        const ImVec2 display = ImGui::GetIO().DisplaySize;
+        actions = draw_panel(in, screen_layout(display.x, display.y, true, in.scale, state_.drug.shown && s.spread));
         apply_panel_actions(s, state_, actions, true);
         apply_panel_actions(s, state_, keyboard_actions(), true);
         if (simulated) apply_panel_actions(s, state_, simulated->actions, true);

@@ -45,24 +45,8 @@ public:
         }
     }
 
-    // A list of structure keys as a bit mask.
     StructureMask structure_list(const json& step, const std::string& path, const char* key) {
-        StructureMask mask = 0;
-        const auto it = step.find(key);
-        if (it == step.end()) return 0;
-        if (!it->is_array()) {
-            error(path + "." + key, it->dump(), "must be a list of structure names");
-            return 0;
-        }
-        for (const auto& item : *it) {
-            const auto s = item.is_string() ? structure_from_key(item.get<std::string>()) : std::nullopt;
-            if (!s) {
-                error(path + "." + key, item.dump(), "unknown structure");
-                continue;
-            }
-            mask |= bit(*s);
-        }
-        return mask;
+        return r_.structure_list(step, path, key);
     }
 
     StepText step_text(const json& step, const std::string& path, const char* level) {

@@ -132,21 +132,19 @@ Loaded<DrugLibrary> parse_drugs(std::string_view json_text, const std::string& s
     JsonReader r(json_text, source, out.errors);
     const auto doc = r.parse();
     if (!doc) return out;
-    if (!doc->is_object() || !doc->contains("drugs") || !(*doc)["drugs"].is_array() || (*doc)["drugs"].empty()) {
-        r.error("drugs", "", "must be a non-empty list of drugs");
-        return out;
-    }
+    const json* list = r.top_list(*doc, "drugs", "must be a non-empty list of drugs");
+    if (!list) return out;
     std::set<std::string> seen;
     report_unused(*doc, "", {"_note", "drugs"}, source, out.unused);
-    for (std::size_t i = 0; i < (*doc)["drugs"].size(); ++i) {
+    for (std::size_t i = 0; i < (*list).size(); ++i) {
         const std::string path = "drugs[" + std::to_string(i) + "]";
-        report_unused((*doc)["drugs"][i], path,
+        report_unused((*list)[i], path,
                       {"name", "display_name", "display_names", "molecular_weight_g_per_mol", "log_p", "csf_half_life_h",
                        "csf_clearance_ml_per_min", "usual_concentration_mg_per_ml", "max_concentration_mg_per_ml",
                        "usual_daily_dose_mg", "max_daily_dose_mg", "hydrophilic", "sources", "estimated_fields",
                        "range_sources"},
                       source, out.unused);
-        auto drug = read_drug(r, (*doc)["drugs"][i], path);
+        auto drug = read_drug(r, (*list)[i], path);
         if (!drug) continue;
         if (!seen.insert(lower(drug->name)).second) {
             r.error(path + ".name", "\"" + drug->name + "\"", "appears twice");

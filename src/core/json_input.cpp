@@ -95,6 +95,33 @@ std::optional<double> JsonReader::number(const nlohmann::json& object, const std
     return v;
 }
 
+const nlohmann::json* JsonReader::top_list(const nlohmann::json& doc, const char* key, const char* message) {
+    if (!doc.is_object() || !doc.contains(key) || !doc[key].is_array() || doc[key].empty()) {
+        error(key, "", message);
+        return nullptr;
+    }
+    return &doc[key];
+}
+
+StructureMask JsonReader::structure_list(const nlohmann::json& object, const std::string& path, const char* key) {
+    StructureMask mask = 0;
+    const auto it = object.find(key);
+    if (it == object.end()) return 0;
+    if (!it->is_array()) {
+        error(path + "." + key, it->dump(), "must be a list of structure names");
+        return 0;
+    }
+    for (const auto& item : *it) {
+        const auto s = item.is_string() ? structure_from_key(item.get<std::string>()) : std::nullopt;
+        if (!s) {
+            error(path + "." + key, item.dump(), "unknown structure");
+            continue;
+        }
+        mask |= bit(*s);
+    }
+    return mask;
+}
+
 std::optional<std::string> JsonReader::text(const nlohmann::json& object, const std::string& path, const char* key) {
     const std::string field = path + "." + key;
     const auto it = object.find(key);

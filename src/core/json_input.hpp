@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.hpp"
+#include "core/structures.hpp"
 
 namespace thecaview {
 
@@ -69,6 +70,11 @@ public:
     bool flag_or(const nlohmann::json& object, const std::string& path, const char* key, bool fallback);
     // A required non-empty string.
     std::optional<std::string> text(const nlohmann::json& object, const std::string& path, const char* key);
+    // The document's top-level list `key`, or nullptr (with `message` as the error) when the
+    // document is not an object, or the list is missing or empty.
+    const nlohmann::json* top_list(const nlohmann::json& doc, const char* key, const char* message);
+    // An optional list of structure keys as a mask (0 when absent); each unknown key is an error.
+    StructureMask structure_list(const nlohmann::json& object, const std::string& path, const char* key);
     void error(const std::string& field, const std::string& value, const std::string& message);
     [[nodiscard]] const std::string& source() const { return source_; }
 

@@ -2,6 +2,7 @@
 #include "core/viewer_state.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 #include <glm/gtc/constants.hpp>
@@ -166,8 +167,8 @@ void go_to_view(ViewerState& state, const NamedView& view, bool animate) {
     state.xray_mask = view.xray_mask;
     state.visible_mask = all_structures_mask() & ~view.hidden_mask;
     state.cut = view.cut;
-    OrbitCamera camera = view.camera;
-    camera.roll_rad = pose_roll_rad(state.pose);  // the body turns onto its side with the camera
+    // Framed for the picture's shape; the body turns onto its side with the camera.
+    const OrbitCamera camera = frame_view(view, state.view_aspect, pose_roll_rad(state.pose));
     if (animate && !state.reduced_motion) {
         state.flight = CameraFlight{state.camera, camera, 0.0f, 1.2f};
     } else {
@@ -194,4 +195,20 @@ bool advance_flight(ViewerState& state, float dt_s) {
 
 void cancel_flight(ViewerState& state) { state.flight.reset(); }
 
+void set_view_aspect(ViewerState& state, const std::vector<NamedView>& views, float aspect) {
+    if (!(aspect > 0.0f) || !std::isfinite(aspect) || aspect == state.view_aspect) return;
+    const float old_aspect = state.view_aspect;
+    state.view_aspect = aspect;
+    const auto view = find_view(views, state.view_name);
+    if (!view) return;
+    // A flight on its way to the view, or a camera still where the view put it, takes the new
+    // framing; a camera the user has moved stays where it is.
+    const float roll = pose_roll_rad(state.pose);
+    const OrbitCamera before = frame_view(*view, old_aspect, roll);
+    if (state.flight) {
+        if (state.flight->to == before) state.flight->to = frame_view(*view, aspect, roll);
+    } else if (state.camera == before) {
+        state.camera = frame_view(*view, aspect, roll);
+    }
+}
 }  // namespace thecaview

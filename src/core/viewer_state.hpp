@@ -65,6 +65,7 @@ struct ViewerState {
     std::vector<std::string> quizzes_asked; // steps whose questions this visit has had
     std::optional<CameraFlight> flight;
     BodyPose pose = BodyPose::upright;     // the step's: every view is seen with the body lying so
+    float view_aspect = 16.0f / 9.0f;       // width / height of the 3D picture, which views are framed for
     bool operator==(const ViewerState&) const = default;
 };
 
@@ -122,5 +123,10 @@ bool advance_flight(ViewerState& state, float dt_s);
 
 // Any direct camera input cancels a flight so the user is never fought.
 void cancel_flight(ViewerState& state);
+
+// The 3D picture's shape (width / height) has changed (a resize, the drug's charts, a portrait
+// screen): a camera still at its named view, or flying to it, is framed again; one the user has
+// moved is left alone.
+void set_view_aspect(ViewerState& state, const std::vector<NamedView>& views, float aspect);
 
 }  // namespace thecaview

@@ -1,88 +1,217 @@
-// The named views. Each one answers a question: where is everything (overview), what does the
-// surgeon see (back), how deep is it (side), where is the pump (pump), where does the medicine
-// come out (tip), and what lies around the cord at one level (cross-section).
+// The named views: read from assets/views.json (or its built-in copy), and framed. Each one
+// answers a question: where is everything (overview), what does the surgeon see (back), how deep
+// is it (side), where is the pump (pump), where does the medicine come out (tip), how far does it
+// spread (spread), and what lies around the cord at one level (cross-section).
 #include "core/views.hpp"
 
+#include <algorithm>
+#include <cassert>
+#include <charconv>
 #include <cmath>
+#include <set>
 
+#include <glm/geometric.hpp>
 #include <glm/gtc/constants.hpp>
 
 namespace thecaview {
 
 namespace {
-StructureMask mask_of(std::initializer_list<Structure> list) {
-    StructureMask m = 0;
-    for (const Structure s : list) m |= bit(s);
-    return m;
+using nlohmann::json;
+
+float radians(double degrees) { return static_cast<float>(degrees) * glm::pi<float>() / 180.0f; }
+
+// One entry of "views"; false (with errors) when it cannot be used.
+bool read_view(JsonReader& r, const json& e, const std::string& path, ViewSpec& v, InputErrors& unused) {
+    bool ok = true;
+    const auto name = r.text(e, path, "name");
+    if (!name) return false;
+    v.name = *name;
+    v.subject = r.structure_list(e, path, "subject");
+    if (v.subject == 0) {
+        r.error(path + ".subject", e.contains("subject") ? e["subject"].dump() : "", "must name at least one structure");
+        ok = false;
+    }
+    const auto level_ref = [&](const json& item, const std::string& field) -> std::optional<LevelRef> {
+        const auto ref = item.is_string() ? parse_level_ref(item.get<std::string>()) : std::nullopt;
+        if (!ref) r.error(field, item.dump(), "must be a level (C1 ... Co), \"tip\" or \"entry\", optionally with +N or -N");
+        return ref;
+    };
+    if (e.contains("between")) {
+        const json& b = e["between"];
+        if (!b.is_array() || b.size() != 2) {
+            r.error(path + ".between", b.dump(), "must be two levels, the upper first");
+            ok = false;
+        } else {
+            v.from_level = level_ref(b[0], path + ".between[0]");
+            v.to_level = level_ref(b[1], path + ".between[1]");
+            ok = ok && v.from_level && v.to_level;
+        }
+    }
+    if (!e.contains("from") || !e["from"].is_object()) {
+        r.error(path + ".from", e.contains("from") ? e["from"].dump() : "", "must be an object with yaw_deg (or facing) and pitch_deg");
+        ok = false;
+    } else {
+        const json& from = e["from"];
+        report_unused(from, path + ".from", {"yaw_deg", "pitch_deg", "facing"}, r.source(), unused);
+        if (from.contains("facing")) {
+            if (from["facing"] != "pump") {
+                r.error(path + ".from.facing", from["facing"].dump(), "must be \"pump\"");
+                ok = false;
+            }
+            v.facing_pump = true;
+        } else if (const auto yaw = r.number(from, path + ".from", "yaw_deg", -360.0, 360.0)) {
+            v.yaw_rad = radians(*yaw);
+        } else {
+            ok = false;
+        }
+        if (const auto pitch = r.number(from, path + ".from", "pitch_deg", -80.0, 80.0)) v.pitch_rad = radians(*pitch);
+        else ok = false;
+    }
+    v.margin = static_cast<float>(r.number_or(e, path, "margin", 0.0, 0.45, 0.05));
+    v.fov_y_rad = radians(r.number_or(e, path, "fov_deg", 10.0, 90.0, 34.4));
+    v.xray_mask = r.structure_list(e, path, "xray");
+    v.hidden_mask = r.structure_list(e, path, "hidden");
+    if (v.subject & v.hidden_mask) {
+        r.error(path + ".hidden", e["hidden"].dump(), "hides part of the view's own subject");
+        ok = false;
+    }
+    if (e.contains("cut")) {
+        if (e["cut"] != "axial") {
+            r.error(path + ".cut", e["cut"].dump(), "must be \"axial\"");
+            ok = false;
+        } else {
+            v.cut = CutKind::axial;
+            const json at = e.contains("cut_at") ? e["cut_at"] : json("tip");
+            if (const auto ref = level_ref(at, path + ".cut_at")) v.cut_at = *ref;
+            else ok = false;
+        }
+    }
+    return ok;
 }
 }  // namespace
 
-std::vector<NamedView> named_views(const Anatomy& anatomy) {
-    const float pi = glm::pi<float>();
-    const glm::vec3 spine_mid = anatomy.at(Level::T12).canal_centre_mm;
-    const StructureMask bones = mask_of({Structure::vertebrae, Structure::sacrum, Structure::discs, Structure::ribs,
-                                         Structure::pelvis});
-    const StructureMask wall = mask_of({Structure::muscle});
-    std::vector<NamedView> views;
+std::optional<LevelRef> parse_level_ref(std::string_view text) {
+    LevelRef ref;
+    std::string_view base = text;
+    const std::size_t sign = text.find_first_of("+-");
+    if (sign != std::string_view::npos) {
+        base = text.substr(0, sign);
+        const std::string_view number = text.substr(sign + 1);
+        int n = 0;
+        const auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), n);
+        if (number.empty() || ec != std::errc() || end != number.data() + number.size() || n > kLevelCount) {
+            return std::nullopt;
+        }
+        ref.offset = text[sign] == '-' ? -n : n;
+    }
+    if (base == "tip") {
+        ref.anchor = LevelRef::Anchor::tip;
+    } else if (base == "entry") {
+        ref.anchor = LevelRef::Anchor::entry;
+    } else if (const auto level = parse_level(base)) {
+        ref.level = *level;
+    } else {
+        return std::nullopt;
+    }
+    return ref;
+}
 
-    NamedView overview{"overview", "Overview", wall | bones | mask_of({Structure::ligamentum_flavum}), 0u, {}, {}};
-    overview.camera.target_mm = glm::vec3(0.0f, spine_mid.y - 60.0f, 0.0f);
-    overview.camera.yaw_rad = 0.70f * pi;  // behind the patient's left side: spine, flank and pump in one look
-    overview.camera.pitch_rad = 0.10f;
-    overview.camera.distance_mm = 1250.0f;
-    views.push_back(overview);
+float level_index(const Anatomy& anatomy, const LevelRef& ref) {
+    float at = 0.0f;
+    switch (ref.anchor) {
+        case LevelRef::Anchor::level: at = static_cast<float>(index_of(ref.level)); break;
+        case LevelRef::Anchor::tip: at = anatomy.catheter_tip_level_index(); break;
+        case LevelRef::Anchor::entry: at = static_cast<float>(index_of(anatomy.options.catheter_entry.upper)) + 0.5f; break;
+    }
+    return std::clamp(at + static_cast<float>(ref.offset), 0.0f, static_cast<float>(kLevelCount - 1));
+}
 
-    NamedView back{"back", "Back", wall | mask_of({Structure::ribs, Structure::pelvis}), 0u, {}, {}};
-    back.camera.target_mm = glm::vec3(0.0f, anatomy.at(Level::L1).canal_centre_mm.y, 0.0f);
-    back.camera.yaw_rad = pi;
-    back.camera.pitch_rad = 0.05f;
-    back.camera.distance_mm = 1100.0f;
-    views.push_back(back);
+Loaded<std::vector<ViewSpec>> parse_view_specs(std::string_view json_text, const std::string& source) {
+    Loaded<std::vector<ViewSpec>> out;
+    JsonReader r(json_text, source, out.errors);
+    const auto doc = r.parse();
+    if (!doc) return out;
+    const json* views = r.top_list(*doc, "views", "must be a list with at least one view");
+    if (!views) return out;
+    report_unused(*doc, "", {"_note", "views"}, source, out.unused);
+    std::set<std::string> names;
+    const json& list = *views;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const std::string path = "views[" + std::to_string(i) + "]";
+        const json& e = list[i];
+        if (!e.is_object()) {
+            r.error(path, e.dump(), "must be an object");
+            continue;
+        }
+        report_unused(e, path, {"name", "subject", "between", "from", "margin", "fov_deg", "xray", "hidden", "cut", "cut_at"},
+                      source, out.unused);
+        ViewSpec v;
+        if (!read_view(r, e, path, v, out.unused)) continue;
+        if (!names.insert(v.name).second) {
+            r.error(path + ".name", "\"" + v.name + "\"", "appears twice");
+            continue;
+        }
+        out.value.push_back(v);
+    }
+    return out;
+}
 
-    NamedView side{"side", "Side", wall | bones | mask_of({Structure::ligamentum_flavum}), 0u, {}, {}};
-    side.camera.target_mm = glm::vec3(0.0f, spine_mid.y, 10.0f);
-    side.camera.yaw_rad = 0.5f * pi;
-    side.camera.distance_mm = 1300.0f;
-    views.push_back(side);
+Loaded<std::vector<ViewSpec>> load_view_specs(const std::filesystem::path& file) {
+    return load_with_fallback<std::vector<ViewSpec>>(file, parse_view_specs, built_in_views_json(), "views");
+}
 
-    NamedView pump{"pump", "Pump", 0u, 0u, {}, {}};
-    const glm::vec3 a = anatomy.pump.axis;
-    pump.camera.target_mm = anatomy.pump.centre_mm;
-    pump.camera.yaw_rad = std::atan2(a.x, a.z);
-    pump.camera.pitch_rad = 0.15f;
-    pump.camera.distance_mm = 380.0f;
-    views.push_back(pump);
+const std::vector<ViewSpec>& built_in_view_specs() {
+    static const std::vector<ViewSpec> specs = [] {
+        auto loaded = parse_view_specs(built_in_views_json(), "<built-in>");
+        assert(loaded.errors.empty());
+        return loaded.value;
+    }();
+    return specs;
+}
 
-    // The tip: close to the canal from behind and to the left, the bones and the dura see-through.
-    NamedView tip{"tip", "Tip", bones | mask_of({Structure::dura, Structure::ligamentum_flavum}),
-                  mask_of({Structure::fat, Structure::muscle, Structure::ribs}), {}, {}};
-    tip.camera.target_mm = anatomy.catheter_path_mm.front();
-    tip.camera.yaw_rad = 0.62f * pi;
-    tip.camera.pitch_rad = 0.12f;
-    tip.camera.distance_mm = 260.0f;
-    tip.camera.fov_y_rad = 0.5f;
-    views.push_back(tip);
-
-    // The medicine's spread: the canal from the side and behind, from the neck to the sacrum.
-    NamedView spread{"spread", "Medicine", bones | mask_of({Structure::dura, Structure::ligamentum_flavum}),
-                     mask_of({Structure::fat, Structure::muscle, Structure::ribs, Structure::pelvis}), {}, {}};
-    spread.camera.target_mm = anatomy.catheter_path_mm.front() + glm::vec3(0.0f, -40.0f, 0.0f);
-    spread.camera.yaw_rad = 0.58f * pi;
-    spread.camera.pitch_rad = 0.05f;
-    spread.camera.distance_mm = 700.0f;
-    views.push_back(spread);
-
-    // An axial slice at the catheter tip, seen from above and in front.
-    NamedView cross{"cross_section", "Cross-section", 0u, 0u, {}, {}};
-    cross.cut.kind = CutKind::axial;
-    cross.cut.level_index = anatomy.catheter_tip_level_index();
-    const glm::vec3 slice = anatomy.canal_point(cross.cut.level_index);
-    cross.camera.target_mm = glm::vec3(0.0f, slice.y, slice.z + 40.0f);
-    cross.camera.yaw_rad = 0.15f * pi;
-    cross.camera.pitch_rad = 1.0f;
-    cross.camera.distance_mm = 560.0f;
-    views.push_back(cross);
-    return views;
+// Perspective framing in closed form. With the camera at distance D from the target and the
+// target moved by (a, b) in the picture's plane, a point q (relative to the subject's centre) fits
+// when |q.right - a| <= tx (D + q.forward), and likewise up and down with ty. For each axis the
+// smallest D is (A + B) / 2, reached at a = tx (A - B) / 2, where A and B are the largest
+// q.right / tx - q.forward and -q.right / tx - q.forward: the subject centred, touching the margin
+// on the tighter axis.
+OrbitCamera frame_view(const NamedView& view, float aspect, float roll_rad) {
+    OrbitCamera camera = view.camera;
+    camera.roll_rad = roll_rad;
+    if (view.subject_mm.empty() || !(aspect > 0.0f) || !std::isfinite(aspect)) return camera;
+    glm::vec3 centre(0.0f);
+    for (const glm::vec3& p : view.subject_mm) centre += p;
+    centre /= static_cast<float>(view.subject_mm.size());
+    camera.target_mm = centre;
+    camera.distance_mm = 1000.0f;
+    const glm::vec3 forward = glm::normalize(camera.target_mm - camera.eye());
+    const glm::vec3 right = glm::normalize(glm::cross(forward, camera.up()));
+    const glm::vec3 up = glm::cross(right, forward);  // as lookAt makes it: square to the line of sight
+    const float fill = std::max(0.05f, 1.0f - 2.0f * view.margin);
+    const float half = std::tan(camera.fov_y_rad * 0.5f) * fill;
+    const float t[2] = {half * aspect, half};
+    const glm::vec3 axes[2] = {right, up};
+    // A point stands for a ball of radius pad: its silhouette reaches pad * sqrt(1 + t^2) further.
+    float a_max[2] = {-1e30f, -1e30f}, b_max[2] = {-1e30f, -1e30f};
+    for (const glm::vec3& p : view.subject_mm) {
+        const glm::vec3 q = p - centre;
+        const float depth = glm::dot(q, forward);
+        for (int k = 0; k < 2; ++k) {
+            const float across = glm::dot(q, axes[k]);
+            const float pad = view.subject_pad_mm * std::sqrt(1.0f + t[k] * t[k]);
+            a_max[k] = std::max(a_max[k], (across + pad) / t[k] - depth);
+            b_max[k] = std::max(b_max[k], (pad - across) / t[k] - depth);
+        }
+    }
+    float shift[2];
+    float distance = 0.0f;
+    for (int k = 0; k < 2; ++k) {
+        shift[k] = t[k] * 0.5f * (a_max[k] - b_max[k]);
+        distance = std::max(distance, 0.5f * (a_max[k] + b_max[k]));
+    }
+    camera.target_mm = centre + shift[0] * right + shift[1] * up;
+    camera.distance_mm = std::clamp(distance, OrbitCamera::kMinDistanceMm, OrbitCamera::kMaxDistanceMm);
+    return camera;
 }
 
 std::optional<NamedView> find_view(const std::vector<NamedView>& views, std::string_view name) {
@@ -95,6 +224,12 @@ std::optional<NamedView> find_view(const std::vector<NamedView>& views, std::str
 std::vector<std::string> view_names(const std::vector<NamedView>& views) {
     std::vector<std::string> names;
     for (const auto& v : views) names.push_back(v.name);
+    return names;
+}
+
+std::vector<std::string> view_names(const std::vector<ViewSpec>& specs) {
+    std::vector<std::string> names;
+    for (const auto& v : specs) names.push_back(v.name);
     return names;
 }
 

@@ -736,11 +736,10 @@ void drug_section(const PanelInput& in, PanelActions& out) {
 }
 
 // The drug view's plots, in a window at the right of the 3D view while the drug is shown.
-void spread_window(const PanelInput& in, float display_width, float display_height) {
+void spread_window(const PanelInput& in, const ScreenRect& place) {
     if (!in.state.drug.shown || !in.spread || in.spread->times_h.empty()) return;
-    const float width = spread_window_width(in.scale);
-    ImGui::SetNextWindowPos(ImVec2(display_width - width, 0.0f));
-    ImGui::SetNextWindowSize(ImVec2(width, display_height));
+    ImGui::SetNextWindowPos(ImVec2(place.x, place.y));
+    ImGui::SetNextWindowSize(ImVec2(place.width, place.height));
     ImGui::SetNextWindowBgAlpha(0.85f);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                                    ImGuiWindowFlags_NoSavedSettings;
@@ -811,10 +810,38 @@ void spread_window(const PanelInput& in, float display_width, float display_heig
 float panel_width(float scale) { return kPanelWidthPx * scale; }
 float spread_window_width(float scale) { return 300.0f * scale; }
 
-PanelActions draw_panel(const PanelInput& in, float display_height) {
+ScreenLayout screen_layout(float width, float height, bool panel, float scale, bool charts) {
+    ScreenLayout l;
+    l.scene = {0.0f, 0.0f, width, height};
+    if (!panel) return l;
+    const float charts_w = charts ? spread_window_width(scale) : 0.0f;
+    if (height > width) {
+        l.portrait = true;
+        const float band = std::round(height * kPortraitPanelFraction);
+        l.scene.height = height - band;
+        // The charts beside the panel while the panel keeps its usual width; else the panel's width.
+        const float beside = width - charts_w >= panel_width(scale) ? charts_w : 0.0f;
+        l.panel = {0.0f, height - band, width - beside, band};
+        l.charts = charts ? ScreenRect{width - (beside > 0.0f ? beside : charts_w), height - band, beside > 0.0f ? beside : charts_w, band}
+                          : ScreenRect{};
+        return l;
+    }
+    const float panel_w = panel_width(scale);
+    l.panel = {0.0f, 0.0f, panel_w, height};
+    l.charts = charts ? ScreenRect{width - charts_w, 0.0f, charts_w, height} : ScreenRect{};
+    // Keep a usable 3D view even in a narrow window: the panel (then the charts) overlap it.
+    if (width - panel_w - charts_w >= width / 3.0f) {
+        l.scene = {panel_w, 0.0f, width - panel_w - charts_w, height};
+    } else if (width - panel_w >= width / 3.0f) {
+        l.scene = {panel_w, 0.0f, width - panel_w, height};
+    }
+    return l;
+}
+
+PanelActions draw_panel(const PanelInput& in, const ScreenLayout& layout) {
     PanelActions out;
-    ImGui::SetNextWindowPos(ImVec2(0.0f, 0.0f));
-    ImGui::SetNextWindowSize(ImVec2(panel_width(in.scale), display_height));
+    ImGui::SetNextWindowPos(ImVec2(layout.panel.x, layout.panel.y));
+    ImGui::SetNextWindowSize(ImVec2(layout.panel.width, layout.panel.height));
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoTitleBar |
                                    ImGuiWindowFlags_NoSavedSettings;
@@ -838,7 +865,7 @@ PanelActions draw_panel(const PanelInput& in, float display_height) {
     }
     drug_section(in, out);
     ImGui::End();
-    spread_window(in, ImGui::GetIO().DisplaySize.x, display_height);
+    spread_window(in, layout.charts);
     return out;
 }
 

@@ -74,7 +74,24 @@ float panel_width(float scale);
 // The drug's charts' window, at the right of the 3D view while the drug is shown.
 float spread_window_width(float scale);
 
-// Draws the panel at the left edge of a display of this height and returns what the user asked for.
-PanelActions draw_panel(const PanelInput& input, float display_height);
+// Where the panel, the drug's charts and the 3D picture go in a window (pixels, top-left origin).
+// Landscape: the panel at the left, the charts at the right, the picture between them (a window
+// too narrow for that lets the panel overlap the picture). Portrait (taller than wide, such as a
+// 9:16 kiosk screen): the picture on top, the panel below it across the width, the charts at the
+// panel's right.
+struct ScreenRect {
+    float x = 0.0f, y = 0.0f, width = 0.0f, height = 0.0f;
+};
+struct ScreenLayout {
+    ScreenRect scene, panel, charts;
+    bool portrait = false;
+};
+// The fraction of a portrait window's height the panel takes.
+inline constexpr float kPortraitPanelFraction = 0.42f;
+ScreenLayout screen_layout(float width, float height, bool panel, float scale, bool charts);
+
+// Draws the panel (and the drug's charts, while they are shown) where the layout puts them and
+// returns what the user asked for.
+PanelActions draw_panel(const PanelInput& input, const ScreenLayout& layout);
 
 }  // namespace thecaview

@@ -4,6 +4,7 @@
 #include <glm/geometric.hpp>
 
 #include "core/viewer_state.hpp"
+#include "core/geometry/view_subjects.hpp"
 #include "core/views.hpp"
 
 using namespace thecaview;
@@ -114,7 +115,9 @@ TEST(Camera, NamedViewsIncludeOverviewAndLookAtThePump) {
     ASSERT_TRUE(find_view(views, "side"));
     const auto pump = find_view(views, "pump");
     ASSERT_TRUE(pump);
-    EXPECT_LT(glm::distance(pump->camera.target_mm, a.pump.centre_mm), 1e-3f);
+    EXPECT_LT(glm::distance(pump->camera.target_mm, a.pump.centre_mm), 10.0f) << "centred on the pump";
+    const glm::vec3 look = glm::normalize(pump->camera.eye() - pump->camera.target_mm);
+    EXPECT_GT(glm::dot(look, a.pump.axis), 0.95f) << "facing it";
     EXPECT_FALSE(find_view(views, "nowhere"));
 }
 

@@ -15,6 +15,7 @@
 #include "core/lint.hpp"
 #include "core/quiz.hpp"
 #include "core/viewer_state.hpp"
+#include "core/geometry/view_subjects.hpp"
 #include "core/views.hpp"
 
 using namespace thecaview;
