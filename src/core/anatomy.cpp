@@ -77,9 +77,9 @@ constexpr std::array<LevelRow, kLevelCount> kRows{{
 // Skin of the trunk, bottom to top: (y, half width, half depth, centre z), average adult.
 constexpr std::array<TorsoSection, 9> kTorso{{
     {-250.0f, 150.0f, 95.0f, -5.0f},
-    {-150.0f, 172.0f, 108.0f, 0.0f},
-    {-50.0f, 165.0f, 105.0f, 12.0f},
-    {40.0f, 150.0f, 104.0f, 22.0f},
+    {-150.0f, 172.0f, 117.0f, 8.0f},   // the mons over the pubic symphysis
+    {-50.0f, 165.0f, 111.0f, 6.0f},    // the lumbar lordosis' hollow: deeper over L4-L5
+    {40.0f, 150.0f, 108.0f, 18.0f},
     {110.0f, 144.0f, 102.0f, 22.0f},
     {200.0f, 150.0f, 104.0f, 14.0f},
     {300.0f, 160.0f, 108.0f, 2.0f},
@@ -421,6 +421,24 @@ glm::vec3 Anatomy::under_skin(float y_mm, float angle_rad, float depth_mm) const
     return surface - skin_normal(y_mm, angle_rad) * depth_mm;
 }
 
+namespace {
+// Head and arms hung from the top of the trunk and the atlas (estimates; docs/anatomy.md).
+void place_limbs(Anatomy& a) {
+    Limbs& l = a.limbs;
+    const glm::vec3 c1 = a.at(Level::C1).body_centre_mm;
+    const float neck_z = a.at(Level::C4).body_centre_mm.z - 5.0f;
+    l.head_centre_mm = glm::vec3(0.0f, c1.y + 62.0f, c1.z + 18.0f);
+    l.head_radii_mm = glm::vec3(74.0f, 108.0f, 96.0f);
+    l.jaw_centre_mm = glm::vec3(0.0f, c1.y - 10.0f, c1.z + 60.0f);
+    l.jaw_radii_mm = glm::vec3(50.0f, 46.0f, 44.0f);
+    l.shoulder_mm = glm::vec3(l.shoulder_half_width_mm + 30.0f, a.torso.back().y_mm - 34.0f, neck_z - 12.0f);
+    l.elbow_mm = l.shoulder_mm + glm::vec3(52.0f, -315.0f, -12.0f);
+    l.wrist_mm = l.elbow_mm + glm::vec3(26.0f, -255.0f, 22.0f);
+    l.hand_mm = l.wrist_mm + glm::vec3(6.0f, -84.0f, 8.0f);
+    l.thigh_cut_mm = l.hand_mm.y - l.hand_radii_mm.y - 110.0f;
+}
+}  // namespace
+
 std::optional<Interspace> parse_needle_entry(std::string_view text) {
     const auto s = parse_interspace(text);
     if (!s || std::find(kNeedleEntryUpper.begin(), kNeedleEntryUpper.end(), s->upper) == kNeedleEntryUpper.end()) {
@@ -440,6 +458,7 @@ Anatomy build_anatomy(const AnatomyOptions& options) {
     build_ribs(a);
     build_nerve_roots(a);
     place_pelvis(a);
+    place_limbs(a);
     return a;
 }
 

@@ -102,6 +102,20 @@ inline constexpr std::array<Level, 3> kNeedleEntryUpper{Level::L2, Level::L3, Le
 // "L2-L3", "L3-L4" or "L4-L5" in any case; nullopt for any other text.
 std::optional<Interspace> parse_needle_entry(std::string_view text);
 
+// The head and the arms (the left one; the right is its mirror image), hanging at the sides with
+// the palms forward (the anatomical position); the thighs are cut across below the hands.
+// Estimates of an average adult: see docs/anatomy.md.
+struct Limbs {
+    float shoulder_half_width_mm = 150.0f;  // the shoulders' line, from the midline
+    glm::vec3 head_centre_mm{0.0f}, head_radii_mm{0.0f};  // the cranium, an ellipsoid over the atlas
+    glm::vec3 jaw_centre_mm{0.0f}, jaw_radii_mm{0.0f};    // the face and jaw
+    glm::vec3 shoulder_mm{0.0f}, elbow_mm{0.0f}, wrist_mm{0.0f};
+    float shoulder_radius_mm = 48.0f, elbow_radius_mm = 38.0f, wrist_radius_mm = 27.0f;  // the arm, tapering
+    glm::vec3 hand_mm{0.0f};                   // the hand's centre
+    glm::vec3 hand_radii_mm{40.0f, 86.0f, 19.0f};  // across, along, palm to back
+    float thigh_cut_mm = 0.0f;                 // where the thighs end
+};
+
 struct AnatomyOptions {
     Level catheter_tip = Level::T10;
     Interspace catheter_entry{Level::L3};  // one of kNeedleEntryUpper
@@ -120,6 +134,7 @@ struct Anatomy {
     std::vector<Tube> ribs;         // ribs 1-12 (see kRibAngles) and then the sternum, left side
     std::vector<Tube> nerve_roots;  // one per spinal nerve pair, from the cord to beyond the foramen
     PelvisGeometry pelvis;
+    Limbs limbs;
 
     [[nodiscard]] const LevelGeometry& at(Level l) const { return levels[index_of(l)]; }
     // The canal centre at a fractional level index (3.5 = halfway between C4 and C5).

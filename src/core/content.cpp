@@ -204,6 +204,7 @@ private:
 StepAnimation animation_from(const std::string& name, bool& ok) {
     ok = true;
     if (name == "none") return StepAnimation::none;
+    if (name == "iv") return StepAnimation::iv;
     if (name == "puncture") return StepAnimation::puncture;
     if (name == "needle") return StepAnimation::needle;
     if (name == "catheter") return StepAnimation::catheter;
@@ -397,7 +398,7 @@ ContentLoad parse_procedure(std::string_view json_text, const std::string& sourc
         if (const auto a = s.find("animation"); a != s.end()) {
             bool ok = false;
             step.animation = a->is_string() ? animation_from(a->get<std::string>(), ok) : StepAnimation::none;
-            if (!ok) r.error(path + ".animation", a->dump(), "unknown animation (none, puncture, needle, catheter, tunnel, pocket, pump, close)");
+            if (!ok) r.error(path + ".animation", a->dump(), "unknown animation (none, iv, puncture, needle, catheter, tunnel, pocket, pump, close)");
         }
         if (const auto pose = s.find("pose"); pose != s.end()) {
             if (*pose == "upright") step.pose = BodyPose::upright;

@@ -20,7 +20,7 @@ enum class Audience : std::uint8_t { patient, student };
 std::string_view audience_key(Audience a);  // "patient", "student"
 
 // What a step animates, from its start to its end state.
-enum class StepAnimation : std::uint8_t { none, puncture, needle, catheter, tunnel, pocket, pump, close };
+enum class StepAnimation : std::uint8_t { none, iv, puncture, needle, catheter, tunnel, pocket, pump, close };
 
 // How the body lies in a step's picture: upright (standing, as anatomy is taught) or on its right
 // side on the operating table (lateral decubitus), as for the implant.

@@ -45,6 +45,30 @@ Incisions incisions(const Anatomy& a) {
     return cut;
 }
 
+IvLine iv_line(const Anatomy& a) {
+    const Limbs& l = a.limbs;
+    // The back of the hand faces backwards (palm forward); the cannula points up the hand, towards
+    // the wrist, into a vein just under the skin.
+    const glm::vec3 back_of_hand = l.hand_mm + glm::vec3(0.0f, 0.0f, -l.hand_radii_mm.z);
+    IvLine iv;
+    iv.hub_mm = back_of_hand + glm::vec3(0.0f, -10.0f, -4.0f);
+    iv.cannula_tip_mm = back_of_hand + glm::vec3(0.0f, 22.0f, 3.0f);
+    // Taped along the back of the hand and wrist, then up to the bag, sagging a little.
+    const glm::vec3 wrist = l.wrist_mm + glm::vec3(0.0f, 0.0f, -l.wrist_radius_mm - 4.0f);
+    const glm::vec3 bag_bottom(l.elbow_mm.x + 170.0f, l.shoulder_mm.y - 60.0f, l.shoulder_mm.z - 60.0f);
+    iv.tubing_mm = {iv.hub_mm, iv.hub_mm + glm::vec3(0.0f, -18.0f, -8.0f), wrist + glm::vec3(0.0f, -30.0f, -6.0f),
+                    wrist + glm::vec3(8.0f, 40.0f, -20.0f)};
+    const glm::vec3 leave = iv.tubing_mm.back();
+    for (int k = 1; k <= 6; ++k) {
+        const float t = static_cast<float>(k) / 6.0f;
+        const glm::vec3 straight = glm::mix(leave, bag_bottom, t);
+        iv.tubing_mm.push_back(straight + glm::vec3(0.0f, -90.0f * t * (1.0f - t), 0.0f));
+    }
+    iv.bag_lo_mm = bag_bottom + glm::vec3(-40.0f, 0.0f, -10.0f);  // a 500 mL bag
+    iv.bag_hi_mm = bag_bottom + glm::vec3(40.0f, 160.0f, 10.0f);
+    return iv;
+}
+
 namespace {
 // The spinal needle through the back's midline at the entry interspace, `reach` of the way from
 // the skin (0) to the fluid (1); its hub stands out of the skin.
@@ -65,6 +89,7 @@ ProcedurePose pose_for(StepAnimation animation, float progress, const Anatomy& a
     const float u = smooth(progress);
     switch (animation) {
         case StepAnimation::none: break;
+        case StepAnimation::iv: pose.iv = true; break;
         case StepAnimation::puncture:
             // The trial's needle: through the skin between two spinous processes into the fluid,
             // with no cut and no catheter.

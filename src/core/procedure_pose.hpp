@@ -2,6 +2,8 @@
 // needle, the pump on its way into the pocket, the incisions opening and closing.
 #pragma once
 
+#include <vector>
+
 #include <glm/vec3.hpp>
 
 #include "core/anatomy.hpp"
@@ -21,6 +23,7 @@ struct ProcedurePose {
     float belly_incision_open = 0.0f;
     float dressings = 0.0f;  // the pads over both closed incisions, fading in (0 none, 1 on)
     bool on_table = false;  // the body lies on its right side on the operating table
+    bool iv = false;        // the IV line in the back of the left hand
     bool operator==(const ProcedurePose&) const = default;
 };
 
@@ -31,6 +34,17 @@ struct Incisions {
     glm::vec3 belly_a{0.0f}, belly_b{0.0f};
 };
 Incisions incisions(const Anatomy& anatomy);
+
+// The IV line before surgery: a thin plastic tube (cannula) through the skin into a vein on the
+// back of the left hand, its tubing taped along the hand and up to a bag of fluid hung beside the
+// shoulder.
+struct IvLine {
+    glm::vec3 cannula_tip_mm{0.0f};   // in the vein
+    glm::vec3 hub_mm{0.0f};           // where the tubing joins it, on the skin
+    std::vector<glm::vec3> tubing_mm; // from the hub to the bag
+    glm::vec3 bag_lo_mm{0.0f}, bag_hi_mm{0.0f};
+};
+IvLine iv_line(const Anatomy& anatomy);
 
 // The path point where the catheter leaves the canal.
 std::size_t catheter_entry_point(const Anatomy& anatomy);

@@ -25,6 +25,8 @@ namespace thecaview {
 namespace {
 
 constexpr int kPassColour = 0, kPassIds = 1, kPassStencil = 2;
+constexpr float kIvCannulaRadiusMm = 0.55f;  // a 20-22 gauge cannula is about 1 mm across
+constexpr float kIvTubingRadiusMm = 2.0f;    // IV tubing, about 4 mm across
 // The ids pass gives each see-through layer a slot, three to a target (GL 3.3 guarantees 8).
 constexpr int kSlotTargets = 8, kSlots = 3 * kSlotTargets;
 
@@ -326,6 +328,19 @@ void Renderer::update_moving_parts(const ProcedurePose& pose) {
         const Mesh m = sweep_tubes({CapsuleChain{{pose.needle_from, pose.needle_to}, 0.55f, false}}, 8);
         needle_ = upload_mesh(m, nullptr, nullptr, nullptr);
     }
+    iv_cannula_.reset();
+    iv_tubing_.reset();
+    iv_bag_.reset();
+    if (pose.iv) {
+        const IvLine iv = iv_line(*anatomy_);
+        iv_cannula_ = upload_mesh(sweep_tubes({CapsuleChain{{iv.hub_mm, iv.cannula_tip_mm}, kIvCannulaRadiusMm, false}}, 8),
+                                  nullptr, nullptr, nullptr);
+        iv_tubing_ = upload_mesh(sweep_tubes({CapsuleChain{iv.tubing_mm, kIvTubingRadiusMm, false}}, 10), nullptr, nullptr, nullptr);
+        Box3 bag;
+        bag.add(iv.bag_lo_mm);
+        bag.add(iv.bag_hi_mm);
+        iv_bag_ = upload_mesh(box_mesh(bag), nullptr, nullptr, nullptr);
+    }
 }
 
 // ---- frame uniforms -----------------------------------------------------------------------
@@ -401,13 +416,17 @@ void Renderer::draw_part(const GpuMesh& mesh, Structure id, const SceneView& vie
     if (!lifted && culled(mesh)) return;
     const GLuint p = use(variant_for(id, pass, translucent, view));
     const StructureLook& l = look(id);
-    // The needle and the table are drawn with the catheter's program, in their own materials; the
-    // table is no structure (id 0, like the background).
-    const bool steel = &mesh == needle_.get(), table = &mesh == table_.get();
+    // The needle, the table and the IV line are drawn with the catheter's program, in their own
+    // materials; the table and the IV's tubing and bag are no structure (id 0, like the background).
+    const bool steel = &mesh == needle_.get() || &mesh == iv_cannula_.get();
+    const bool plastic = &mesh == iv_tubing_.get() || &mesh == iv_bag_.get();
+    const bool table = &mesh == table_.get() || plastic;
     glUniform1i(loc(p, "uId"), table ? 0 : static_cast<int>(id));
     if (pass == kPassIds) glUniform1i(loc(p, "uSlot"), slot_of_[static_cast<std::size_t>(id)]);
-    const Material m = steel ? Material{{0.8f, 0.82f, 0.85f}, 0.2f, 1.0f}
-                             : (table ? Material{{0.16f, 0.26f, 0.30f}, 0.8f, 0.0f} : l.material);
+    const Material m = steel     ? Material{{0.8f, 0.82f, 0.85f}, 0.2f, 1.0f}
+                       : plastic ? Material{{0.82f, 0.88f, 0.93f}, 0.25f, 0.0f}
+                       : table   ? Material{{0.16f, 0.26f, 0.30f}, 0.8f, 0.0f}
+                                 : l.material;
     glUniform3fv(loc(p, "uAlbedo"), 1, glm::value_ptr(m.albedo));
     glUniform1f(loc(p, "uRoughness"), m.roughness);
     glUniform1f(loc(p, "uMetal"), m.metal);
@@ -416,8 +435,10 @@ void Renderer::draw_part(const GpuMesh& mesh, Structure id, const SceneView& vie
     glUniform1i(loc(p, "uHighlight"), !table && (view.highlight_mask & bit(id)) ? 1 : 0);
     glUniform3f(loc(p, "uCapNormal"), 0.0f, 0.0f, 0.0f);
     // The thin tubes: the catheter, the needle and the nerve roots (the thinnest are 0.8 mm).
-    const float tube = table ? 0.0f : id == Structure::catheter ? (steel ? 0.55f : anatomy_->catheter_radius_mm)
-                                                 : (id == Structure::nerve_roots ? 0.8f : 0.0f);
+    const float tube = &mesh == iv_tubing_.get() ? kIvTubingRadiusMm
+                       : table                 ? 0.0f
+                       : id == Structure::catheter ? (steel ? 0.55f : anatomy_->catheter_radius_mm)
+                                                   : (id == Structure::nerve_roots ? 0.8f : 0.0f);
     glUniform1f(loc(p, "uTubeRadius"), tube);
     if (lifted) {
         const glm::mat4 model = glm::translate(glm::mat4(1.0f), anatomy_->pump.axis * view.pose.pump_lift_mm);
@@ -583,6 +604,9 @@ void Renderer::draw_scene(const FrameRequest& r, glm::vec2 offset) {
     }
     if (needle_) draw_part(*needle_, Structure::catheter, view, kPassColour, false);
     if (view.pose.on_table && table_) draw_part(*table_, Structure::catheter, view, kPassColour, false);
+    for (const auto* part : {&iv_cannula_, &iv_tubing_, &iv_bag_}) {
+        if (*part) draw_part(**part, Structure::catheter, view, kPassColour, false);
+    }
     glDisable(GL_CULL_FACE);
     pass_done("opaque");
     if (view.cut) {

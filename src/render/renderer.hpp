@@ -111,6 +111,7 @@ private:
     std::unique_ptr<GpuMesh> catheter_;             // the catheter as far as the procedure has threaded it
     std::unique_ptr<GpuMesh> needle_;
     std::unique_ptr<GpuMesh> table_;                // the operating table, for the lateral pose
+    std::unique_ptr<GpuMesh> iv_cannula_, iv_tubing_, iv_bag_;  // the IV line, before surgery
     std::unique_ptr<GpuMesh> cap_quad_;
     Framebuffer scene_;      // 0: linear colour (RGBA16F), 1: the opaque structure (R8UI); shared depth-stencil
     Framebuffer ids_;        // 0: the resolved ids (RGBA32UI: main, mask bits 0-31, bits 32-63)

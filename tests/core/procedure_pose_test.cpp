@@ -5,6 +5,7 @@
 
 #include <glm/geometric.hpp>
 
+#include "core/geometry/body_shape.hpp"
 #include "core/procedure_pose.hpp"
 
 using namespace thecaview;
@@ -92,4 +93,24 @@ TEST(ProcedurePose, TheNeedleEntersAtTheChosenInterspace) {
     EXPECT_FALSE(parse_needle_entry("L1-L2")) << "above the conus' usual end";
     EXPECT_FALSE(parse_needle_entry("L5-S1"));
     EXPECT_FALSE(parse_needle_entry("L3-L5"));
+}
+
+// The IV before surgery: a cannula through the skin of the back of the left hand into a vein
+// just under it, its tubing from the hand up to a bag beside the shoulder.
+TEST(ProcedurePose, TheIvGoesIntoAVeinOnTheBackOfTheHand) {
+    const Anatomy a = build_anatomy();
+    EXPECT_TRUE(pose_for(StepAnimation::iv, 1.0f, a).iv);
+    EXPECT_FALSE(pose_for(StepAnimation::none, 1.0f, a).iv);
+    const IvLine iv = iv_line(a);
+    const BodyShape shape(a);
+    EXPECT_LT(shape.distance(Structure::skin, iv.cannula_tip_mm), -1.0f) << "its tip under the skin";
+    EXPECT_GT(shape.distance(Structure::skin, iv.cannula_tip_mm), -6.0f) << "in a vein just under it";
+    EXPECT_GT(shape.distance(Structure::skin, iv.hub_mm), 0.0f) << "its hub outside";
+    EXPECT_LT(glm::distance(iv.cannula_tip_mm, a.limbs.hand_mm), a.limbs.hand_radii_mm.y) << "in the hand";
+    EXPECT_LT(iv.cannula_tip_mm.z, a.limbs.hand_mm.z) << "on its back (the palm faces forward)";
+    ASSERT_GE(iv.tubing_mm.size(), 2u);
+    EXPECT_EQ(iv.tubing_mm.front(), iv.hub_mm);
+    EXPECT_GT(iv.bag_lo_mm.y, a.limbs.elbow_mm.y) << "the bag hangs above the hand";
+    EXPECT_LT(glm::distance(iv.tubing_mm.back(), glm::vec3(0.5f * (iv.bag_lo_mm.x + iv.bag_hi_mm.x), iv.bag_lo_mm.y,
+                                                           0.5f * (iv.bag_lo_mm.z + iv.bag_hi_mm.z))), 1.0f);
 }

@@ -157,6 +157,9 @@ Box3 operating_table(const Anatomy& anatomy) {
         front = std::max(front, s.centre_z_mm + s.half_depth_mm);
         back = std::min(back, s.centre_z_mm - s.half_depth_mm);
     }
+    // The arms hang at the sides: the body on its right side rests on its right arm.
+    const Limbs& l = anatomy.limbs;
+    widest = std::max({widest, l.elbow_mm.x + l.elbow_radius_mm, l.wrist_mm.x + l.wrist_radius_mm, l.hand_mm.x + l.hand_radii_mm.x});
     Box3 table;
     table.lo = glm::vec3(-widest - 60.0f, bottom - 400.0f, back - 120.0f);
     table.hi = glm::vec3(-widest - 2.0f, top + 350.0f, front + 120.0f);

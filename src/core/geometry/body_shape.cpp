@@ -84,17 +84,52 @@ float BodyShape::trunk(vec3 p, const TorsoSection& s) const {
 }
 
 // The body's outline without the bulge over the pump (the fascia under the fat follows it):
-// the trunk with shoulders and a neck, like a teaching torso.
+// the trunk with shoulders, a neck, a head and two arms hanging at the sides, palms forward
+// (the anatomical position).
 float BodyShape::body_outline(vec3 p, const TorsoSection& s) const {
     float d = trunk(p, s);
     const float top = torso_top_mm_;
-    const float w = shoulder_half_width_mm_;
+    const float w = anatomy_.limbs.shoulder_half_width_mm;
     d = sdf::smin(d, sdf::capsule(p, vec3(-w, top - 20.0f, neck_z_mm_ - 10.0f), vec3(w, top - 20.0f, neck_z_mm_ - 10.0f), 52.0f),
                   60.0f);
-    const float neck = std::max(sdf::capsule(p, vec3(0.0f, neck_base_mm_, neck_z_mm_),
-                                             vec3(0.0f, neck_top_mm_ + 40.0f, neck_z_mm_), neck_radius_mm_),
-                                p.y - neck_top_mm_);
-    return sdf::smin(d, neck, 50.0f);
+    const float neck = sdf::capsule(p, vec3(0.0f, neck_base_mm_, neck_z_mm_), vec3(0.0f, neck_top_mm_ + 30.0f, neck_z_mm_),
+                                    neck_radius_mm_);
+    d = sdf::smin(d, neck, 50.0f);
+    d = sdf::smin(d, thighs(p), 45.0f);
+    return std::min(sdf::smin(d, head(p), 40.0f), arm(p));
+}
+
+// The thighs from the hips, cut across below the hands like a teaching figure's.
+float BodyShape::thighs(vec3 p) const {
+    const vec3 q(std::abs(p.x), p.y, p.z);
+    const vec3 hip = anatomy_.pelvis.acetabulum_mm + vec3(10.0f, -10.0f, -5.0f);
+    const float cut = anatomy_.limbs.thigh_cut_mm;
+    const float thigh = sdf::tapered_capsule(q, hip, vec3(hip.x + 12.0f, cut - 40.0f, hip.z + 12.0f), 88.0f, 66.0f);
+    return std::max(thigh, cut - p.y);
+}
+
+// The head: a skull-shaped ellipsoid over the atlas, with the face and jaw in front and below.
+float BodyShape::head(vec3 p) const {
+    const Limbs& l = anatomy_.limbs;
+    const float cranium = sdf::ellipsoid(p - l.head_centre_mm, l.head_radii_mm);
+    const float face = sdf::ellipsoid(p - l.jaw_centre_mm, l.jaw_radii_mm);
+    return sdf::smin(cranium, face, 30.0f);
+}
+
+// An arm (mirrored to the right): upper arm, forearm and a flat hand, palm forward; it joins the
+// shoulder smoothly and leaves a gap at the side of the trunk.
+float BodyShape::arm(vec3 p) const {
+    const Limbs& l = anatomy_.limbs;
+    const vec3 q(std::abs(p.x), p.y, p.z);
+    const float upper = sdf::tapered_capsule(q, l.shoulder_mm, l.elbow_mm, l.shoulder_radius_mm, l.elbow_radius_mm);
+    const float fore = sdf::tapered_capsule(q, l.elbow_mm, l.wrist_mm, l.elbow_radius_mm, l.wrist_radius_mm);
+    const float hand = sdf::ellipsoid(q - l.hand_mm, l.hand_radii_mm);
+    const float limb = sdf::smin(sdf::smin(upper, fore, 20.0f), hand, 24.0f);
+    // Blended into the shoulder only near the shoulder joint, so the armpit stays open.
+    const float blend = std::clamp((q.y - (l.shoulder_mm.y - 90.0f)) / 60.0f, 0.0f, 1.0f);
+    const float shoulder = sdf::capsule(q, vec3(anatomy_.limbs.shoulder_half_width_mm - 20.0f, torso_top_mm_ - 20.0f, neck_z_mm_ - 10.0f),
+                                        l.shoulder_mm, 50.0f);
+    return blend > 0.0f ? sdf::smin(limb, shoulder, 30.0f * blend + 1e-3f) : limb;
 }
 
 // The skin bulges over the pump so that tissue always covers it.
@@ -424,9 +459,14 @@ Box3 BodyShape::bounds(Structure s) const {
                 min_z = std::min(min_z, t.centre_z_mm - t.half_depth_mm);
                 max_z = std::max(max_z, t.centre_z_mm + t.half_depth_mm);
             }
-            half_width = std::max(half_width, shoulder_half_width_mm_ + 52.0f);
-            box.add(vec3(half_width + 8.0f, neck_top_mm_ + 8.0f, max_z + 45.0f));
-            box.add(vec3(-half_width - 8.0f, torso_bottom_mm_ - 8.0f, min_z - 30.0f));
+            const Limbs& l = a.limbs;
+            half_width = std::max({half_width, anatomy_.limbs.shoulder_half_width_mm + 52.0f, l.hand_mm.x + l.hand_radii_mm.x + 5.0f,
+                                   l.wrist_mm.x + l.wrist_radius_mm + 3.0f});
+            const float head_top = l.head_centre_mm.y + l.head_radii_mm.y;
+            const float face = std::max(l.head_centre_mm.z + l.head_radii_mm.z, l.jaw_centre_mm.z + l.jaw_radii_mm.z);
+            box.add(vec3(half_width + 8.0f, head_top + 8.0f, std::max(max_z + 45.0f, face + 8.0f)));
+            box.add(vec3(-half_width - 8.0f, std::min(torso_bottom_mm_, l.thigh_cut_mm) - 8.0f,
+                         std::min(min_z - 30.0f, l.head_centre_mm.z - l.head_radii_mm.z - 8.0f)));
             return box;
         }
         case Structure::ribs:

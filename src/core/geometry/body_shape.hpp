@@ -54,6 +54,9 @@ private:
     // Trunk wall
     [[nodiscard]] float trunk(glm::vec3 p, const TorsoSection& s) const;
     [[nodiscard]] float body_outline(glm::vec3 p, const TorsoSection& s) const;
+    [[nodiscard]] float head(glm::vec3 p) const;
+    [[nodiscard]] float arm(glm::vec3 p) const;
+    [[nodiscard]] float thighs(glm::vec3 p) const;
     [[nodiscard]] float skin(glm::vec3 p, const TorsoSection& s) const;
     [[nodiscard]] float fascia(glm::vec3 p, const TorsoSection& s) const;
     [[nodiscard]] float wall_layer(glm::vec3 p, Structure s) const;
@@ -82,7 +85,6 @@ private:
     Anatomy anatomy_;
     float torso_bottom_mm_ = 0.0f, torso_top_mm_ = 0.0f;
     float neck_base_mm_ = 0.0f, neck_top_mm_ = 0.0f, neck_radius_mm_ = 55.0f, neck_z_mm_ = 0.0f;
-    float shoulder_half_width_mm_ = 150.0f;
     static constexpr float kThinnest = 0.3f;  // a tapering sac or cord ends where it is this thin
     float sac_end_mm_ = 0.0f, cord_end_mm_ = 0.0f, canal_bottom_mm_ = 0.0f;
     std::vector<CapsuleChain> ribs_, roots_, catheter_;
