@@ -177,6 +177,9 @@ Command parse_command_line(int argc, const char* const* argv) {
     render->add_option("--pump", request.anatomy.pump_reservoir_ml, "Pump reservoir in mL: 20 or 40")
         ->check(CLI::IsMember({20, 40}))
         ->capture_default_str();
+    render->add_option("--skin-tone", request.skin_tone, "Skin colour, 1 (light) to 6 (dark)")
+        ->check(CLI::Range(1, kSkinTones))
+        ->capture_default_str();
     render->add_option("--samples", request.samples, "Samples per pixel to accumulate (anti-aliasing)")
         ->check(CLI::Range(1, 1024))
         ->capture_default_str();

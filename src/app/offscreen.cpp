@@ -158,6 +158,7 @@ std::optional<ViewerState> OffscreenRenderer::state_for(const RenderRequest& req
     state.xray_mask |= request.xray_mask;
     state.level_markers = request.level_markers;
     state.structure_labels = request.structure_labels;
+    state.skin_tone = request.skin_tone;
     if (request.drug) {
         state.drug = *request.drug;
         state.drug.shown = true;

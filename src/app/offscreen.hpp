@@ -12,6 +12,7 @@
 
 #include "app/session.hpp"
 #include "app/window.hpp"
+#include "core/skin_tone.hpp"
 #include "core/image_size.hpp"
 #include "ui/overlay.hpp"
 
@@ -37,6 +38,7 @@ struct RenderRequest {
     CareContacts contacts;              // the clinic's names and numbers, for the help step
     std::string quiz;                   // a teach-back question's id: shown on its step (empty: none)
     std::optional<int> quiz_answer;     // the answer given, to show its feedback (a tap question: 0 right, 1 not)
+    int skin_tone = kDefaultSkinTone;   // 1 (light) to 6 (dark)
 };
 
 struct RenderResult {

@@ -25,8 +25,7 @@ std::unique_ptr<Session> open_session(std::string& error) {
     auto views = load_view_specs(*dir / "assets" / "views.json");
     for (const auto& e : views.errors) s->warnings.push_back(e.to_string());
     for (const auto& e : views.unused) s->warnings.push_back(e.to_string());
-    s->view_specs = std::move(views.value);
-    s->views = named_views(s->anatomy, s->view_specs);
+    s->view_specs = std::move(views.value);  // made into views with the anatomy's meshes, below
     s->content = load_content_library(*dir / "assets" / "content", view_names(s->view_specs));
     for (const auto& e : s->content.errors) s->warnings.push_back(e.to_string());
     auto drugs = load_drugs(*dir / "assets" / "drugs" / "drugs.json");
@@ -252,6 +251,7 @@ void apply_panel_actions(Session& session, ViewerState& state, const PanelAction
     if (actions.anatomy) state.anatomy = *actions.anatomy;
     if (actions.level_markers) state.level_markers = *actions.level_markers;
     if (actions.structure_labels) state.structure_labels = *actions.structure_labels;
+    if (actions.skin_tone && valid_skin_tone(*actions.skin_tone)) state.skin_tone = *actions.skin_tone;
     if (actions.drug) state.drug = *actions.drug;
     if (actions.load_program) load_drug_program(session, state, *actions.load_program);
     if (actions.save_program) save_drug_program(session, state, *actions.save_program);

@@ -175,6 +175,7 @@ ViewerState Viewer::initial_state() const {
     ViewerState s;
     const Config& config = options_.config;
     s.reduced_motion = config.reduced_motion;
+    s.skin_tone = config.skin_tone;
     s.language = usual_language();
     if (mode() == Mode::classroom) {
         if (!preferences_.language.empty() && content_has_language(*session_, preferences_.language)) {

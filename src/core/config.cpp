@@ -2,6 +2,7 @@
 #include "core/config.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cctype>
 #include <cstdlib>
 #include <set>
@@ -17,7 +18,7 @@ namespace {
 using nlohmann::json;
 
 const std::set<std::string> kKeys{"mode", "language", "idle_timeout_s", "pin", "monitor", "opening_hours",
-                                  "font_scale", "theme", "reduced_motion", "samples", "care_team_name",
+                                  "font_scale", "theme", "reduced_motion", "samples", "skin_tone", "care_team_name",
                                   "care_team_phone", "after_hours_phone", "emergency_phone", "printer_command"};
 
 // A phone number as people write it: digits with spaces, +, -, dots, slashes and brackets, at
@@ -121,6 +122,10 @@ ConfigLoad parse_config(std::string_view text, const std::string& source) {
     double samples = c.samples;
     number("samples", 1.0, 64.0, samples);
     c.samples = static_cast<int>(samples);
+    double tone = c.skin_tone;
+    number("skin_tone", 1.0, 6.0, tone);
+    if (tone != std::floor(tone)) r.error("skin_tone", doc["skin_tone"].dump(), "must be a whole number from 1 (light) to 6 (dark)");
+    else c.skin_tone = static_cast<int>(tone);
     if (const auto it = doc.find("reduced_motion"); it != doc.end()) {
         if (it->is_boolean()) c.reduced_motion = it->get<bool>();
         else r.error("reduced_motion", it->dump(), "must be true or false");

@@ -11,6 +11,7 @@
 
 #include "core/anatomy.hpp"
 #include "core/camera.hpp"
+#include "core/skin_tone.hpp"
 #include "core/procedure_pose.hpp"
 #include "core/structures.hpp"
 
@@ -55,6 +56,7 @@ struct SceneView {
     // Dermatomes where relief may be felt, by the level their nerve leaves below (the trunk's
     // bands, T1 to L1, are shaded on the skin).
     std::array<bool, kLevelCount> relief{};
+    int skin_tone = kDefaultSkinTone;  // 1 (light) to 6 (dark): the skin's colour
     bool operator==(const SceneView&) const = default;
 };
 

@@ -16,6 +16,7 @@ SceneView scene_view(const ViewerState& state, const Anatomy& anatomy) {
     v.xray_mask = state.xray_mask;
     v.cut = cut_plane(anatomy, state.cut);
     v.highlight_mask = state.highlight_mask;
+    v.skin_tone = state.skin_tone;
     return v;
 }
 

@@ -65,6 +65,7 @@ struct ViewerState {
     std::vector<std::string> quizzes_asked; // steps whose questions this visit has had
     std::optional<CameraFlight> flight;
     BodyPose pose = BodyPose::upright;     // the step's: every view is seen with the body lying so
+    int skin_tone = kDefaultSkinTone;       // 1 (light) to 6 (dark): the config's, the panel's
     float view_aspect = 16.0f / 9.0f;       // width / height of the 3D picture, which views are framed for
     bool operator==(const ViewerState&) const = default;
 };

@@ -411,6 +411,15 @@ GLuint Renderer::use(int variant) const {
 }
 
 // ---- scene passes ---------------------------------------------------------------------------
+namespace {
+// A structure's material in this view: the look's, with the skin in the chosen tone.
+Material material_of(Structure id, const SceneView& view) {
+    Material m = look(id).material;
+    if (id == Structure::skin) m.albedo = skin_tone_albedo(view.skin_tone);
+    return m;
+}
+}  // namespace
+
 void Renderer::draw_part(const GpuMesh& mesh, Structure id, const SceneView& view, int pass, bool translucent) {
     const bool lifted = id == Structure::pump && view.pose.pump_lift_mm != 0.0f;
     if (!lifted && culled(mesh)) return;
@@ -426,12 +435,14 @@ void Renderer::draw_part(const GpuMesh& mesh, Structure id, const SceneView& vie
     const Material m = steel     ? Material{{0.8f, 0.82f, 0.85f}, 0.2f, 1.0f}
                        : plastic ? Material{{0.82f, 0.88f, 0.93f}, 0.25f, 0.0f}
                        : table   ? Material{{0.16f, 0.26f, 0.30f}, 0.8f, 0.0f}
-                                 : l.material;
+                                 : material_of(id, view);
     glUniform3fv(loc(p, "uAlbedo"), 1, glm::value_ptr(m.albedo));
     glUniform1f(loc(p, "uRoughness"), m.roughness);
     glUniform1f(loc(p, "uMetal"), m.metal);
     glUniform1i(loc(p, "uSeeThrough"), translucent ? 1 : 0);
-    glUniform2f(loc(p, "uOpacity"), l.opacity_facing, l.opacity_grazing);
+    const float extra = id == Structure::skin ? skin_tone_extra_opacity(view.skin_tone) : 0.0f;
+    glUniform2f(loc(p, "uOpacity"), l.opacity_facing + extra * (1.0f - l.opacity_facing),
+                l.opacity_grazing + extra * (1.0f - l.opacity_grazing));
     glUniform1i(loc(p, "uHighlight"), !table && (view.highlight_mask & bit(id)) ? 1 : 0);
     glUniform3f(loc(p, "uCapNormal"), 0.0f, 0.0f, 0.0f);
     // The thin tubes: the catheter, the needle and the nerve roots (the thinnest are 0.8 mm).
@@ -529,13 +540,13 @@ void Renderer::draw_cap_quad(const SceneView& view, Structure id, int pass, bool
     const GLuint p = use(pass == kPassColour ? kOpaque : kIds);
     const CutPlane cut = *view.cut;
     const glm::vec3 towards_eye = glm::dot(cut.normal, view.camera.eye()) > cut.offset_mm ? cut.normal : -cut.normal;
-    const StructureLook& l = look(id);
     glUniform1i(loc(p, "uCutOn"), 0);  // the quad lies on the plane: do not clip it
     glUniform1i(loc(p, "uId"), static_cast<int>(id));
     if (pass == kPassIds) glUniform1i(loc(p, "uSlot"), slot_of_[static_cast<std::size_t>(id)]);
-    glUniform3fv(loc(p, "uAlbedo"), 1, glm::value_ptr(l.material.albedo));
-    glUniform1f(loc(p, "uRoughness"), l.material.roughness);
-    glUniform1f(loc(p, "uMetal"), l.material.metal);
+    const Material m = material_of(id, view);
+    glUniform3fv(loc(p, "uAlbedo"), 1, glm::value_ptr(m.albedo));
+    glUniform1f(loc(p, "uRoughness"), m.roughness);
+    glUniform1f(loc(p, "uMetal"), m.metal);
     glUniform1i(loc(p, "uSeeThrough"), translucent ? 1 : 0);
     glUniform1i(loc(p, "uHighlight"), (view.highlight_mask & bit(id)) ? 1 : 0);
     glUniform3fv(loc(p, "uCapNormal"), 1, glm::value_ptr(towards_eye));

@@ -12,6 +12,7 @@
 #include "core/handout.hpp"
 #include "core/levels.hpp"
 #include "core/pump.hpp"
+#include "core/skin_tone.hpp"
 #include "core/quiz.hpp"
 #include "core/structures.hpp"
 #include "ui/colour.hpp"
@@ -316,12 +317,34 @@ void steps_section(const PanelInput& in, PanelActions& out) {
     }
 }
 
+// The figure's skin colour: six swatches from light to dark, the chosen one framed.
+void skin_tone_row(const PanelInput& in, PanelActions& out) {
+    ImGui::TextUnformatted(in.content.text("skin_tone").c_str());
+    const float side = ImGui::GetFrameHeight() * 1.2f;
+    for (int n = 1; n <= kSkinTones; ++n) {
+        ImGui::SameLine();
+        const glm::vec3 c = skin_tone_srgb(n);
+        const bool chosen = n == in.state.skin_tone;
+        ImGui::PushID(n);
+        ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, chosen ? 3.0f * in.scale : 0.0f);
+        ImGui::PushStyleColor(ImGuiCol_Border, ImGui::GetStyleColorVec4(ImGuiCol_CheckMark));
+        const std::string label = in.content.text("skin_tone") + " " + std::to_string(n);
+        if (ImGui::ColorButton(label.c_str(), ImVec4(c.x, c.y, c.z, 1.0f), ImGuiColorEditFlags_NoAlpha, ImVec2(side, side))) {
+            out.skin_tone = n;
+        }
+        ImGui::PopStyleColor();
+        ImGui::PopStyleVar();
+        ImGui::PopID();
+    }
+}
+
 void views_section(const PanelInput& in, PanelActions& out) {
     if (!ImGui::CollapsingHeader(in.content.text("views").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) return;
     float used = 0.0f;
     for (const auto& v : in.views) {
         if (flow_button(in.content.text("view_" + v.name), used, v.name == in.state.view_name)) out.go_to_view = v.name;
     }
+    skin_tone_row(in, out);
 }
 
 // Sets or clears bit b of mask.

@@ -25,6 +25,7 @@ struct PanelActions {
     std::optional<AnatomyOptions> anatomy;
     std::optional<bool> level_markers;
     std::optional<bool> structure_labels;
+    std::optional<int> skin_tone;  // 1 (light) to 6 (dark)
     std::optional<DrugViewState> drug;
     std::optional<std::string> load_program;  // a program file to load into the drug view
     std::optional<std::string> save_program;  // a file to save the drug view's program to
@@ -38,7 +39,7 @@ struct PanelActions {
 
     [[nodiscard]] bool any() const {
         return select_step || go_to_view || visible_mask || xray_mask || cut || anatomy || level_markers ||
-               structure_labels || drug || load_program || save_program ||
+               structure_labels || skin_tone || drug || load_program || save_program ||
                language || audience || autoplay || quiz_choice || quiz_tap || quiz_next || handout;
     }
 };

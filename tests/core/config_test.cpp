@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "core/config.hpp"
+#include "core/skin_tone.hpp"
 
 using namespace thecaview;
 
@@ -162,4 +163,31 @@ TEST(Config, ThePrinterCommandIsAListOfArguments) {
         EXPECT_TRUE(mentions(load.errors, "printing is off")) << bad;
         EXPECT_TRUE(load.config.printer_command.empty()) << bad;
     }
+}
+
+// The figure's skin colour: a whole number from 1 (light) to 6 (dark); anything else is named and
+// the default (3) kept.
+TEST(Config, TheSkinToneIsAWholeNumberFromOneToSix) {
+    EXPECT_EQ(parse_config(R"({"skin_tone": 5})", "c.json").config.skin_tone, 5);
+    for (const char* bad : {"0", "7", "3.5", "\"dark\"", "-1"}) {
+        const auto load = parse_config(std::string(R"({"skin_tone": )") + bad + "}", "c.json");
+        EXPECT_EQ(load.config.skin_tone, kDefaultSkinTone) << bad;
+        ASSERT_EQ(load.errors.size(), 1u) << bad;
+        EXPECT_EQ(load.errors.front().field, "skin_tone") << bad;
+        EXPECT_EQ(load.errors.front().value, bad) << bad;
+    }
+}
+
+// Six tones from light to dark; the darker ones also hide a little more of the inside, as skin
+// with more melanin absorbs more light; a number out of range gives the default.
+TEST(SkinTone, SixTonesFromLightToDark) {
+    const auto luminance = [](glm::vec3 c) { return 0.2126f * c.x + 0.7152f * c.y + 0.0722f * c.z; };
+    for (int n = 1; n < kSkinTones; ++n) {
+        EXPECT_GT(luminance(skin_tone_albedo(n)), luminance(skin_tone_albedo(n + 1))) << n;
+        EXPECT_LE(skin_tone_extra_opacity(n), skin_tone_extra_opacity(n + 1)) << n;
+    }
+    EXPECT_FLOAT_EQ(skin_tone_extra_opacity(kDefaultSkinTone), 0.0f);
+    EXPECT_GT(skin_tone_extra_opacity(6), 0.3f);
+    EXPECT_EQ(skin_tone_albedo(0), skin_tone_albedo(kDefaultSkinTone));
+    EXPECT_EQ(skin_tone_srgb(6), glm::vec3(0x29, 0x24, 0x20) / 255.0f);  // MST 10
 }

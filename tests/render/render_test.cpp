@@ -126,6 +126,34 @@ TEST_F(RenderTest, TheOverviewHoldsTheWholeBodyWithItsMarginInEveryShape) {
     }
 }
 
+// The skin's tone shows in the picture: the darkest tone's figure is darker than the lightest's
+// where the skin covers it, and the background is the same.
+TEST_F(RenderTest, TheSkinToneDarkensTheFigure) {
+    RenderRequest request;
+    request.size = {320, 180};
+    const auto mean_skin = [](const RenderResult& r, bool skin) {
+        double sum = 0.0;
+        int n = 0;
+        for (int y = 0; y < r.viewport.height; ++y) {
+            for (int x = 0; x < r.viewport.width; ++x) {
+                const auto& id = r.ids[static_cast<std::size_t>(y * r.viewport.width + x)];
+                if (((id.mask & bit(Structure::skin)) != 0) != skin) continue;
+                const std::uint8_t* p = &r.rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(r.width) +
+                                                 static_cast<std::size_t>(r.viewport.x + x)) * 4];
+                sum += p[0] + p[1] + p[2];
+                ++n;
+            }
+        }
+        return n ? sum / n : 0.0;
+    };
+    request.skin_tone = 1;
+    const auto light = render(request);
+    request.skin_tone = 6;
+    const auto dark = render(request);
+    EXPECT_LT(mean_skin(dark, true), 0.85 * mean_skin(light, true));
+    EXPECT_NEAR(mean_skin(dark, false), mean_skin(light, false), 1.0);
+}
+
 TEST_F(RenderTest, MovingTheCameraChangesTheImage) {
     const auto a = render("overview");
     const auto b = render("back");

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <tuple>
 
 #include <glm/geometric.hpp>
 
@@ -58,40 +60,65 @@ void sample_solid(const BodyShape& shape, Structure s, float y_lo, float y_hi, s
         }
     }
 }
-}  // namespace
 
-std::vector<glm::vec3> subject_points(const BodyShape& shape, const ViewSpec& spec, float& pad_mm) {
+// One structure's points between two heights.
+struct Sampled {
+    std::vector<glm::vec3> points;
+    float pad_mm = 0.0f;
+};
+Sampled sample_structure(const BodyShape& shape, Structure s, float y_lo, float y_hi) {
+    Sampled out;
+    const auto& tubes = shape.tubes(s);
+    if (tubes.empty()) {
+        sample_solid(shape, s, y_lo, y_hi, out.points, out.pad_mm);
+        return out;
+    }
+    for (const CapsuleChain& c : tubes) {
+        out.pad_mm = std::max(out.pad_mm, c.radius_mm);
+        for (std::size_t i = 0; i + 1 < c.points_mm.size(); ++i) {
+            // Along each segment every few millimetres: a long straight run has no inner points.
+            const glm::vec3 a = c.points_mm[i], b = c.points_mm[i + 1];
+            const int n = std::max(1, static_cast<int>(glm::distance(a, b) / 4.0f));
+            for (int k = 0; k <= n; ++k) {
+                const glm::vec3 p = glm::mix(a, b, static_cast<float>(k) / static_cast<float>(n));
+                if (p.y < y_lo || p.y > y_hi) continue;
+                out.points.push_back(p);
+                if (c.mirrored) out.points.emplace_back(-p.x, p.y, p.z);
+            }
+        }
+    }
+    return out;
+}
+
+// Views that share a subject (the overview and the side view both frame the whole skin) sample
+// it once.
+using SampleCache = std::map<std::tuple<Structure, float, float>, Sampled>;
+
+std::vector<glm::vec3> subject_points_cached(const BodyShape& shape, const ViewSpec& spec, float& pad_mm, SampleCache& cache) {
     std::vector<glm::vec3> points;
     pad_mm = 0.0f;
     float y_lo = 0.0f, y_hi = 0.0f;
     level_band(shape.anatomy(), spec, y_lo, y_hi);
     for (const StructureInfo& info : structures()) {
         if (!(spec.subject & bit(info.id))) continue;
-        const auto& tubes = shape.tubes(info.id);
-        if (tubes.empty()) {
-            sample_solid(shape, info.id, y_lo, y_hi, points, pad_mm);
-            continue;
-        }
-        for (const CapsuleChain& c : tubes) {
-            pad_mm = std::max(pad_mm, c.radius_mm);
-            for (std::size_t i = 0; i + 1 < c.points_mm.size(); ++i) {
-                // Along each segment every few millimetres: a long straight run has no inner points.
-                const glm::vec3 a = c.points_mm[i], b = c.points_mm[i + 1];
-                const int n = std::max(1, static_cast<int>(glm::distance(a, b) / 4.0f));
-                for (int k = 0; k <= n; ++k) {
-                    const glm::vec3 p = glm::mix(a, b, static_cast<float>(k) / static_cast<float>(n));
-                    if (p.y < y_lo || p.y > y_hi) continue;
-                    points.push_back(p);
-                    if (c.mirrored) points.emplace_back(-p.x, p.y, p.z);
-                }
-            }
-        }
+        const auto key = std::make_tuple(info.id, y_lo, y_hi);
+        auto it = cache.find(key);
+        if (it == cache.end()) it = cache.emplace(key, sample_structure(shape, info.id, y_lo, y_hi)).first;
+        points.insert(points.end(), it->second.points.begin(), it->second.points.end());
+        pad_mm = std::max(pad_mm, it->second.pad_mm);
     }
     return points;
+}
+}  // namespace
+
+std::vector<glm::vec3> subject_points(const BodyShape& shape, const ViewSpec& spec, float& pad_mm) {
+    SampleCache cache;
+    return subject_points_cached(shape, spec, pad_mm, cache);
 }
 
 std::vector<NamedView> named_views(const Anatomy& anatomy, const std::vector<ViewSpec>& specs) {
     const BodyShape shape(anatomy);
+    SampleCache cache;
     std::vector<NamedView> views;
     for (const ViewSpec& spec : specs) {
         NamedView v;
@@ -107,7 +134,7 @@ std::vector<NamedView> named_views(const Anatomy& anatomy, const std::vector<Vie
             v.cut.kind = CutKind::axial;
             v.cut.level_index = level_index(anatomy, spec.cut_at);
         }
-        v.subject_mm = subject_points(shape, spec, v.subject_pad_mm);
+        v.subject_mm = subject_points_cached(shape, spec, v.subject_pad_mm, cache);
         v.camera = frame_view(v, 16.0f / 9.0f);
         views.push_back(std::move(v));
     }
