@@ -261,8 +261,13 @@ void bake_lighting(BodyMeshes& body, const BakeDesc& desc) {
         const float spin = vertex_rotation(item);
         vec3 t, b;
         frame_around(n, t, b);
-        part.ambient[v] = trace_group_light(caster, desc.ambient_rays, [&](int k) {
-            const glm::vec2 u = hammersley(static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(desc.ambient_rays));
+        // The always see-through layers (skin, fat, the canal's sheets) are drawn faint and lit per
+        // vertex: half the rays are enough for them, and they are most of the figure's vertices.
+        const bool faint = look(part.id).always_see_through;
+        const int ambient_rays = faint ? std::max(4, desc.ambient_rays / 2) : desc.ambient_rays;
+        const int shadow_rays = faint ? std::max(2, desc.shadow_rays / 2) : desc.shadow_rays;
+        part.ambient[v] = trace_group_light(caster, ambient_rays, [&](int k) {
+            const glm::vec2 u = hammersley(static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(ambient_rays));
             const float phi = glm::two_pi<float>() * u.y + spin, r = std::sqrt(u.x);
             const vec3 d = t * (r * std::cos(phi)) + b * (r * std::sin(phi)) + n * std::sqrt(std::max(0.0f, 1.0f - u.x));
             return Ray{origin, d, desc.ambient_reach_mm};
@@ -271,8 +276,8 @@ void bake_lighting(BodyMeshes& body, const BakeDesc& desc) {
             if (glm::dot(n, lights[l]) <= -0.2f) continue;  // facing away: no direct light to shadow
             vec3 lt, lb;
             frame_around(lights[l], lt, lb);
-            part.key[l][v] = trace_group_light(caster, desc.shadow_rays, [&](int k) {
-                const glm::vec2 u = hammersley(static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(desc.shadow_rays));
+            part.key[l][v] = trace_group_light(caster, shadow_rays, [&](int k) {
+                const glm::vec2 u = hammersley(static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(shadow_rays));
                 const float phi = glm::two_pi<float>() * u.y + spin, r = desc.light_radius_rad * std::sqrt(u.x);
                 return Ray{origin, glm::normalize(lights[l] + lt * (r * std::cos(phi)) + lb * (r * std::sin(phi))), 1e30f};
             });
