@@ -121,17 +121,25 @@ TEST(Camera, NamedViewsIncludeOverviewAndLookAtThePump) {
     EXPECT_FALSE(find_view(views, "nowhere"));
 }
 
+namespace {
+// A five-second step from the overview, with a title of four words.
+ProcedureStep short_step(const char* id) {
+    ProcedureStep step;
+    step.id = id;
+    step.view = "overview";
+    step.duration_s = 5.0;
+    step.patient.title = "Four words of title";
+    return step;
+}
+}  // namespace
+
 // Captions that can be read: autoplay stays 0.6 s a word of the text on screen when the step's own
 // duration is shorter; captions alone (signage, the attract loop) do not count the paragraph.
 TEST(Steps, AutoplayStaysLongEnoughToReadTheTextOnScreen) {
     const Anatomy a = build_anatomy();
     const auto views = named_views(a);
     ProcedureContent content;
-    ProcedureStep step;
-    step.id = "long";
-    step.view = "overview";
-    step.duration_s = 5.0;
-    step.patient.title = "Four words of title";
+    ProcedureStep step = short_step("long");
     step.patient.caption = std::string(46 * 5, ' ');
     for (int i = 0; i < 46; ++i) step.patient.caption.replace(static_cast<std::size_t>(i) * 5, 4, "word");  // 46 words
     step.patient.more = "Twenty more words to read here, one after another, in the paragraph under the caption of this one long step.";
@@ -157,11 +165,7 @@ TEST(Steps, SignageShowsEachCardLongEnoughToRead) {
     const Anatomy a = build_anatomy();
     const auto views = named_views(a);
     ProcedureContent content;
-    ProcedureStep step;
-    step.id = "cards";
-    step.view = "overview";
-    step.duration_s = 5.0;
-    step.patient.title = "Four words of title";
+    ProcedureStep step = short_step("cards");
     step.patient.caption = "The caption, which signage does not show when there are cards.";
     step.patient.cards = {"One two three four five six seven eight nine ten.", "Call your team today."};
     content.steps = {step};

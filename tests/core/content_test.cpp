@@ -23,6 +23,15 @@ bool mentions(const InputErrors& errors, const std::string& text) {
     return false;
 }
 
+// An empty content folder with English and Spanish subfolders, for the lint tests.
+std::filesystem::path fresh_content_dir(const char* name) {
+    const auto dir = std::filesystem::temp_directory_path() / name;
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir / "en");
+    std::filesystem::create_directories(dir / "es");
+    return dir;
+}
+
 // A minimal valid content document: every UI key and structure, and the given steps.
 nlohmann::ordered_json document(const char* language, nlohmann::ordered_json steps) {
     nlohmann::ordered_json doc{{"language", language}, {"language_name", language}, {"version", "1"},
@@ -146,10 +155,7 @@ TEST(Lint, TheShippedContentPassesAndEveryLongPatientTextIsGraded) {
 }
 
 TEST(Lint, FindsHardPatientTextAndMissingTranslations) {
-    const auto dir = std::filesystem::temp_directory_path() / "thecaview_lint_test";
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir / "en");
-    std::filesystem::create_directories(dir / "es");
+    const auto dir = fresh_content_dir("thecaview_lint_test");
     const char* hard = "Intrathecal administration circumvents hepatic first-pass metabolism, permitting considerably "
                        "diminished cumulative opioid requirements relative to conventional systemic administration routes in adults.";
     auto liver = step("b", "back");
@@ -257,10 +263,7 @@ TEST(Content, TheShippedStepsEndWithSummaryHelpAndQuestionsAndDefineEveryTerm) {
 }
 
 TEST(Lint, FindsUntranslatedListsAndTerms) {
-    const auto dir = std::filesystem::temp_directory_path() / "thecaview_lint_lists_test";
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir / "en");
-    std::filesystem::create_directories(dir / "es");
+    const auto dir = fresh_content_dir("thecaview_lint_lists_test");
     auto en_step = step("a", "overview");
     en_step["patient"]["lists"] = {{{"heading", "Call"}, {"points", {"A fever.", "A beeping pump."}}}};
     auto en = document("en", {en_step});
@@ -297,10 +300,7 @@ TEST(Content, AStepLabelsWhatItsTextNames) {
 // Signage shows each patient step as short cards under its title: every step has them, none is
 // long, each language has as many, and the cards are graded joined so short ones cannot escape.
 TEST(Lint, EveryPatientStepHasShortTranslatedCards) {
-    const auto dir = std::filesystem::temp_directory_path() / "thecaview_lint_cards_test";
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir / "en");
-    std::filesystem::create_directories(dir / "es");
+    const auto dir = fresh_content_dir("thecaview_lint_cards_test");
     auto none = step("a", "overview");
     none["patient"].erase("cards");
     auto long_card = step("b", "overview");
