@@ -320,9 +320,11 @@ void steps_section(const PanelInput& in, PanelActions& out) {
 // The figure's skin colour: six swatches from light to dark, the chosen one framed.
 void skin_tone_row(const PanelInput& in, PanelActions& out) {
     ImGui::TextUnformatted(in.content.text("skin_tone").c_str());
-    const float side = ImGui::GetFrameHeight() * 1.2f;
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float side = std::min(ImGui::GetFrameHeight() * 1.2f,
+                                (ImGui::GetContentRegionAvail().x - gap * static_cast<float>(kSkinTones - 1)) / kSkinTones);
     for (int n = 1; n <= kSkinTones; ++n) {
-        ImGui::SameLine();
+        if (n > 1) ImGui::SameLine();
         const glm::vec3 c = skin_tone_srgb(n);
         const bool chosen = n == in.state.skin_tone;
         ImGui::PushID(n);
@@ -681,6 +683,8 @@ void program_file_row(const ProcedureContent& c, const std::string& message, Pan
 void drug_section(const PanelInput& in, PanelActions& out) {
     if (!in.drugs || in.drugs->drugs.empty()) return;
     const ProcedureContent& c = in.content;
+    // Open when the medicine is first shown (the step about how it spreads opens the drug view).
+    if (in.state.drug.shown) ImGui::SetNextItemOpen(true, ImGuiCond_Once);
     if (!ImGui::CollapsingHeader(c.text("medicine_section").c_str())) return;
     DrugViewState d = in.state.drug;
     bool changed = ImGui::Checkbox(c.text("show_medicine").c_str(), &d.shown);
@@ -730,7 +734,9 @@ void drug_section(const PanelInput& in, PanelActions& out) {
     }
     if (in.text) program_file_row(c, in.program_message, *in.text, out);
     float day = static_cast<float>(d.time_h / 24.0);
-    if (ImGui::SliderFloat(c.text("day").c_str(), &day, 0.0f, 30.0f, "%.2f")) {
+    // Patients read whole days; students the fraction too.
+    const char* day_format = in.state.audience == Audience::student ? "%.2f" : "%.0f";
+    if (ImGui::SliderFloat(c.text("day").c_str(), &day, 0.0f, 30.0f, day_format)) {
         d.time_h = day * 24.0;
         changed = true;
     }
