@@ -379,6 +379,8 @@ glm::vec3 Anatomy::landmark(Structure s) const {
         case Structure::nerve_roots: return nerve_roots[index_of(Level::L4)].points_mm.back();
         case Structure::catheter: return catheter_path_mm[catheter_path_mm.size() / 2];
         case Structure::pump: return pump.centre_mm;
+        case Structure::skull: return limbs.head_centre_mm + glm::vec3(0.0f, 20.0f, 0.0f);
+        case Structure::arm_bones: return 0.5f * (limbs.shoulder_mm + limbs.elbow_mm);
     }
     return glm::vec3(0.0f);
 }

@@ -39,6 +39,10 @@ constexpr std::array<StructureInfo, kStructureCount> kStructures{{
      "A thin, soft tube that carries medicine from the pump to the spine."},
     {Structure::pump, "pump", "Pump", "implanted intrathecal drug pump",
      "A round metal device under the belly skin that holds and gives the medicine."},
+    {Structure::skull, "skull", "Skull", "cranium and mandible",
+     "The bones of the head. They guard the brain; the spinal cord leaves through a hole at its base."},
+    {Structure::arm_bones, "arm_bones", "Arm bones", "clavicle, humerus, radius, ulna and the bones of the hand",
+     "The collarbone and the bones of the arm and hand. An IV often goes into a vein on the back of the hand."},
 }};
 }  // namespace
 

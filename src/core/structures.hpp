@@ -27,6 +27,8 @@ enum class Structure : std::uint8_t {
     nerve_roots,
     catheter,
     pump,
+    skull,
+    arm_bones,
 };
 
 struct StructureInfo {
@@ -37,7 +39,7 @@ struct StructureInfo {
     std::string_view description;  // one line, plain words
 };
 
-inline constexpr std::size_t kStructureCount = 16;
+inline constexpr std::size_t kStructureCount = 18;
 
 // A set of structures, a bit per structure: id N is bit N - 1 (the background, id 0, has none).
 // 64 bits leave room for the bones and body parts the anatomy will gain (ids 1 to 64).

@@ -99,6 +99,51 @@ float BodyShape::body_outline(vec3 p, const TorsoSection& s) const {
     return std::min(sdf::smin(d, head(p), 40.0f), arm(p));
 }
 
+// The skull inside the head, a scalp's width in (7 mm): the cranium above a base over the atlas, and
+// the face and jaw in front of the neck, so that the spine and the cord end beneath it.
+float BodyShape::skull(vec3 p) const {
+    const Limbs& l = anatomy_.limbs;
+    constexpr float kScalpMm = 7.0f;
+    const vec3 c1 = anatomy_.at(Level::C1).body_centre_mm;
+    const float cranium = std::max(sdf::ellipsoid(p - l.head_centre_mm, l.head_radii_mm - kScalpMm), c1.y + 16.0f - p.y);
+    const float face = std::max(sdf::ellipsoid(p - l.jaw_centre_mm, l.jaw_radii_mm - kScalpMm - 2.0f), c1.z + 22.0f - p.z);
+    return sdf::smin(cranium, face, 12.0f);
+}
+
+// Where the clavicle meets the sternum (left; mirrored).
+vec3 BodyShape::clavicle_medial() const {
+    const TorsoSection s = anatomy_.torso_at(torso_top_mm_ - 45.0f);
+    return vec3(22.0f, torso_top_mm_ - 45.0f, s.centre_z_mm + s.half_depth_mm - 22.0f);
+}
+
+// The bones of the upper limb (left; mirrored): the clavicle from the sternum to the shoulder, the
+// humerus with its head and its condyles at the elbow, the radius (on the thumb's side, away from
+// the body in the anatomical position) and the ulna, and the hand's bones as five rays.
+float BodyShape::arm_bones(vec3 p) const {
+    const Limbs& l = anatomy_.limbs;
+    const vec3 q(std::abs(p.x), p.y, p.z);
+    const vec3 shoulder = l.shoulder_mm + vec3(-6.0f, -8.0f, 0.0f);
+    const vec3 elbow = l.elbow_mm;
+    const vec3 wrist = l.wrist_mm;
+    float d = sdf::capsule(q, clavicle_medial(), shoulder + vec3(4.0f, 22.0f, 16.0f), 6.5f);  // the clavicle
+    d = std::min(d, sdf::sphere(q - shoulder, 21.0f));                                       // the humerus' head
+    d = std::min(d, sdf::capsule(q, shoulder, elbow, 10.0f));                                // its shaft
+    const vec3 across = glm::normalize(vec3(1.0f, 0.0f, 0.15f));
+    d = sdf::smin(d, sdf::capsule(q, elbow - across * 20.0f, elbow + across * 20.0f, 10.0f), 8.0f);  // the condyles
+    d = std::min(d, sdf::capsule(q, elbow + across * 12.0f, wrist + across * 14.0f, 6.5f));  // the radius
+    d = std::min(d, sdf::capsule(q, elbow - across * 12.0f + vec3(0.0f, 10.0f, -6.0f), wrist - across * 10.0f, 6.0f));  // the ulna
+    // The hand: five rays from the wrist, the thumb's out to the side.
+    const vec3 base = wrist + vec3(0.0f, -22.0f, 0.0f);
+    for (int k = 0; k < 5; ++k) {
+        const float spread = static_cast<float>(k - 2);
+        const vec3 from = base + vec3(spread * 7.0f, 0.0f, 0.0f);
+        const vec3 to = k == 4 ? from + vec3(18.0f, -50.0f, 6.0f)
+                               : from + vec3(spread * 3.0f, -(l.hand_radii_mm.y * 1.55f - (k == 0 ? 26.0f : 8.0f)), 0.0f);
+        d = std::min(d, sdf::capsule(q, from, to, 4.0f));
+    }
+    return d;
+}
+
 // The thighs from the hips, cut across below the hands like a teaching figure's.
 float BodyShape::thighs(vec3 p) const {
     const vec3 q(std::abs(p.x), p.y, p.z);
@@ -428,6 +473,8 @@ float BodyShape::distance(Structure s, vec3 p) const {
         case Structure::nerve_roots: return chains(roots_, p);
         case Structure::catheter: return chains(catheter_, p);
         case Structure::pump: return pump(p);
+        case Structure::skull: return skull(p);
+        case Structure::arm_bones: return arm_bones(p);
     }
     return 1e5f;
 }
@@ -487,6 +534,24 @@ Box3 BodyShape::bounds(Structure s) const {
         case Structure::pump:
             box.add(a.pump.centre_mm, 0.5f * a.pump.diameter_mm + 12.0f);
             return box;
+        case Structure::skull: {
+            const Limbs& l = a.limbs;
+            box.add(l.head_centre_mm + l.head_radii_mm, 4.0f);
+            box.add(l.head_centre_mm - l.head_radii_mm, 4.0f);
+            box.add(l.jaw_centre_mm + l.jaw_radii_mm, 4.0f);
+            box.add(l.jaw_centre_mm - l.jaw_radii_mm, 4.0f);
+            return box;
+        }
+        case Structure::arm_bones: {
+            const Limbs& l = a.limbs;
+            for (const vec3 q : {l.shoulder_mm, l.elbow_mm, l.wrist_mm, clavicle_medial()}) {
+                box.add(q, 40.0f);
+                box.add(vec3(-q.x, q.y, q.z), 40.0f);
+            }
+            box.add(l.hand_mm, l.hand_radii_mm.y + 5.0f);
+            box.add(vec3(-l.hand_mm.x, l.hand_mm.y, l.hand_mm.z), l.hand_radii_mm.y + 5.0f);
+            return box;
+        }
         default: {
             // The spine and the canal: every level's body, canal and processes.
             for (const LevelGeometry& g : a.levels) {

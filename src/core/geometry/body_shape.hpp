@@ -57,6 +57,9 @@ private:
     [[nodiscard]] float head(glm::vec3 p) const;
     [[nodiscard]] float arm(glm::vec3 p) const;
     [[nodiscard]] float thighs(glm::vec3 p) const;
+    [[nodiscard]] float skull(glm::vec3 p) const;
+    [[nodiscard]] float arm_bones(glm::vec3 p) const;
+    [[nodiscard]] glm::vec3 clavicle_medial() const;
     [[nodiscard]] float skin(glm::vec3 p, const TorsoSection& s) const;
     [[nodiscard]] float fascia(glm::vec3 p, const TorsoSection& s) const;
     [[nodiscard]] float wall_layer(glm::vec3 p, Structure s) const;
