@@ -214,11 +214,11 @@ OrbitCamera frame_view(const NamedView& view, float aspect, float roll_rad) {
     return camera;
 }
 
-std::optional<NamedView> find_view(const std::vector<NamedView>& views, std::string_view name) {
+const NamedView* find_view(const std::vector<NamedView>& views, std::string_view name) {
     for (const auto& v : views) {
-        if (v.name == name) return v;
+        if (v.name == name) return &v;
     }
-    return std::nullopt;
+    return nullptr;
 }
 
 std::vector<std::string> view_names(const std::vector<NamedView>& views) {

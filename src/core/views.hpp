@@ -73,7 +73,8 @@ struct NamedView {
 // in a picture of this aspect ratio (width / height), turned about the line of sight by roll.
 OrbitCamera frame_view(const NamedView& view, float aspect, float roll_rad = 0.0f);
 
-std::optional<NamedView> find_view(const std::vector<NamedView>& views, std::string_view name);
+// The view of that name, or nullptr (not a copy: a view holds its subject's points).
+const NamedView* find_view(const std::vector<NamedView>& views, std::string_view name);
 std::vector<std::string> view_names(const std::vector<NamedView>& views);
 std::vector<std::string> view_names(const std::vector<ViewSpec>& specs);
 
