@@ -123,7 +123,7 @@ ConfigLoad parse_config(std::string_view text, const std::string& source) {
     number("samples", 1.0, 64.0, samples);
     c.samples = static_cast<int>(samples);
     double tone = c.skin_tone;
-    number("skin_tone", 1.0, 6.0, tone);
+    number("skin_tone", 1.0, static_cast<double>(kSkinTones), tone);
     if (tone != std::floor(tone)) r.error("skin_tone", doc["skin_tone"].dump(), "must be a whole number from 1 (light) to 6 (dark)");
     else c.skin_tone = static_cast<int>(tone);
     if (const auto it = doc.find("reduced_motion"); it != doc.end()) {

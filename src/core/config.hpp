@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/skin_tone.hpp"
 
 namespace thecaview {
 
@@ -46,7 +47,7 @@ struct Config {
     Theme theme = Theme::dark;
     bool reduced_motion = false;
     int samples = 5;  // samples per pixel a still view gathers: the centre and a rotated grid of four
-    int skin_tone = 3;  // the figure's skin colour, 1 (light) to 6 (dark): core/skin_tone.hpp
+    int skin_tone = kDefaultSkinTone;  // the figure's skin colour, 1 (light) to 6 (dark)
     CareContacts contacts;
     // The kiosk's printer: a program and its arguments (e.g. ["lp", "-d", "waiting-room"]), run
     // with the handout's PDF as its last argument, never through a shell. Empty: no printing.
