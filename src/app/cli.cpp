@@ -161,7 +161,11 @@ Command parse_command_line(int argc, const char* const* argv) {
     render->add_option("--drug-hours", drug_view.time_h, "The moment shown, in hours after the pump starts (0 to 720)")
         ->check(number_check(0.0, 720.0, "h"))
         ->capture_default_str();
-    std::string cut_level, tip, entry, xray, hide;
+    std::string cut_level, tip, entry, xray, hide, body;
+    render->add_option("--body", body, "The figure's body: female or male (default male)")
+        ->check(CLI::Validator(
+            [](std::string& s) { return parse_body_type(s) ? std::string() : "'" + s + "' is not a body (female or male)"; },
+            "female|male"));
     render->add_option("--cut-level", cut_level, "Cut the body across at this level and remove what is above")
         ->check(level_check(Level::C1, Level::Co));
     render->add_option("--xray", xray, "Draw these structures see-through: " + join(structure_keys()))
@@ -290,6 +294,7 @@ Command parse_command_line(int argc, const char* const* argv) {
         }
         if (!tip.empty()) request.anatomy.catheter_tip = *parse_level(tip);
         if (!entry.empty()) request.anatomy.catheter_entry = *parse_needle_entry(entry);
+        if (!body.empty()) request.anatomy.body = *parse_body_type(body);
         if (!xray.empty()) request.xray_mask = *parse_structure_list(xray, ignored);
         if (!hide.empty()) request.hide_mask = *parse_structure_list(hide, ignored);
         if (step > 0) request.step = step - 1;

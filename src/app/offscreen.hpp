@@ -23,7 +23,7 @@ struct RenderRequest {
     std::string view = "overview";
     bool ui = false;
     int samples = 5;                    // samples per pixel (anti-aliasing): the centre and a rotated grid
-    AnatomyOptions anatomy;             // catheter tip, pump size
+    AnatomyOptions anatomy;             // body, catheter tip and entry, pump size
     CutSettings cut;
     StructureMask hide_mask = 0;        // structures hidden on top of the view's choice
     StructureMask xray_mask = 0;        // structures drawn see-through on top of the view's choice

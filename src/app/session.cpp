@@ -16,12 +16,12 @@
 
 namespace thecaview {
 
-std::unique_ptr<Session> open_session(std::string& error) {
+std::unique_ptr<Session> open_session(std::string& error, const AnatomyOptions& anatomy) {
     auto dir = find_data_dir(error);
     if (!dir) return nullptr;
     auto s = std::make_unique<Session>();
     s->data_dir = *dir;
-    s->anatomy = build_anatomy();
+    s->anatomy = build_anatomy(anatomy);
     auto views = load_view_specs(*dir / "assets" / "views.json");
     for (const auto& e : views.errors) s->warnings.push_back(e.to_string());
     for (const auto& e : views.unused) s->warnings.push_back(e.to_string());
@@ -53,8 +53,8 @@ Viewport scene_viewport(int framebuffer_width, int framebuffer_height, bool ui, 
 }
 
 namespace {
-// The installed data holds the default anatomy's meshes, baked at build time; the user's cache
-// holds the others once baked.
+// The installed data holds both bodies' meshes with the default pump, baked at build time; the
+// user's cache holds the others once baked.
 MeshSources mesh_sources(const Session& session) {
     MeshSources sources;
     sources.read_dirs = {session.data_dir / "meshes", cache_dir()};
@@ -69,11 +69,6 @@ void install_anatomy(Session& session, Anatomy anatomy, BodyMeshes meshes, std::
     session.meshes = std::move(meshes);
     session.mesh_note = std::move(note);
     session.renderer.set_anatomy(session.anatomy, session.meshes);
-}
-
-bool same_options(const AnatomyOptions& a, const AnatomyOptions& b) {
-    return a.catheter_tip == b.catheter_tip && a.catheter_entry.upper == b.catheter_entry.upper &&
-           a.pump_reservoir_ml == b.pump_reservoir_ml;
 }
 }  // namespace
 
@@ -95,7 +90,7 @@ void sync_anatomy(Session& session, const ViewerState& state, bool wait) {
     const AnatomyOptions& want = state.anatomy;
     const bool background = session.bake_in_background && !wait;
     if (auto& pending = session.pending_body) {
-        if (!same_options(pending->options, want)) {
+        if (pending->options != want) {
             // No longer wanted: it finishes on its own (and fills the cache); nothing waits for it.
             session.abandoned_bodies.push_back(std::move(pending->meshes));
             pending.reset();
@@ -109,7 +104,7 @@ void sync_anatomy(Session& session, const ViewerState& state, bool wait) {
             return;
         }
     }
-    if (same_options(session.anatomy.options, want)) return;
+    if (session.anatomy.options == want) return;
     Anatomy next = build_anatomy(want);
     if (same_body(session.anatomy.options, want)) {  // another tip or entry: only the catheter
         BodyMeshes meshes = session.meshes;

@@ -77,8 +77,9 @@ void save_drug_program(Session& session, const ViewerState& state, const std::st
 // The drug program the state describes.
 PumpProgram drug_view_program(const Session& session, const DrugViewState& drug);
 
-// Needs a current GL context. Returns nullptr with `error` when the app cannot run at all.
-std::unique_ptr<Session> open_session(std::string& error);
+// Needs a current GL context; the session starts with the anatomy of these options. Returns
+// nullptr with `error` when the app cannot run at all.
+std::unique_ptr<Session> open_session(std::string& error, const AnatomyOptions& anatomy = {});
 
 
 // The 3D view's rectangle in framebuffer pixels (y from the top): right of the panel when the UI is shown.

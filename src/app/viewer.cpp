@@ -74,7 +74,9 @@ std::unique_ptr<Viewer> Viewer::open(const ViewerOptions& options, BoundedLog& l
     v->window_ = Window::open({options.width, options.height, options.visible, "Thecaview", full_screen, config.monitor}, error);
     if (!v->window_) return nullptr;
     if (!v->window_->monitor_note().empty()) log.warn(v->window_->monitor_note());
-    v->session_ = open_session(error);
+    AnatomyOptions anatomy;
+    anatomy.body = config.body;
+    v->session_ = open_session(error, anatomy);
     if (!v->session_) return nullptr;
     v->session_->bake_in_background = true;  // another pump's body: never a frozen window
     v->session_->contacts = config.contacts;
@@ -176,6 +178,7 @@ ViewerState Viewer::initial_state() const {
     const Config& config = options_.config;
     s.reduced_motion = config.reduced_motion;
     s.skin_tone = config.skin_tone;
+    s.anatomy.body = config.body;
     s.language = usual_language();
     if (mode() == Mode::classroom) {
         if (!preferences_.language.empty() && content_has_language(*session_, preferences_.language)) {

@@ -74,7 +74,8 @@ constexpr std::array<LevelRow, kLevelCount> kRows{{
 }};
 // clang-format on
 
-// Skin of the trunk, bottom to top: (y, half width, half depth, centre z), average adult.
+// The trunk's shape, bottom to top: (y, half width, half depth, centre z). fit_torso scales it to
+// each body's ANSUR II breadths and depths at the chest, the navel and the hips, keeping the back.
 constexpr std::array<TorsoSection, 9> kTorso{{
     {-250.0f, 150.0f, 95.0f, -5.0f},
     {-150.0f, 172.0f, 117.0f, 8.0f},   // the mons over the pubic symphysis
@@ -85,6 +86,16 @@ constexpr std::array<TorsoSection, 9> kTorso{{
     {300.0f, 160.0f, 108.0f, 2.0f},
     {400.0f, 168.0f, 106.0f, -10.0f},
     {480.0f, 172.0f, 92.0f, -20.0f},
+}};
+
+// ANSUR II means (Gordon et al. 2014), and estimates (docs/anatomy.md): female, male.
+constexpr std::array<BodyMeasures, 2> kBodies{{
+    // spine pelvis chest_b chest_d waist_b waist_d hip_b buttock_d navel<crest navel-hips biacromial bideltoid
+    // upper_arm forearm biceps forearm_c wrist neck head_c head_b head_l thigh hand breast
+    {0.902f, 1.023f, 269.0f, 247.4f, 300.0f, 213.0f, 353.8f, 233.0f, 4.5f, 134.7f, 365.3f, 450.3f,
+     311.2f, 241.3f, 305.6f, 264.1f, 154.8f, 329.8f, 561.1f, 147.0f, 190.0f, 616.1f, 0.88f, 42.0f},
+    {1.0f, 1.0f, 289.0f, 253.8f, 326.0f, 238.0f, 345.7f, 246.0f, 4.5f, 155.6f, 415.7f, 510.4f,
+     335.2f, 267.9f, 358.1f, 310.1f, 175.9f, 397.6f, 574.4f, 150.5f, 194.5f, 625.1f, 1.0f, 0.0f},
 }};
 
 constexpr float kPumpHeightMm = 30.0f;       // about the L5 level: lower abdomen, below the navel
@@ -98,16 +109,17 @@ float deg(float d) { return d * glm::pi<float>() / 180.0f; }
 glm::vec3 up_axis(float tilt) { return {0.0f, std::cos(tilt), std::sin(tilt)}; }
 glm::vec3 anterior_axis(float tilt) { return {0.0f, -std::sin(tilt), std::cos(tilt)}; }
 
-LevelGeometry geometry_from_row(Level level, const LevelRow& row) {
+// A level of the table; the bones and discs scaled (the female body), the canal and what it holds not.
+LevelGeometry geometry_from_row(Level level, const LevelRow& row, float scale) {
     LevelGeometry g;
     g.level = level;
     g.tilt_rad = deg(row.tilt_deg);
-    g.body_height_mm = row.height_mm;
-    g.body_width_mm = row.width_mm;
-    g.body_depth_mm = row.depth_mm;
+    g.body_height_mm = row.height_mm * scale;
+    g.body_width_mm = row.width_mm * scale;
+    g.body_depth_mm = row.depth_mm * scale;
     g.canal_width_mm = row.canal_w_mm;
     g.canal_depth_mm = row.canal_d_mm;
-    g.disc_below_mm = row.disc_below_mm;
+    g.disc_below_mm = row.disc_below_mm * scale;
     // The sac is oval and leaves room in the canal for the epidural space (thicker behind the
     // sac than at its sides); where the table tapers it out, the negative values pass through.
     g.sac_half_width_mm = row.sac_w_mm > 0.0f ? std::min(row.sac_w_mm, row.canal_w_mm - 2.4f) * 0.5f : row.sac_w_mm * 0.5f;
@@ -175,11 +187,12 @@ void place_pump(Anatomy& a) {
     pump.reservoir_ml = large ? 40.0f : 20.0f;
     pump.thickness_mm = large ? 26.0f : 19.5f;  // SynchroMed II: 19.5 mm (20 mL), 26 mm (40 mL)
     pump.diameter_mm = 87.5f;
-    pump.axis = a.skin_normal(kPumpHeightMm, kPumpAngleRad);
+    const float height = kPumpHeightMm * body_measures(a.options.body).spine_scale;
+    pump.axis = a.skin_normal(height, kPumpAngleRad);
     pump.angle_rad = kPumpAngleRad;
     // The pump's back rests on the muscle fascia; the skin bulges over it where the fat is
     // thinner than the pump, so that kTissueOverPumpMm always covers its face.
-    pump.centre_mm = a.under_skin(kPumpHeightMm, kPumpAngleRad, a.wall.fat_mm(kPumpAngleRad) - pump.thickness_mm * 0.5f);
+    pump.centre_mm = a.under_skin(height, kPumpAngleRad, a.wall.fat_mm(kPumpAngleRad) - pump.thickness_mm * 0.5f);
     pump.depth_below_skin_mm = kTissueOverPumpMm;
 }
 
@@ -225,6 +238,15 @@ void route_catheter(Anatomy& a) {
 // reach the sternum through their cartilage, 8-10 the costal margin, 11-12 end free in the flank.
 // The arcs are sampled at the same angles round the trunk (kRibAngles), so the renderer can find
 // the ribs near a point from its angle and height alone.
+float rib_drop_mm(const Anatomy& a, int k) {
+    return std::min(40.0f + 9.0f * static_cast<float>(k), 105.0f) * body_measures(a.options.body).spine_scale;
+}
+
+glm::vec3 rib_tubercle(const Anatomy& a, int k) {
+    const auto& g = a.levels[index_of(Level::T1) + k];
+    return g.canal_centre_mm + glm::vec3(g.canal_width_mm * 0.5f + 24.0f, 0.0f, 0.0f) - g.anterior() * 4.0f;
+}
+
 void build_ribs(Anatomy& a) {
     constexpr float kFrontAngle[12] = {0.10f, 0.12f, 0.14f, 0.16f, 0.18f, 0.20f, 0.24f,
                                        0.45f, 0.62f, 0.80f, 1.45f, 2.05f};
@@ -238,10 +260,9 @@ void build_ribs(Anatomy& a) {
         const glm::vec3 lateral(1.0f, 0.0f, 0.0f);
         rib.points_mm.push_back(g.body_centre_mm + lateral * (g.body_width_mm * 0.5f + 2.0f) -
                                 g.anterior() * (g.body_depth_mm * 0.3f));
-        const glm::vec3 tubercle = g.canal_centre_mm + lateral * (g.canal_width_mm * 0.5f + 24.0f) -
-                                   g.anterior() * 4.0f;
+        const glm::vec3 tubercle = rib_tubercle(a, k);
         rib.points_mm.push_back(tubercle);
-        const float drop_mm = std::min(40.0f + 9.0f * static_cast<float>(k), 105.0f);
+        const float drop_mm = rib_drop_mm(a, k);
         const float span = kRibBackAngle - kFrontAngle[k];
         for (int j = 0; j < kRibAngles; ++j) {
             const float angle = std::max(rib_angle(j), kFrontAngle[k]);  // past its end a rib stays put
@@ -314,26 +335,114 @@ void build_nerve_roots(Anatomy& a) {
 }
 
 // The hip bones, placed from the sacrum: crests at the L4-L5 disc (Tuffier's line), hip sockets
-// level with the lower sacrum, the symphysis in front. Sizes for an average adult pelvis.
+// level with the lower sacrum, the symphysis in front. Sizes for an average male pelvis; the
+// female's is scaled with her spine, and wider (docs/anatomy.md).
 void place_pelvis(Anatomy& a) {
     PelvisGeometry& p = a.pelvis;
+    const BodyMeasures& m = body_measures(a.options.body);
+    const float s = m.spine_scale;
+    const auto at = [&](float x, float y, float z) { return glm::vec3(x * m.pelvis_width_scale, y * s, z * s); };
     const LevelGeometry& l5 = a.at(Level::L5);
     const LevelGeometry& s1 = a.at(Level::S1);
     const LevelGeometry& s4 = a.at(Level::S4);
-    p.crest_y_mm = l5.body_centre_mm.y + l5.body_height_mm * 0.5f + l5.disc_below_mm * 0.0f;
-    p.wing_bottom_y_mm = s4.body_centre_mm.y + 15.0f;
-    p.bowl_centre_mm = glm::vec3(0.0f, p.wing_bottom_y_mm - 20.0f, s1.body_centre_mm.z + 35.0f);
-    p.bowl_radii_mm = glm::vec3(118.0f, 120.0f, 88.0f);
+    p.crest_y_mm = l5.body_centre_mm.y + l5.body_height_mm * 0.5f;
+    p.wing_bottom_y_mm = s4.body_centre_mm.y + 15.0f * s;
+    p.bowl_centre_mm = glm::vec3(0.0f, p.wing_bottom_y_mm, s1.body_centre_mm.z) + at(0.0f, -20.0f, 35.0f);
+    p.bowl_radii_mm = at(118.0f, 120.0f, 88.0f);
     p.wing_thickness_mm = 7.0f;
-    p.asis_mm = glm::vec3(104.0f, p.crest_y_mm - 55.0f, p.bowl_centre_mm.z + 35.0f);
-    p.acetabulum_mm = glm::vec3(92.0f, s4.body_centre_mm.y - 30.0f, s1.body_centre_mm.z + 45.0f);
-    p.acetabulum_radius_mm = 27.0f;
-    p.symphysis_mm = glm::vec3(8.0f, p.acetabulum_mm.y - 35.0f, p.acetabulum_mm.z + 60.0f);
-    p.ischial_tuberosity_mm = glm::vec3(58.0f, p.acetabulum_mm.y - 70.0f, p.acetabulum_mm.z - 20.0f);
-    p.sacroiliac_mm = glm::vec3(s1.body_width_mm * 0.42f, s1.body_centre_mm.y - 5.0f, s1.body_centre_mm.z - 8.0f);
+    p.asis_mm = glm::vec3(0.0f, p.crest_y_mm, p.bowl_centre_mm.z) + at(104.0f, -55.0f, 35.0f);
+    p.acetabulum_mm = glm::vec3(0.0f, s4.body_centre_mm.y, s1.body_centre_mm.z) + at(92.0f, -30.0f, 45.0f);
+    p.acetabulum_radius_mm = 27.0f * s;
+    p.symphysis_mm = p.acetabulum_mm + at(8.0f - 92.0f, -35.0f, 60.0f);
+    p.ischial_tuberosity_mm = p.acetabulum_mm + at(58.0f - 92.0f, -70.0f, -20.0f);
+    p.sacroiliac_mm = glm::vec3(s1.body_width_mm * 0.42f, s1.body_centre_mm.y, s1.body_centre_mm.z) + at(0.0f, -5.0f, -8.0f);
+}
+
+// The front end of rib k+1 (0: the first): its height, without the trunk it lies in.
+float rib_front_y(const Anatomy& a, int k) { return rib_tubercle(a, k).y - rib_drop_mm(a, k); }
+
+// Where `from`'s canal lies at height y, the same fractional level of `to`'s canal, as (its height
+// in `to`, its depth in `to`, its depth in `from`); past the canal's ends, heights scale.
+glm::vec3 matching_canal_point(const Anatomy& from, const Anatomy& to, float y, float scale) {
+    const auto& f = from.levels;
+    const auto& t = to.levels;
+    if (y < f.back().canal_centre_mm.y) {
+        return {t.back().canal_centre_mm.y + (y - f.back().canal_centre_mm.y) * scale, t.back().canal_centre_mm.z,
+                f.back().canal_centre_mm.z};
+    }
+    for (int i = 0; i + 1 < kLevelCount; ++i) {
+        const float y0 = f[i].canal_centre_mm.y, y1 = f[i + 1].canal_centre_mm.y;
+        if (y <= y0 && y >= y1) {
+            const float k = (y0 - y) / std::max(y0 - y1, 1e-3f);
+            const glm::vec3 pf = glm::mix(f[i].canal_centre_mm, f[i + 1].canal_centre_mm, k);
+            const glm::vec3 pt = glm::mix(t[i].canal_centre_mm, t[i + 1].canal_centre_mm, k);
+            return {pt.y, pt.z, pf.z};
+        }
+    }
+    return {t.front().canal_centre_mm.y + (y - f.front().canal_centre_mm.y) * scale, t.front().canal_centre_mm.z,
+            f.front().canal_centre_mm.z};
+}
+
+// The trunk's sections for the body: the template moved with the spine (each section at the same
+// level, the back as far behind the canal as the template's), sections added at the three heights
+// ANSUR II measures, and each section's breadth and depth scaled so that those three match the
+// survey's means; between them the scale changes linearly. The back stays where the template puts
+// it (its cover over the spine is sourced: docs/anatomy.md); the front moves.
+void fit_torso(Anatomy& a) {
+    const BodyMeasures& m = body_measures(a.options.body);
+    a.waist_y_mm = a.pelvis.crest_y_mm - m.navel_below_crest * m.spine_scale;
+    a.hip_y_mm = a.waist_y_mm - m.navel_to_hips;
+    a.chest_y_mm = rib_front_y(a, 3);  // the fourth intercostal space, where the nipples lie
+    Anatomy table;  // the spine the template was drawn round: the level table unscaled
+    for (int i = 0; i < kLevelCount; ++i) table.levels[i] = geometry_from_row(level_at(i), kRows[i], 1.0f);
+    place_levels(table);
+    std::vector<TorsoSection> template_sections;
+    for (TorsoSection t : kTorso) {
+        const glm::vec3 c = matching_canal_point(table, a, t.y_mm, m.spine_scale);
+        const float back = c.y + (t.centre_z_mm - t.half_depth_mm - c.z);  // as far behind the canal
+        t.y_mm = c.x;
+        t.half_width_mm *= m.spine_scale;
+        t.half_depth_mm *= m.spine_scale;
+        t.centre_z_mm = back + t.half_depth_mm;
+        template_sections.push_back(t);
+    }
+    a.torso = template_sections;
+    struct Anchor {
+        float y, half_width, half_depth;
+    };
+    // The female chest depth is at the bust: the chest wall is shallower by the breasts' projection.
+    const std::array<Anchor, 3> anchors{{{a.hip_y_mm, m.hip_breadth * 0.5f, m.buttock_depth * 0.5f},
+                                         {a.waist_y_mm, m.waist_breadth * 0.5f, m.waist_depth * 0.5f},
+                                         {a.chest_y_mm, m.chest_breadth * 0.5f, (m.chest_depth - m.breast_projection) * 0.5f}}};
+    std::array<glm::vec2, 3> scale{};
+    for (std::size_t k = 0; k < anchors.size(); ++k) {
+        const TorsoSection t = a.torso_at(anchors[k].y);
+        scale[k] = {anchors[k].half_width / t.half_width_mm, anchors[k].half_depth / t.half_depth_mm};
+        template_sections.push_back(t);
+    }
+    std::sort(template_sections.begin(), template_sections.end(),
+              [](const TorsoSection& x, const TorsoSection& y) { return x.y_mm < y.y_mm; });
+    const auto scale_at = [&](float y) {
+        if (y <= anchors[0].y) return scale[0];
+        for (std::size_t k = 1; k < anchors.size(); ++k) {
+            if (y <= anchors[k].y) return glm::mix(scale[k - 1], scale[k], (y - anchors[k - 1].y) / (anchors[k].y - anchors[k - 1].y));
+        }
+        return scale.back();
+    };
+    a.torso.clear();
+    for (TorsoSection t : template_sections) {
+        const glm::vec2 f = scale_at(t.y_mm);
+        const float back = t.centre_z_mm - t.half_depth_mm;
+        t.half_width_mm *= f.x;
+        t.half_depth_mm *= f.y;
+        t.centre_z_mm = back + t.half_depth_mm;
+        a.torso.push_back(t);
+    }
 }
 
 }  // namespace
+
+const BodyMeasures& body_measures(BodyType body) { return kBodies[static_cast<std::size_t>(body)]; }
 
 float rib_angle(int j) {
     return kRibBackAngle - (kRibBackAngle - kRibFrontAngle) * static_cast<float>(j) / static_cast<float>(kRibAngles - 1);
@@ -424,20 +533,51 @@ glm::vec3 Anatomy::under_skin(float y_mm, float angle_rad, float depth_mm) const
 }
 
 namespace {
-// Head and arms hung from the top of the trunk and the atlas (estimates; docs/anatomy.md).
+// Head and arms hung from the top of the trunk and the atlas, sized from the body's measures:
+// the shoulders from the biacromial and bideltoid breadths, the arm's segments from their
+// lengths, its radii from its circumferences (docs/anatomy.md).
 void place_limbs(Anatomy& a) {
     Limbs& l = a.limbs;
+    const BodyMeasures& m = body_measures(a.options.body);
+    const BodyMeasures& male = body_measures(BodyType::male);
+    const float s = m.spine_scale;
+    const float head = m.head_circumference / male.head_circumference;
+    constexpr float kTwoPi = 2.0f * glm::pi<float>();
     const glm::vec3 c1 = a.at(Level::C1).body_centre_mm;
-    const float neck_z = a.at(Level::C4).body_centre_mm.z - 5.0f;
-    l.head_centre_mm = glm::vec3(0.0f, c1.y + 62.0f, c1.z + 18.0f);
-    l.head_radii_mm = glm::vec3(74.0f, 108.0f, 96.0f);
-    l.jaw_centre_mm = glm::vec3(0.0f, c1.y - 10.0f, c1.z + 60.0f);
-    l.jaw_radii_mm = glm::vec3(50.0f, 46.0f, 44.0f);
-    l.shoulder_mm = glm::vec3(l.shoulder_half_width_mm + 30.0f, a.torso.back().y_mm - 34.0f, neck_z - 12.0f);
-    l.elbow_mm = l.shoulder_mm + glm::vec3(52.0f, -315.0f, -12.0f);
-    l.wrist_mm = l.elbow_mm + glm::vec3(26.0f, -255.0f, 22.0f);
-    l.hand_mm = l.wrist_mm + glm::vec3(6.0f, -84.0f, 8.0f);
-    l.thigh_cut_mm = l.hand_mm.y - l.hand_radii_mm.y - 110.0f;
+    const float neck_z = a.at(Level::C4).body_centre_mm.z - 5.0f * s;
+    l.head_centre_mm = c1 + glm::vec3(0.0f, 62.0f, 18.0f) * head;
+    l.head_radii_mm = glm::vec3(m.head_breadth * 0.5f - 0.3f, 108.0f * head, m.head_length * 0.5f - 1.2f);
+    l.jaw_centre_mm = c1 + glm::vec3(0.0f, -10.0f, 60.0f) * head;
+    l.jaw_radii_mm = glm::vec3(50.0f, 46.0f, 44.0f) * head;
+    l.neck_radius_mm = m.neck_circumference / kTwoPi;
+    l.shoulder_half_width_mm = m.biacromial_breadth * 0.5f - 58.0f;
+    // Relaxed, the arm is thinner than the survey's flexed circumferences.
+    l.shoulder_radius_mm = 0.85f * m.biceps_circumference / kTwoPi;
+    l.elbow_radius_mm = 0.78f * m.forearm_circumference / kTwoPi;
+    l.wrist_radius_mm = m.wrist_circumference / kTwoPi;
+    // The deltoid's outer side, where the arm joins the shoulder, half the bideltoid breadth out.
+    l.shoulder_mm = glm::vec3(m.bideltoid_breadth * 0.5f - l.shoulder_radius_mm - 0.25f * l.shoulder_blend_mm,
+                              a.torso.back().y_mm - 34.0f * s, neck_z - 12.0f * s);
+    // The joints' centres lie about 16 mm below the acromion and 10 mm below the radius' head.
+    l.elbow_mm = l.shoulder_mm + glm::normalize(glm::vec3(52.0f, -315.0f, -12.0f)) * (m.upper_arm - 16.0f);  // 9 degrees out
+    l.wrist_mm = l.elbow_mm + glm::normalize(glm::vec3(26.0f, -255.0f, 22.0f)) * (m.forearm - 10.0f);
+    l.hand_radii_mm = glm::vec3(40.0f, 86.0f, 19.0f) * m.hand_scale;
+    l.hand_mm = l.wrist_mm + glm::vec3(6.0f, -84.0f, 8.0f) * m.hand_scale;
+    l.thigh_cut_mm = l.hand_mm.y - l.hand_radii_mm.y - 110.0f * s;
+    // The thighs side by side under the hips (a circle of the survey's girth would not fit two of
+    // them under its hip breadth: a thigh's section is flattened where they meet), their outer
+    // side well inside the hips' breadth so that the survey's hip breadth is the figure's.
+    l.thigh_radius_mm = 0.8f * m.thigh_circumference / kTwoPi;
+    l.thigh_top_mm = glm::vec3(0.5f * m.hip_breadth - l.thigh_radius_mm - 35.0f, a.pelvis.acetabulum_mm.y - 10.0f * s,
+                               a.pelvis.acetabulum_mm.z - 5.0f * s);
+    if (m.breast_projection > 0.0f) {
+        const TorsoSection t = a.torso_at(a.chest_y_mm);
+        l.breast_radii_mm = glm::vec3(62.0f, 58.0f, m.breast_projection + 8.0f);
+        // A third of the chest's breadth out, their front as far forward as the survey's chest depth
+        // at the bust, measured from the back.
+        l.breast_mm = glm::vec3(m.chest_breadth / 3.0f, a.chest_y_mm,
+                                t.centre_z_mm - t.half_depth_mm + m.chest_depth - l.breast_radii_mm.z);
+    }
 }
 }  // namespace
 
@@ -452,14 +592,15 @@ std::optional<Interspace> parse_needle_entry(std::string_view text) {
 Anatomy build_anatomy(const AnatomyOptions& options) {
     Anatomy a;
     a.options = options;
-    for (int i = 0; i < kLevelCount; ++i) a.levels[i] = geometry_from_row(level_at(i), kRows[i]);
+    const float scale = body_measures(options.body).spine_scale;
+    for (int i = 0; i < kLevelCount; ++i) a.levels[i] = geometry_from_row(level_at(i), kRows[i], scale);
     place_levels(a);
-    a.torso.assign(kTorso.begin(), kTorso.end());
+    place_pelvis(a);
+    fit_torso(a);
     place_pump(a);
     route_catheter(a);
     build_ribs(a);
     build_nerve_roots(a);
-    place_pelvis(a);
     place_limbs(a);
     return a;
 }

@@ -12,6 +12,7 @@
 
 #include <glm/vec3.hpp>
 
+#include "core/body_type.hpp"
 #include "core/levels.hpp"
 #include "core/structures.hpp"
 
@@ -111,21 +112,48 @@ struct Limbs {
     glm::vec3 jaw_centre_mm{0.0f}, jaw_radii_mm{0.0f};    // the face and jaw
     glm::vec3 shoulder_mm{0.0f}, elbow_mm{0.0f}, wrist_mm{0.0f};
     float shoulder_radius_mm = 48.0f, elbow_radius_mm = 38.0f, wrist_radius_mm = 27.0f;  // the arm, tapering
+    float shoulder_blend_mm = 30.0f;  // how smoothly the arm joins the shoulder (it swells by a quarter of it)
     glm::vec3 hand_mm{0.0f};                   // the hand's centre
     glm::vec3 hand_radii_mm{40.0f, 86.0f, 19.0f};  // across, along, palm to back
+    glm::vec3 thigh_top_mm{0.0f};              // the thigh's axis starts here, level with the hip joint
+    float thigh_radius_mm = 80.0f;             // at its top; it tapers down to the cut
     float thigh_cut_mm = 0.0f;                 // where the thighs end
+    float neck_radius_mm = 55.0f;
+    glm::vec3 breast_mm{0.0f}, breast_radii_mm{0.0f};  // the left breast (female body; zero radii: none)
 };
+
+// A body's measures, in millimetres: means of the 2012 US Army survey ANSUR II (Gordon et al.
+// 2014; 4,082 men, 1,986 women), and the estimates docs/anatomy.md flags.
+struct BodyMeasures {
+    float spine_scale;        // the column's lengths and the bones' sizes against the level table's
+    float pelvis_width_scale; // the hip bones' breadth against the male's
+    float chest_breadth, chest_depth;    // at the nipples (the female depth: at the bust)
+    float waist_breadth, waist_depth;    // at the navel (omphalion)
+    float hip_breadth, buttock_depth;    // the widest hips, the buttocks' fullest depth
+    float navel_below_crest;             // iliocristale height - waist height (omphalion)
+    float navel_to_hips;                 // waist height (omphalion) - trochanterion height
+    float biacromial_breadth, bideltoid_breadth;
+    float upper_arm, forearm;            // acromion-radiale and radiale-stylion lengths
+    float biceps_circumference, forearm_circumference, wrist_circumference;  // flexed; flexed; wrist
+    float neck_circumference, head_circumference, head_breadth, head_length, thigh_circumference;
+    float hand_scale;                    // against the male hand
+    float breast_projection;             // how far the breasts stand in front of the chest wall (0: none)
+};
+const BodyMeasures& body_measures(BodyType body);
 
 struct AnatomyOptions {
     Level catheter_tip = Level::T10;
     Interspace catheter_entry{Level::L3};  // one of kNeedleEntryUpper
     int pump_reservoir_ml = 20;  // 20 or 40
+    BodyType body = kDefaultBody;
     bool operator==(const AnatomyOptions&) const = default;
 };
 
 struct Anatomy {
     std::array<LevelGeometry, kLevelCount> levels{};  // indexed by index_of(Level)
     std::vector<TorsoSection> torso;                  // ordered from bottom to top
+    // Where the trunk is measured (ANSUR II): the nipples, the navel and the widest hips.
+    float chest_y_mm = 0.0f, waist_y_mm = 0.0f, hip_y_mm = 0.0f;
     std::vector<glm::vec3> catheter_path_mm;          // from the tip to the pump connector
     float catheter_radius_mm = 0.7f;
     PumpGeometry pump;

@@ -18,7 +18,7 @@ namespace {
 using nlohmann::json;
 
 const std::set<std::string> kKeys{"mode", "language", "idle_timeout_s", "pin", "monitor", "opening_hours",
-                                  "font_scale", "theme", "reduced_motion", "samples", "skin_tone", "care_team_name",
+                                  "font_scale", "theme", "reduced_motion", "samples", "skin_tone", "body", "care_team_name",
                                   "care_team_phone", "after_hours_phone", "emergency_phone", "printer_command"};
 
 // A phone number as people write it: digits with spaces, +, -, dots, slashes and brackets, at
@@ -105,6 +105,7 @@ ConfigLoad parse_config(std::string_view text, const std::string& source) {
     if (const auto m = text_field("mode", {"classroom", "kiosk", "signage"})) {
         c.mode = *m == "kiosk" ? Mode::kiosk : (*m == "signage" ? Mode::signage : Mode::classroom);
     }
+    if (const auto b = text_field("body", {"female", "male"})) c.body = *parse_body_type(*b);
     if (const auto t = text_field("theme", {"dark", "high_contrast"})) c.theme = *t == "high_contrast" ? Theme::high_contrast : Theme::dark;
     if (const auto it = doc.find("language"); it != doc.end()) {
         if (it->is_string() && it->get<std::string>().size() == 2) c.language = it->get<std::string>();

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/body_type.hpp"
 #include "core/error.hpp"
 #include "core/skin_tone.hpp"
 
@@ -48,6 +49,7 @@ struct Config {
     bool reduced_motion = false;
     int samples = 5;  // samples per pixel a still view gathers: the centre and a rotated grid of four
     int skin_tone = kDefaultSkinTone;  // the figure's skin colour, 1 (light) to 6 (dark)
+    BodyType body = kDefaultBody;      // the figure's body, female or male
     CareContacts contacts;
     // The kiosk's printer: a program and its arguments (e.g. ["lp", "-d", "waiting-room"]), run
     // with the handout's PDF as its last argument, never through a shell. Empty: no printing.

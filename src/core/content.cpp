@@ -259,7 +259,7 @@ const std::vector<std::string>& required_ui_keys() {
     static const std::vector<std::string> keys{
         "app_subtitle", "education_note", "step_of", "back", "next", "replay", "play", "pause", "all_steps", "views",
         "show", "see_through", "cut", "cut_none", "cut_axial", "cut_left", "cut_front", "cut_level", "cut_depth",
-        "implant", "catheter_tip", "needle_entry", "skin_tone", "pump_20", "pump_40", "level_markers", "medicine_section", "show_medicine",
+        "implant", "catheter_tip", "needle_entry", "skin_tone", "body", "body_female", "body_male", "pump_20", "pump_40", "level_markers", "medicine_section", "show_medicine",
         "medicine", "rate", "strength", "day", "daily_amount", "not_advice", "now_along_spine", "all_days",
         "reservoir", "totals", "pump_note", "body_building", "language", "level", "level_patient", "level_student", "view_overview",
         "view_back", "view_side", "view_pump", "view_tip", "view_spread", "view_cross_section", "about", "about_text", "medicine_window",

@@ -203,11 +203,31 @@ OrbitCamera frame_view(const NamedView& view, float aspect, float roll_rad) {
             b_max[k] = std::max(b_max[k], (pad - across) / t[k] - depth);
         }
     }
-    float shift[2];
     float distance = 0.0f;
+    for (int k = 0; k < 2; ++k) distance = std::max(distance, 0.5f * (a_max[k] + b_max[k]));
+    // At that distance, the shift across each axis that leaves as much room on both sides: on the
+    // tighter axis it is 0.5 * t * (a - b); on the other the points' depths differ (an arm nearer
+    // the camera than the other), so it is found by bisection of the two sides' reach.
+    float shift[2];
     for (int k = 0; k < 2; ++k) {
-        shift[k] = t[k] * 0.5f * (a_max[k] - b_max[k]);
-        distance = std::max(distance, 0.5f * (a_max[k] + b_max[k]));
+        const float pad = view.subject_pad_mm * std::sqrt(1.0f + t[k] * t[k]);
+        const auto room = [&](float s) {  // reach past the centre on the + side minus that on the - side
+            float plus = -1e30f, minus = -1e30f;
+            for (const glm::vec3& p : view.subject_mm) {
+                const glm::vec3 q = p - centre;
+                const float across = glm::dot(q, axes[k]);
+                const float depth = std::max(distance + glm::dot(q, forward), 1.0f);
+                plus = std::max(plus, (across - s + pad) / depth);
+                minus = std::max(minus, (s - across + pad) / depth);
+            }
+            return plus - minus;
+        };
+        float lo = -distance, hi = distance;
+        for (int i = 0; i < 40; ++i) {
+            const float mid = 0.5f * (lo + hi);
+            (room(mid) > 0.0f ? lo : hi) = mid;
+        }
+        shift[k] = 0.5f * (lo + hi);
     }
     camera.target_mm = centre + shift[0] * right + shift[1] * up;
     camera.distance_mm = std::clamp(distance, OrbitCamera::kMinDistanceMm, OrbitCamera::kMaxDistanceMm);

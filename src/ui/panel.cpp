@@ -340,6 +340,20 @@ void skin_tone_row(const PanelInput& in, PanelActions& out) {
     }
 }
 
+// The figure's body: a woman's or a man's (the implant sits where it would in each).
+void body_row(const PanelInput& in, PanelActions& out) {
+    ImGui::TextUnformatted(in.content.text("body").c_str());
+    for (const BodyType body : kBodyTypes) {
+        ImGui::SameLine();
+        const std::string label = in.content.text("body_" + std::string(name_of(body)));
+        if (ImGui::RadioButton(label.c_str(), in.state.anatomy.body == body) && in.state.anatomy.body != body) {
+            AnatomyOptions options = in.state.anatomy;
+            options.body = body;
+            out.anatomy = options;
+        }
+    }
+}
+
 void views_section(const PanelInput& in, PanelActions& out) {
     if (!ImGui::CollapsingHeader(in.content.text("views").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) return;
     float used = 0.0f;
@@ -347,6 +361,7 @@ void views_section(const PanelInput& in, PanelActions& out) {
         if (flow_button(in.content.text("view_" + v.name), used, v.name == in.state.view_name)) out.go_to_view = v.name;
     }
     skin_tone_row(in, out);
+    body_row(in, out);
 }
 
 // Sets or clears bit b of mask.

@@ -165,17 +165,34 @@ TEST(Config, ThePrinterCommandIsAListOfArguments) {
     }
 }
 
+namespace {
+// The config with one bad setting: its one error names the field and the value.
+Config refused(const char* field, const char* bad) {
+    const auto load = parse_config(std::string("{\"") + field + "\": " + bad + "}", "c.json");
+    EXPECT_EQ(load.errors.size(), 1u) << bad;
+    if (!load.errors.empty()) {
+        EXPECT_EQ(load.errors.front().field, field) << bad;
+        EXPECT_EQ(load.errors.front().value, bad) << bad;
+    }
+    return load.config;
+}
+}  // namespace
+
 // The figure's skin colour: a whole number from 1 (light) to 6 (dark); anything else is named and
 // the default (3) kept.
 TEST(Config, TheSkinToneIsAWholeNumberFromOneToSix) {
     EXPECT_EQ(parse_config(R"({"skin_tone": 5})", "c.json").config.skin_tone, 5);
     for (const char* bad : {"0", "7", "3.5", "\"dark\"", "-1"}) {
-        const auto load = parse_config(std::string(R"({"skin_tone": )") + bad + "}", "c.json");
-        EXPECT_EQ(load.config.skin_tone, kDefaultSkinTone) << bad;
-        ASSERT_EQ(load.errors.size(), 1u) << bad;
-        EXPECT_EQ(load.errors.front().field, "skin_tone") << bad;
-        EXPECT_EQ(load.errors.front().value, bad) << bad;
+        EXPECT_EQ(refused("skin_tone", bad).skin_tone, kDefaultSkinTone) << bad;
     }
+}
+
+// The figure's body: "female" or "male"; anything else is named and the default (male) kept.
+TEST(Config, TheBodyIsFemaleOrMale) {
+    EXPECT_EQ(parse_config(R"({"body": "female"})", "c.json").config.body, BodyType::female);
+    EXPECT_EQ(parse_config(R"({"body": "male"})", "c.json").config.body, BodyType::male);
+    EXPECT_EQ(parse_config("{}", "c.json").config.body, kDefaultBody);
+    for (const char* bad : {"\"woman\"", "\"Female\"", "1", "null", "[\"male\"]"}) EXPECT_EQ(refused("body", bad).body, kDefaultBody) << bad;
 }
 
 // Six tones from light to dark; the darker ones also hide a little more of the inside, as skin

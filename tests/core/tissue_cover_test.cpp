@@ -1,11 +1,12 @@
 // Nothing pierces what should cover it: every bone, the pump and the catheter outside the canal lie
 // under the skin by at least the tissue depth of the sourced table in docs/anatomy.md ("Tissue
-// over the bones and the device"), for both pump sizes; the pump sits between the fat and the
+// over the bones and the device"), for both pump sizes and both bodies; the pump sits between the fat and the
 // muscle fascia with its refill septum at most 2.5 cm under the skin.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 #include <glm/geometric.hpp>
 
@@ -46,18 +47,20 @@ std::optional<Level> posterior_level(const Anatomy& a, glm::vec3 p) {
 }
 }  // namespace
 
-class TissueCover : public ::testing::TestWithParam<int> {
+class TissueCover : public ::testing::TestWithParam<std::tuple<int, BodyType>> {
 protected:
     Anatomy anatomy = [] {
         AnatomyOptions o;
-        o.pump_reservoir_ml = GetParam();
+        o.pump_reservoir_ml = std::get<0>(GetParam());
+        o.body = std::get<1>(GetParam());
         return build_anatomy(o);
     }();
     BodyShape shape{anatomy};
 };
 
 TEST_P(TissueCover, EveryBoneLiesUnderTheSkinByAtLeastTheTabledDepth) {
-    for (const Structure bone : {Structure::vertebrae, Structure::sacrum, Structure::ribs, Structure::pelvis, Structure::discs}) {
+    for (const Structure bone : {Structure::vertebrae, Structure::sacrum, Structure::ribs, Structure::pelvis, Structure::discs,
+                                 Structure::skull, Structure::arm_bones}) {
         std::map<std::string, float> worst;
         for (const glm::vec3 p : surface(shape, bone)) {
             float need = kSkinAndSomeFatMm;
@@ -95,5 +98,7 @@ TEST_P(TissueCover, ThePumpLiesBetweenFatAndFasciaWithItsSeptumWithinReach) {
     for (const glm::vec3 p : surface(shape, Structure::pump)) EXPECT_GE(cover_mm(shape, p), kSkinMm);
 }
 
-INSTANTIATE_TEST_SUITE_P(BothPumps, TissueCover, ::testing::Values(20, 40),
-                         [](const auto& info) { return std::to_string(info.param) + "mL"; });
+INSTANTIATE_TEST_SUITE_P(BothPumpsAndBodies, TissueCover, ::testing::Combine(::testing::Values(20, 40), ::testing::ValuesIn(kBodyTypes)),
+                         [](const auto& info) {
+                             return std::to_string(std::get<0>(info.param)) + "mL_" + std::string(name_of(std::get<1>(info.param)));
+                         });

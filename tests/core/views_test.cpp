@@ -157,7 +157,7 @@ TEST(ViewFraming, EveryViewHoldsItsWholeSubjectWithItsMarginAtEveryAspect) {
                 // Centred on both axes.
                 const glm::vec2 centre = 0.5f * (lo + hi) / size;
                 EXPECT_NEAR(centre.x, 0.5f, 0.03f);
-                EXPECT_NEAR(centre.y, 0.5f, 0.03f);
+                EXPECT_NEAR(centre.y, 0.5f, 0.03f) << "from " << lo.y << " to " << hi.y << " of " << size.y;
             }
         }
     }

@@ -114,6 +114,9 @@ TEST_F(CliTest, AnatomyAndViewingOptionsAreCheckedByName) {
     EXPECT_NE(hide.output.find("unknown structure 'kidney'"), std::string::npos) << hide.output;
     EXPECT_EQ(run("render" + out + " --pump 30").status, 2);
     EXPECT_EQ(run("render" + out + " --skin-tone 7").status, 2);
+    const auto body = run("render" + out + " --body woman");
+    EXPECT_EQ(body.status, 2);
+    EXPECT_NE(body.output.find("'woman' is not a body (female or male)"), std::string::npos) << body.output;
     const auto entry = run("render" + out + " --entry L1-L2");
     EXPECT_EQ(entry.status, 2);
     EXPECT_NE(entry.output.find("'L1-L2' is not a needle entry"), std::string::npos) << entry.output;

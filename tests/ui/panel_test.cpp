@@ -123,5 +123,17 @@ TEST_F(PanelText, ThePatientsDrugViewShowsNoAmountOfMedicine) {
     EXPECT_TRUE(std::regex_search(student, kDoseAmount)) << "the student's drug view shows its amounts";
 }
 
+// Issue 14: the Views section offers both bodies by name, in each language's words.
+TEST_F(PanelText, TheViewsSectionOffersBothBodies) {
+    const std::string text = text_of(ViewerState{});
+    std::string got;
+    for (const char ch : text) if (ch != ' ') got += ch;
+    for (const char* key : {"body", "body_female", "body_male", "skin_tone"}) {
+        std::string want;
+        for (const char ch : content.text(key)) if (ch != ' ') want += ch;
+        EXPECT_NE(got.find(want), std::string::npos) << key << " in: " << text;
+    }
+}
+
 }  // namespace
 }  // namespace thecaview

@@ -50,7 +50,7 @@ BodyShape::BodyShape(const Anatomy& anatomy) : anatomy_(anatomy) {
     const Anatomy& a = anatomy_;
     torso_bottom_mm_ = a.torso.front().y_mm;
     torso_top_mm_ = a.torso.back().y_mm;
-    neck_base_mm_ = torso_top_mm_ - 60.0f;
+    neck_base_mm_ = torso_top_mm_ - 60.0f;  // the neck's capsule starts inside the shoulders
     neck_top_mm_ = a.at(Level::C1).body_centre_mm.y + 10.0f;
     neck_z_mm_ = a.at(Level::C4).body_centre_mm.z - 5.0f;
     for (const Tube& rib : a.ribs) ribs_.push_back({rib.points_mm, rib.radius_mm, true});
@@ -90,10 +90,13 @@ float BodyShape::body_outline(vec3 p, const TorsoSection& s) const {
     float d = trunk(p, s);
     const float top = torso_top_mm_;
     const float w = anatomy_.limbs.shoulder_half_width_mm;
-    d = sdf::smin(d, sdf::capsule(p, vec3(-w, top - 20.0f, neck_z_mm_ - 10.0f), vec3(w, top - 20.0f, neck_z_mm_ - 10.0f), 52.0f),
+    const Limbs& l = anatomy_.limbs;
+    d = sdf::smin(d, sdf::capsule(p, vec3(-w, top - 20.0f, neck_z_mm_ - 10.0f), vec3(w, top - 20.0f, neck_z_mm_ - 10.0f),
+                                  1.075f * l.shoulder_radius_mm),
                   60.0f);
+    if (l.breast_radii_mm.x > 0.0f) d = sdf::smin(d, sdf::ellipsoid(vec3(std::abs(p.x), p.y, p.z) - l.breast_mm, l.breast_radii_mm), 25.0f);
     const float neck = sdf::capsule(p, vec3(0.0f, neck_base_mm_, neck_z_mm_), vec3(0.0f, neck_top_mm_ + 30.0f, neck_z_mm_),
-                                    neck_radius_mm_);
+                                    l.neck_radius_mm);
     d = sdf::smin(d, neck, 50.0f);
     d = sdf::smin(d, thighs(p), 45.0f);
     return std::min(sdf::smin(d, head(p), 40.0f), arm(p));
@@ -132,14 +135,16 @@ float BodyShape::arm_bones(vec3 p) const {
     d = sdf::smin(d, sdf::capsule(q, elbow - across * 20.0f, elbow + across * 20.0f, 10.0f), 8.0f);  // the condyles
     d = std::min(d, sdf::capsule(q, elbow + across * 12.0f, wrist + across * 14.0f, 6.5f));  // the radius
     d = std::min(d, sdf::capsule(q, elbow - across * 12.0f + vec3(0.0f, 10.0f, -6.0f), wrist - across * 10.0f, 6.0f));  // the ulna
-    // The hand: five rays from the wrist, the thumb's out to the side.
-    const vec3 base = wrist + vec3(0.0f, -22.0f, 0.0f);
+    // The hand: five rays from the wrist, the thumb's out to the side, in the middle of the hand's
+    // thickness (where the hand's centre lies, in front of the wrist's).
+    const float hand = l.hand_radii_mm.x / 40.0f;  // the hand's size against the male's
+    const vec3 base = vec3(l.hand_mm.x, wrist.y - 22.0f * hand, l.hand_mm.z);
     for (int k = 0; k < 5; ++k) {
         const float spread = static_cast<float>(k - 2);
-        const vec3 from = base + vec3(spread * 7.0f, 0.0f, 0.0f);
-        const vec3 to = k == 4 ? from + vec3(18.0f, -50.0f, 6.0f)
-                               : from + vec3(spread * 3.0f, -(l.hand_radii_mm.y * 1.55f - (k == 0 ? 26.0f : 8.0f)), 0.0f);
-        d = std::min(d, sdf::capsule(q, from, to, 4.0f));
+        const vec3 from = base + vec3(spread * 6.0f * hand, 0.0f, 0.0f);
+        const vec3 to = k == 4 ? from + vec3(16.0f, -50.0f, 0.0f) * hand
+                               : from + vec3(spread * 2.0f * hand, -(l.hand_radii_mm.y * 1.55f - (k == 0 ? 26.0f : 8.0f) * hand), 0.0f);
+        d = std::min(d, sdf::capsule(q, from, to, 3.5f * hand));
     }
     return d;
 }
@@ -147,9 +152,11 @@ float BodyShape::arm_bones(vec3 p) const {
 // The thighs from the hips, cut across below the hands like a teaching figure's.
 float BodyShape::thighs(vec3 p) const {
     const vec3 q(std::abs(p.x), p.y, p.z);
-    const vec3 hip = anatomy_.pelvis.acetabulum_mm + vec3(10.0f, -10.0f, -5.0f);
-    const float cut = anatomy_.limbs.thigh_cut_mm;
-    const float thigh = sdf::tapered_capsule(q, hip, vec3(hip.x + 12.0f, cut - 40.0f, hip.z + 12.0f), 88.0f, 66.0f);
+    const Limbs& l = anatomy_.limbs;
+    const vec3 hip = l.thigh_top_mm;
+    const float cut = l.thigh_cut_mm;
+    const float thigh = sdf::tapered_capsule(q, hip, vec3(hip.x + 12.0f, cut - 40.0f, hip.z + 12.0f), l.thigh_radius_mm,
+                                             0.75f * l.thigh_radius_mm);
     return std::max(thigh, cut - p.y);
 }
 
@@ -173,8 +180,8 @@ float BodyShape::arm(vec3 p) const {
     // Blended into the shoulder only near the shoulder joint, so the armpit stays open.
     const float blend = std::clamp((q.y - (l.shoulder_mm.y - 90.0f)) / 60.0f, 0.0f, 1.0f);
     const float shoulder = sdf::capsule(q, vec3(anatomy_.limbs.shoulder_half_width_mm - 20.0f, torso_top_mm_ - 20.0f, neck_z_mm_ - 10.0f),
-                                        l.shoulder_mm, 50.0f);
-    return blend > 0.0f ? sdf::smin(limb, shoulder, 30.0f * blend + 1e-3f) : limb;
+                                        l.shoulder_mm, l.shoulder_radius_mm);
+    return blend > 0.0f ? sdf::smin(limb, shoulder, l.shoulder_blend_mm * blend + 1e-3f) : limb;
 }
 
 // The skin bulges over the pump so that tissue always covers it.
@@ -508,7 +515,9 @@ Box3 BodyShape::bounds(Structure s) const {
             }
             const Limbs& l = a.limbs;
             half_width = std::max({half_width, anatomy_.limbs.shoulder_half_width_mm + 52.0f, l.hand_mm.x + l.hand_radii_mm.x + 5.0f,
-                                   l.wrist_mm.x + l.wrist_radius_mm + 3.0f});
+                                   l.wrist_mm.x + l.wrist_radius_mm + 3.0f, l.shoulder_mm.x + l.shoulder_radius_mm + 5.0f,
+                                   l.elbow_mm.x + l.elbow_radius_mm + 3.0f});
+            max_z = std::max(max_z, l.breast_mm.z + l.breast_radii_mm.z);
             const float head_top = l.head_centre_mm.y + l.head_radii_mm.y;
             const float face = std::max(l.head_centre_mm.z + l.head_radii_mm.z, l.jaw_centre_mm.z + l.jaw_radii_mm.z);
             box.add(vec3(half_width + 8.0f, head_top + 8.0f, std::max(max_z + 45.0f, face + 8.0f)));

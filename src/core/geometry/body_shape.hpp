@@ -87,7 +87,7 @@ private:
 
     Anatomy anatomy_;
     float torso_bottom_mm_ = 0.0f, torso_top_mm_ = 0.0f;
-    float neck_base_mm_ = 0.0f, neck_top_mm_ = 0.0f, neck_radius_mm_ = 55.0f, neck_z_mm_ = 0.0f;
+    float neck_base_mm_ = 0.0f, neck_top_mm_ = 0.0f, neck_z_mm_ = 0.0f;
     static constexpr float kThinnest = 0.3f;  // a tapering sac or cord ends where it is this thin
     float sac_end_mm_ = 0.0f, cord_end_mm_ = 0.0f, canal_bottom_mm_ = 0.0f;
     std::vector<CapsuleChain> ribs_, roots_, catheter_;

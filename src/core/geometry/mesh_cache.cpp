@@ -110,10 +110,12 @@ std::optional<BodyMeshes> decode(const char* data, std::size_t size) {
 
 }  // namespace
 
-bool same_body(const AnatomyOptions& a, const AnatomyOptions& b) { return a.pump_reservoir_ml == b.pump_reservoir_ml; }
+bool same_body(const AnatomyOptions& a, const AnatomyOptions& b) {
+    return a.body == b.body && a.pump_reservoir_ml == b.pump_reservoir_ml;
+}
 
 std::string mesh_cache_name(const AnatomyOptions& o) {
-    const std::string key = "v" + std::to_string(kGeometryVersion) + " pump " + std::to_string(o.pump_reservoir_ml) +
+    const std::string key = "v" + std::to_string(kGeometryVersion) + " body " + std::string(name_of(o.body)) + " pump " + std::to_string(o.pump_reservoir_ml) +
                             " table " + std::to_string(mesh_table_fingerprint());
     char hex[17];
     std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(fnv1a(key.data(), key.size())));

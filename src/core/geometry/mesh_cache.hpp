@@ -1,5 +1,5 @@
 // Meshes and baked lighting on disk: one file per body, keyed by the options that shape it (the
-// pump's size; not the catheter's tip or entry, whose tube is meshed on its own) and the geometry's
+// body and the pump's size; not the catheter's tip or entry, whose tube is meshed on its own) and the geometry's
 // version, checked whole when read, written atomically, the oldest evicted.
 #pragma once
 
@@ -16,7 +16,7 @@
 namespace thecaview {
 
 // Bumped whenever a shape, a mesh resolution or the bake changes: older files are then not read.
-inline constexpr std::uint32_t kGeometryVersion = 4;
+inline constexpr std::uint32_t kGeometryVersion = 5;
 
 // The file name for an anatomy: the options that shape the body and the geometry version, hashed.
 std::string mesh_cache_name(const AnatomyOptions& options);
