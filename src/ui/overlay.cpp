@@ -79,17 +79,18 @@ std::vector<DrawnLabel> level_markers(const OverlayInput& in) {
     const bool right = mean_x < in.width * 0.5f;
     const float offset = 60.0f * in.scale;
     for (const auto& [index, box] : draw_label_column(requests, names, right ? max_x + offset : min_x - offset, right, in)) {
-        drawn.push_back({levels[index], requests[index].anchor_px, {box.x, box.y}, {box.z, box.w}});
+        drawn.push_back({levels[index], std::nullopt, requests[index].anchor_px, {box.x, box.y}, {box.z, box.w}});
     }
     return drawn;
 }
 
 // Structure names with leader lines, at each structure's landmark where it shows in the picture
 // (read from the id target): left of the body for what lies left, right for the rest.
-void structure_labels(const OverlayInput& in) {
-    if (!in.mask_at) return;
+std::vector<DrawnLabel> structure_labels(const OverlayInput& in) {
+    if (!in.mask_at) return {};
     std::vector<LabelRequest> side[2];
     std::vector<std::string> texts[2];
+    std::vector<std::optional<Structure>> named[2];
     // Where each structure shows, on a coarse grid over the picture.
     constexpr int kColumns = 160, kRows = 90;  // fine enough to find a thin tube or the canal
     std::vector<StructureMask> grid(kColumns * kRows);
@@ -136,6 +137,7 @@ void structure_labels(const OverlayInput& in) {
         const StructureText* t = in.content ? in.content->structure(s.id) : nullptr;
         const int k = px->x < in.width * 0.5f ? 0 : 1;
         texts[k].push_back(t ? t->name : std::string(s.plain_name));
+        named[k].push_back(s.id);
         side[k].push_back(request_for(texts[k].back(), {in.x + px->x, in.y + px->y}, 1, in.scale));
     }
     // Dressed cuts (the end of closing) are what a patient checks each day: each gets a label.
@@ -149,6 +151,7 @@ void structure_labels(const OverlayInput& in) {
                 if (!px || px->x < 0.0f || px->y < 0.0f || px->x >= in.width || px->y >= in.height) continue;
                 const int k = px->x < in.width * 0.5f ? 0 : 1;
                 texts[k].push_back(in.content->text("dressed_cut"));
+                named[k].push_back(std::nullopt);
                 side[k].push_back(request_for(texts[k].back(), {in.x + px->x, in.y + px->y}, 2, in.scale));
             }
         }
@@ -157,8 +160,14 @@ void structure_labels(const OverlayInput& in) {
     for (int k = 0; k < 2; ++k) {
         for (const auto& r : side[k]) widest[k] = std::max(widest[k], r.size_px.x);
     }
-    draw_label_column(side[0], texts[0], in.x + 10.0f * in.scale + widest[0], false, in);
-    draw_label_column(side[1], texts[1], in.x + in.width - 10.0f * in.scale - widest[1], true, in);
+    std::vector<DrawnLabel> drawn;
+    const float column[2] = {in.x + 10.0f * in.scale + widest[0], in.x + in.width - 10.0f * in.scale - widest[1]};
+    for (int k = 0; k < 2; ++k) {
+        for (const auto& [index, box] : draw_label_column(side[k], texts[k], column[k], k == 1, in)) {
+            drawn.push_back({Level{}, named[k][index], side[k][index].anchor_px, {box.x, box.y}, {box.z, box.w}});
+        }
+    }
+    return drawn;
 }
 
 void pump_note(const OverlayInput& in) {
@@ -215,7 +224,10 @@ std::vector<DrawnLabel> draw_overlay(const OverlayInput& in) {
     if (in.width <= 0.0f || in.height <= 0.0f) return {};
     std::vector<DrawnLabel> drawn;
     if (in.state.level_markers) drawn = level_markers(in);
-    if (in.state.structure_labels || in.state.label_mask) structure_labels(in);
+    if (in.state.structure_labels || in.state.label_mask) {
+        const auto named = structure_labels(in);
+        drawn.insert(drawn.end(), named.begin(), named.end());
+    }
     if (in.pump_note) pump_note(in);
     body_building(in);
     hovered_name(in);

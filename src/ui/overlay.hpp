@@ -35,13 +35,14 @@ struct OverlayInput {
 
 // A level marker as drawn: its level, where its leader line starts and its box (display pixels).
 struct DrawnLabel {
-    Level level{};
+    Level level{};                        // a level marker's level
+    std::optional<Structure> structure;   // or the structure a structure label names
     glm::vec2 anchor_px{0.0f};
     glm::vec2 box_min_px{0.0f};
     glm::vec2 box_max_px{0.0f};
 };
 
-// Draws the overlays; returns the level markers it drew.
+// Draws the overlays; returns the level markers and the structure labels it drew.
 std::vector<DrawnLabel> draw_overlay(const OverlayInput& input);
 
 }  // namespace thecaview

@@ -1,9 +1,11 @@
 // Render tests: real frames through Mesa's llvmpipe, via the same path as `thecaview render`.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 
 #include <glm/geometric.hpp>
@@ -566,6 +568,37 @@ TEST_F(RenderTest, StructureLabelsAreDrawnOnlyWhenAsked) {
     EXPECT_GT(changed, 2000u);
     EXPECT_LT(changed, 640u * 360u / 4u);
     EXPECT_EQ(labelled.coverage, plain.coverage);  // the picture under them is the same
+}
+
+// Issue 14's acceptance: with the labels on, every bone group is labelled and covers at least
+// 0.5 % of the picture, in a landscape and a portrait picture: on the overview, the spine (the
+// backbones and the tailbone area), the ribs, the hip bones, the skull and the arm bones; on the
+// back view, which frames the spine from T6 down, the groups inside it (the arms lie outside it
+// on a portrait screen). Each member of a group is labelled; the group's largest member covers
+// the 0.5 % (coverages overlap, so they are not added).
+TEST_F(RenderTest, EveryBoneGroupIsLabelledAndCoversHalfAPercent) {
+    using Group = std::vector<Structure>;
+    const Group spine{Structure::vertebrae, Structure::sacrum}, ribs{Structure::ribs}, pelvis{Structure::pelvis};
+    const std::map<std::string, std::vector<Group>> views{
+        {"overview", {spine, ribs, pelvis, {Structure::skull}, {Structure::arm_bones}}}, {"back", {spine, ribs, pelvis}}};
+    for (const auto& [view, groups] : views) {
+        for (const ImageSize size : {ImageSize{1280, 720}, ImageSize{720, 1280}}) {
+            SCOPED_TRACE(view + " at " + std::to_string(size.width) + "x" + std::to_string(size.height));
+            RenderRequest request = one_sample(view, size);
+            request.structure_labels = true;
+            const auto r = render(request);
+            for (const Group& group : groups) {
+                double largest = 0.0;
+                for (const Structure bone : group) {
+                    const std::string key(info(bone).key);
+                    largest = std::max(largest, r.coverage.at(key));
+                    EXPECT_TRUE(std::any_of(r.labels.begin(), r.labels.end(), [&](const DrawnLabel& l) { return l.structure == bone; }))
+                        << key << " is not labelled";
+                }
+                EXPECT_GE(largest, 0.005) << info(group.front()).key;
+            }
+        }
+    }
 }
 
 TEST_F(RenderTest, TheDrugViewRunsADailyScheduleAndABolus) {
