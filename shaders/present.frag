@@ -6,13 +6,15 @@ out vec4 outColour;
 uniform sampler2D uImage;   // summed colour, alpha counting the samples; or one sample, alpha its coverage
 uniform bool uSingle;       // one sample: composite it over the backdrop
 uniform float uExposure;
+#ifdef OUTLINE
 // A still view's resolved ids (main, mask bits 0-31, bits 32-63, background) and the structures the
 // step points at: together they are outlined where their coverage ends, and tinted inside, seen
-// through whatever lies in front.
-uniform bool uOutline;
+// through whatever lies in front. (A variant of its own: compiled when first needed, it keeps
+// this loop out of the first frame's shader compiles.)
 uniform usampler2D uIds;
 uniform uvec2 uHighlightMask;
 uniform ivec2 uIdsOrigin;  // the image's first pixel in window coordinates
+#endif
 
 vec3 acesFilm(vec3 x) {  // Narkowicz's fit of the ACES filmic curve
     return clamp((x * (2.51 * x + 0.03)) / (x * (2.43 * x + 0.59) + 0.14), 0.0, 1.0);
@@ -26,7 +28,8 @@ void main() {
     vec4 sum = texture(uImage, vUv);
     vec3 linear = (uSingle ? sum.rgb + (1.0 - sum.a) * backdrop(vUv) : sum.rgb / max(sum.a, 1.0)) * uExposure;
     vec3 colour = linearToSrgb(acesFilm(linear));
-    if (uOutline) {
+#ifdef OUTLINE
+    {
         ivec2 p = ivec2(gl_FragCoord.xy) - uIdsOrigin;
         uvec2 here = texelFetch(uIds, p, 0).gb & uHighlightMask;
         ivec2 size = textureSize(uIds, 0);
@@ -42,5 +45,6 @@ void main() {
         if (any(notEqual(here, uvec2(0u)))) colour = mix(colour, kOutline, 0.12);
         colour = mix(colour, kOutline, clamp(edge, 0.0, 1.0));
     }
+#endif
     outColour = vec4(colour, 1.0);
 }

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstddef>
 #include <functional>
+#include <iostream>
 
 #include <glm/geometric.hpp>
 #include <glm/gtc/matrix_transform.hpp>
@@ -214,11 +215,15 @@ std::unique_ptr<GpuMesh> upload_mesh(const Mesh& mesh, const std::vector<float>*
 struct Renderer::Programs {
     std::array<GLuint, kVariants> surface{};
     GLuint resolve = 0, accumulate = 0, present = 0, flat = 0;
+    GLuint present_outline = 0;  // built the first time a still view outlines what its step points at
+    bool outline_failed = false;
+    std::filesystem::path present_vertex, present_fragment;
+    std::string prelude;
     ~Programs() {
         for (GLuint p : surface) {
             if (p) glDeleteProgram(p);
         }
-        for (GLuint p : {resolve, accumulate, present, flat}) {
+        for (GLuint p : {resolve, accumulate, present, flat, present_outline}) {
             if (p) glDeleteProgram(p);
         }
     }
@@ -253,6 +258,9 @@ bool Renderer::init(const std::filesystem::path& shader_dir, std::string& error)
         *b.program = build_program(b.vertex, b.fragment, prelude, error);
         if (!*b.program) return false;
     }
+    programs_->present_vertex = fullscreen;
+    programs_->present_fragment = shader_dir / "present.frag";
+    programs_->prelude = prelude;
     glGenVertexArrays(1, &fullscreen_vao_);
     // Parts without baked light read these constants: fully lit.
     for (GLuint a = kAttrAmbient; a < kAttrLast; ++a) glVertexAttrib4f(a, 1.0f, 1.0f, 1.0f, 1.0f);
@@ -884,7 +892,21 @@ void Renderer::tone_map(int x, int y, int width, int height) {
     glViewport(x, y, width, height);
     glDisable(GL_BLEND);
     glDisable(GL_DEPTH_TEST);
-    const GLuint p = programs_->present;
+    // A still view's highlighted structures are outlined from its resolved ids, by the outline
+    // variant, compiled the first time it is needed (if it cannot be, the plain one draws).
+    const StructureMask highlight = last_ ? last_->view.highlight_mask : 0;
+    bool outline = ids_resolved_ && highlight != 0 && ids_.width() == width && ids_.height() == height;
+    if (outline && !programs_->present_outline && !programs_->outline_failed) {
+        std::string error;
+        programs_->present_outline =
+            build_program(programs_->present_vertex, programs_->present_fragment, programs_->prelude + "#define OUTLINE\n", error);
+        if (!programs_->present_outline && !programs_->outline_failed) {
+            std::cerr << "thecaview: the outline shader did not build, so highlights are not outlined: " << error << "\n";
+            programs_->outline_failed = true;
+        }
+    }
+    outline = outline && programs_->present_outline;
+    const GLuint p = outline ? programs_->present_outline : programs_->present;
     glUseProgram(p);
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, image_);
@@ -892,15 +914,13 @@ void Renderer::tone_map(int x, int y, int width, int height) {
     glUniform1i(loc(p, "uSingle"), image_ == scene_.texture(0) ? 1 : 0);
     set_backdrop(p);
     glUniform1f(loc(p, "uExposure"), 1.0f);
-    // A still view's highlighted structures are outlined from its resolved ids.
-    const StructureMask highlight = last_ ? last_->view.highlight_mask : 0;
-    const bool outline = ids_resolved_ && highlight != 0 && ids_.width() == width && ids_.height() == height;
-    glUniform1i(loc(p, "uOutline"), outline ? 1 : 0);
-    glActiveTexture(GL_TEXTURE1);
-    glBindTexture(GL_TEXTURE_2D, outline ? ids_.texture(0) : 0);
-    glUniform1i(loc(p, "uIds"), 1);
-    glUniform2ui(loc(p, "uHighlightMask"), static_cast<GLuint>(highlight & 0xffffffffu), static_cast<GLuint>(highlight >> 32));
-    glUniform2i(loc(p, "uIdsOrigin"), x, y);
+    if (outline) {
+        glActiveTexture(GL_TEXTURE1);
+        glBindTexture(GL_TEXTURE_2D, ids_.texture(0));
+        glUniform1i(loc(p, "uIds"), 1);
+        glUniform2ui(loc(p, "uHighlightMask"), static_cast<GLuint>(highlight & 0xffffffffu), static_cast<GLuint>(highlight >> 32));
+        glUniform2i(loc(p, "uIdsOrigin"), x, y);
+    }
     glBindVertexArray(fullscreen_vao_);
     glDrawArrays(GL_TRIANGLES, 0, 3);
     ++passes_drawn_;

@@ -217,6 +217,77 @@ TEST_F(BodyShapeTest, TheL3BodyHasItsTabledSize) {
     EXPECT_LT(shape.distance(Structure::vertebrae, c), -0.4f * half_w);
 }
 
+// ---- the bones' features (docs/anatomy.md, "Bones") -----------------------------------------
+// A point in level l's own frame: x lateral, y up its axis, z forward from its body's centre.
+glm::vec3 at_level(const Anatomy& a, Level l, glm::vec3 local) {
+    const LevelGeometry& g = a.at(l);
+    return g.body_centre_mm + glm::vec3(local.x, 0.0f, 0.0f) + g.up() * local.y + g.anterior() * local.z;
+}
+
+// C1-C6: a ring of bone round a hole, the transverse foramen, each side.
+TEST_F(BodyShapeTest, TheCervicalTransverseProcessesRingTheirForamina) {
+    for (int i = 0; i < 6; ++i) {
+        const Level l = level_at(i);
+        const TransverseForamen f = transverse_foramen(anatomy.at(l));
+        for (const float side : {1.0f, -1.0f}) {
+            const glm::vec3 c(side * f.centre.x, f.centre.y, f.centre.z);
+            EXPECT_GT(shape.distance(Structure::vertebrae, at_level(anatomy, l, c)), 1.0f) << name_of(l) << ": the hole";
+            for (const glm::vec3 d : {glm::vec3(1, 0, 0), glm::vec3(-1, 0, 0), glm::vec3(0, 0, 1), glm::vec3(0, 0, -1)}) {
+                EXPECT_LT(shape.distance(Structure::vertebrae, at_level(anatomy, l, c + d * f.ring_mm)), 0.0f) << name_of(l) << ": its ring";
+            }
+        }
+    }
+}
+
+// C2-C6 fork at the back of their spinous processes; T8's ends in one tip.
+TEST_F(BodyShapeTest, TheCervicalSpinousProcessesAreForked) {
+    const auto tip = [&](Level l, float x) {  // a point 1 mm in from the end of the process, x off the midline
+        const LevelGeometry& g = anatomy.at(l);
+        const float scale = std::clamp(g.body_width_mm / 40.0f, 0.45f, 1.2f);
+        const float len = 14.0f + 2.0f * static_cast<float>(index_of(l)) - 1.0f;
+        const glm::vec3 start(0.0f, -0.1f * g.body_height_mm, -(0.5f * g.body_depth_mm + g.canal_depth_mm + 2.0f));
+        return at_level(anatomy, l, start + glm::normalize(glm::vec3(0.0f, -0.35f, -1.0f)) * len + glm::vec3(x * (3.5f * scale + 1.5f), 0, 0));
+    };
+    for (const Level l : {Level::C2, Level::C3, Level::C4, Level::C5, Level::C6}) {
+        EXPECT_GT(shape.distance(Structure::vertebrae, tip(l, 0.0f)), 0.0f) << name_of(l) << ": the fork's gap";
+        EXPECT_LT(shape.distance(Structure::vertebrae, tip(l, 1.0f)), 0.0f) << name_of(l) << ": left tip";
+        EXPECT_LT(shape.distance(Structure::vertebrae, tip(l, -1.0f)), 0.0f) << name_of(l) << ": right tip";
+    }
+}
+
+// C3-C7: the uncinate processes rise from the edges of the body's top, not from its middle.
+TEST_F(BodyShapeTest, TheCervicalBodiesHaveUncinateProcesses) {
+    for (int i = 2; i < 7; ++i) {
+        const LevelGeometry& g = anatomy.levels[i];
+        const float top = 0.5f * g.body_height_mm + 1.2f;
+        EXPECT_LT(shape.distance(Structure::vertebrae, at_level(anatomy, g.level, {0.5f * g.body_width_mm - 1.5f, top, 0.0f})), 0.0f)
+            << name_of(g.level);
+        EXPECT_GT(shape.distance(Structure::vertebrae, at_level(anatomy, g.level, {0.0f, top, 0.0f})), 0.0f) << name_of(g.level);
+    }
+}
+
+// The body's outline across: lumbar bodies kidney-shaped (the back border dips in at the midline),
+// thoracic ones heart-shaped (narrowing forward more than an oval does).
+TEST_F(BodyShapeTest, LumbarBodiesAreKidneyShapedAndThoracicOnesHeartShaped) {
+    const auto half_width_at = [&](Level l, float z) {  // the body's half width at depth z, at mid-height
+        float x = 0.0f;
+        while (x < 60.0f && shape.distance(Structure::vertebrae, at_level(anatomy, l, {x, 0.0f, z})) < 0.0f) x += 0.1f;
+        return x;
+    };
+    for (const Level l : {Level::L1, Level::L3, Level::L5}) {
+        const LevelGeometry& g = anatomy.at(l);
+        const float half_d = 0.5f * g.body_depth_mm;
+        EXPECT_GT(shape.distance(Structure::vertebrae, at_level(anatomy, l, {0.0f, 0.0f, -0.93f * half_d})), 0.0f) << name_of(l);
+        EXPECT_LT(shape.distance(Structure::vertebrae, at_level(anatomy, l, {0.5f * g.body_width_mm * 0.5f, 0.0f, -0.8f * half_d})), 0.0f)
+            << name_of(l);
+    }
+    for (const Level l : {Level::T4, Level::T6, Level::T8}) {
+        const float half_d = 0.5f * anatomy.at(l).body_depth_mm;
+        const float front = half_width_at(l, 0.7f * half_d), back = half_width_at(l, -0.3f * half_d);
+        EXPECT_LT(front, 0.66f * back) << name_of(l) << ": an oval's would be 0.75";
+    }
+}
+
 }  // namespace
 }  // namespace thecaview
 

@@ -45,6 +45,10 @@ bool Box3::outside_view(const glm::mat4& view_proj) const {
     return std::any_of(std::begin(beyond), std::end(beyond), [](int n) { return n == 8; });
 }
 
+float Box3::distance(vec3 p) const {
+    return glm::length(glm::max(glm::max(lo - p, p - hi), vec3(0.0f)));
+}
+
 // ---- construction -----------------------------------------------------------------------
 BodyShape::BodyShape(const Anatomy& anatomy) : anatomy_(anatomy) {
     const Anatomy& a = anatomy_;
@@ -59,6 +63,26 @@ BodyShape::BodyShape(const Anatomy& anatomy) : anatomy_(anatomy) {
     sac_end_mm_ = taper_end_y([](const LevelGeometry& g) { return g.sac_half_depth_mm; });
     cord_end_mm_ = taper_end_y([](const LevelGeometry& g) { return g.cord_half_depth_mm; });
     canal_bottom_mm_ = a.at(Level::S5).canal_centre_mm.y;
+    // How far from its body's centre any bone or disc of a level can reach (spine_bone's shortcut):
+    // the longest spinous process is 36 mm, the sacrum's alae its half width.
+    for (int k = 0; k < kLevelCount; ++k) {
+        const LevelGeometry& g = a.levels[k];
+        level_reach_mm_[static_cast<std::size_t>(k)] =
+            std::max(0.5f * g.body_width_mm + 20.0f, 0.5f * g.body_depth_mm + g.canal_depth_mm + 48.0f);
+    }
+    // Boxes round the left limbs, the head and the left breast, for body_outline's shortcuts.
+    const Limbs& l = a.limbs;
+    arm_box_.add(vec3(l.shoulder_half_width_mm - 20.0f, torso_top_mm_ - 20.0f, neck_z_mm_ - 10.0f), l.shoulder_radius_mm + 10.0f);
+    arm_box_.add(l.shoulder_mm, l.shoulder_radius_mm + 10.0f);
+    arm_box_.add(l.elbow_mm, l.elbow_radius_mm + 10.0f);
+    arm_box_.add(l.wrist_mm, l.wrist_radius_mm + 10.0f);
+    arm_box_.add(l.hand_mm, std::max({l.hand_radii_mm.x, l.hand_radii_mm.y, l.hand_radii_mm.z}) + 10.0f);
+    head_box_.add(l.head_centre_mm, std::max({l.head_radii_mm.x, l.head_radii_mm.y, l.head_radii_mm.z}) + 4.0f);
+    head_box_.add(l.jaw_centre_mm, std::max({l.jaw_radii_mm.x, l.jaw_radii_mm.y, l.jaw_radii_mm.z}) + 4.0f);
+    thigh_box_.add(l.thigh_top_mm, l.thigh_radius_mm + 4.0f);
+    thigh_box_.add(vec3(l.thigh_top_mm.x + 12.0f, l.thigh_cut_mm - 40.0f, l.thigh_top_mm.z + 12.0f), l.thigh_radius_mm + 4.0f);
+    if (l.breast_radii_mm.x > 0.0f) breast_box_.add(l.breast_mm, std::max({l.breast_radii_mm.x, l.breast_radii_mm.y, l.breast_radii_mm.z}) + 4.0f);
+    pelvis_box_ = bounds(Structure::pelvis);
 }
 
 // Where along the canal (as a height) a tapering radius falls to kThinnest: the conus or the
@@ -94,12 +118,20 @@ float BodyShape::body_outline(vec3 p, const TorsoSection& s) const {
     d = sdf::smin(d, sdf::capsule(p, vec3(-w, top - 20.0f, neck_z_mm_ - 10.0f), vec3(w, top - 20.0f, neck_z_mm_ - 10.0f),
                                   1.075f * l.shoulder_radius_mm),
                   60.0f);
-    if (l.breast_radii_mm.x > 0.0f) d = sdf::smin(d, sdf::ellipsoid(vec3(std::abs(p.x), p.y, p.z) - l.breast_mm, l.breast_radii_mm), 25.0f);
+    // The limbs, the head and the breasts are looked at only where their boxes come within reach:
+    // beyond it a blend with them changes nothing (smin(d, x, k) is d once x >= d + k), and the
+    // mesher evaluates this map millions of times.
+    const vec3 q(std::abs(p.x), p.y, p.z);
+    constexpr float kSpare = 6.0f;  // the maps are distance estimates: room for their error
+    if (l.breast_radii_mm.x > 0.0f && breast_box_.distance(q) < d + 25.0f + kSpare) {
+        d = sdf::smin(d, sdf::ellipsoid(q - l.breast_mm, l.breast_radii_mm), 25.0f);
+    }
     const float neck = sdf::capsule(p, vec3(0.0f, neck_base_mm_, neck_z_mm_), vec3(0.0f, neck_top_mm_ + 30.0f, neck_z_mm_),
                                     l.neck_radius_mm);
     d = sdf::smin(d, neck, 50.0f);
-    d = sdf::smin(d, thighs(p), 45.0f);
-    return std::min(sdf::smin(d, head(p), 40.0f), arm(p));
+    if (thigh_box_.distance(q) < d + 45.0f + kSpare) d = sdf::smin(d, thighs(p), 45.0f);
+    if (head_box_.distance(p) < d + 40.0f + kSpare) d = sdf::smin(d, head(p), 40.0f);
+    return arm_box_.distance(q) < d + kSpare ? std::min(d, arm(p)) : d;
 }
 
 // The skull inside the head, a scalp's width in (7 mm): the cranium above a base over the atlas, and
@@ -185,28 +217,35 @@ float BodyShape::arm(vec3 p) const {
 }
 
 // The skin bulges over the pump so that tissue always covers it.
-float BodyShape::skin(vec3 p, const TorsoSection& s) const {
-    return sdf::smin(body_outline(p, s), pump_shape(p, anatomy_.pump.depth_below_skin_mm), 40.0f);
+float BodyShape::skin(vec3 p, float outline) const {
+    return sdf::smin(outline, pump_shape(p, anatomy_.pump.depth_below_skin_mm), 40.0f);
 }
 
 // The muscle fascia under the fat, as a signed distance (negative beneath it): the fat is
-// thicker over the belly than over the back.
-float BodyShape::fascia(vec3 p, const TorsoSection& s) const {
+// thicker over the belly than over the back. `outline` is body_outline(p, s), which the skin's
+// layers share.
+float BodyShape::fascia(vec3 p, const TorsoSection& s, float outline) const {
     const vec2 d(p.x / s.half_width_mm, (p.z - s.centre_z_mm) / s.half_depth_mm);
     const float c = d.y / std::max(glm::length(d), 1e-4f);  // cosine of the angle from the front midline
     const float fat = glm::mix(anatomy_.wall.fat_back_mm, anatomy_.wall.fat_front_mm, 0.5f + 0.5f * c);
-    return body_outline(p, s) + fat;
+    return outline + fat;
+}
+
+float BodyShape::fascia_at(vec3 p) const {
+    const TorsoSection s = anatomy_.torso_at(p.y);
+    return fascia(p, s, body_outline(p, s));
 }
 
 float BodyShape::wall_layer(vec3 p, Structure id) const {
     const TorsoSection s = anatomy_.torso_at(p.y);
-    const float skin_d = skin(p, s);
-    if (id == Structure::skin) return skin_d;
+    const float outline = body_outline(p, s);  // evaluated once: the costliest map of the figure
+    if (id == Structure::skin) return skin(p, outline);
     // Where the hip bone comes up to the fascia (its crest and anterior superior spine), the
     // fascia rises smoothly over it, 3 mm above the bone: the muscles and aponeuroses attached
     // there cover it, and no bare bone shows through the see-through fat.
-    const float fascia_d = sdf::smin(fascia(p, s), pelvis(p) - 3.0f, 12.0f);
-    if (id == Structure::fat) return std::max(std::max(skin_d, -fascia_d), -pump_shape(p, 0.3f));  // with the pocket
+    float fascia_d = fascia(p, s, outline);
+    if (pelvis_box_.distance(p) - 3.0f < fascia_d + 12.0f + 6.0f) fascia_d = sdf::smin(fascia_d, pelvis(p) - 3.0f, 12.0f);
+    if (id == Structure::fat) return std::max(std::max(skin(p, outline), -fascia_d), -pump_shape(p, 0.3f));  // with the pocket
     return std::max(fascia_d, -(fascia_d + anatomy_.wall.muscle_mm));  // the abdominal wall's muscle
 }
 
@@ -239,34 +278,94 @@ vec3 BodyShape::level_local(vec3 p, int i) const {
     return {p.x, q.x * c + q.y * s, -q.x * s + q.y * c};
 }
 
-// A mobile vertebra (C1-L5): body, pedicles, laminae, spinous, transverse and articular processes.
+namespace {
+// A vertebral body's outline across (x lateral, y anterior, in its level's frame): an oval, its
+// back border dipping in towards the canal (deeply in the lumbar spine: kidney-shaped), and in the
+// chest narrowing forward (heart-shaped).
+float body_section(vec2 p, vec2 half, Region region) {
+    const bool thoracic = region == Region::thoracic, lumbar = region == Region::lumbar;
+    const float narrow = thoracic ? 1.0f - 0.24f * std::clamp(p.y / half.y, 0.0f, 1.0f) : 1.0f;
+    float d = sdf::ellipse(vec2(p.x / narrow, p.y), half) * narrow;
+    if (thoracic || lumbar) {
+        const float dip = (lumbar ? 0.16f : 0.09f) * half.y, r = (lumbar ? 0.42f : 0.3f) * half.x;
+        const float notch = glm::length(p - vec2(0.0f, -half.y - r + dip)) - r;
+        d = -sdf::smin(-d, notch, 3.0f);
+    }
+    return d;
+}
+}  // namespace
+
+TransverseForamen transverse_foramen(const LevelGeometry& g) {
+    const float scale = std::clamp(g.body_width_mm / 40.0f, 0.45f, 1.2f);
+    const float r = 3.2f * scale + 0.8f;
+    const float ped_x = 0.5f * g.canal_width_mm + 2.5f * scale;
+    const float ped_z = -(0.5f * g.body_depth_mm + 0.55f * g.canal_depth_mm);
+    TransverseForamen f;
+    f.bar_mm = 0.7f * r;
+    f.ring_mm = 3.0f + f.bar_mm;  // a hole about 6 mm across
+    f.centre = vec3(ped_x + r + 3.0f, 0.0f, 0.5f * (ped_z - 0.05f * g.body_depth_mm));
+    return f;
+}
+
+// A mobile vertebra (C1-L5): body, pedicles, laminae, spinous, transverse and articular processes,
+// with the features each region is known by (docs/anatomy.md): the atlas' ring with its lateral
+// masses and the axis' dens; the cervical uncinate processes, transverse foramina and forked
+// spinous processes; the thoracic heart-shaped bodies and long, down-sloping spinous processes;
+// the lumbar kidney-shaped bodies, thick pedicles and square spinous processes.
 float BodyShape::vertebra(vec3 q, int i) const {
     const LevelGeometry& g = anatomy_.levels[i];
+    const Region region = region_of(g.level);
+    const bool cervical = region == Region::cervical, lumbar = region == Region::lumbar;
     const float h = g.body_height_mm, half_w = 0.5f * g.body_width_mm, half_d = 0.5f * g.body_depth_mm;
     const float scale = std::clamp(g.body_width_mm / 40.0f, 0.45f, 1.2f);
-    float body = sdf::round_elliptic_cylinder(q, vec2(half_w, half_d), 0.5f * h, 2.0f);
-    if (i == 0) body = sdf::round_elliptic_cylinder(q + vec3(0.0f, 0.0f, -4.0f), vec2(half_w, 4.0f), 0.5f * h, 2.0f);
+    constexpr float kRim = 2.0f;
+    const vec2 across(body_section(vec2(q.x, q.z), vec2(half_w, half_d) - kRim, region), std::abs(q.y) - 0.5f * h + kRim);
+    float body = std::min(std::max(across.x, across.y), 0.0f) + glm::length(glm::max(across, vec2(0.0f))) - kRim;
+    if (i == 0) body = sdf::round_elliptic_cylinder(q + vec3(0.0f, 0.0f, -4.0f), vec2(half_w, 4.0f), 0.5f * h, 2.0f);  // the anterior arch
+    const vec3 qs(std::abs(q.x), q.y, q.z);  // the paired parts, mirrored
+    if (cervical && i >= 2) {  // uncinate processes: lips up from the top's side edges
+        body = sdf::smin(body, sdf::capsule(qs, vec3(half_w - 1.5f, 0.5f * h, -0.55f * half_d), vec3(half_w - 1.5f, 0.5f * h, 0.3f * half_d), 1.7f), 1.5f);
+    }
     const float canal_back = -(half_d + g.canal_depth_mm + 1.0f);
     const float ped_x = 0.5f * g.canal_width_mm + 2.5f * scale;
     const float ped_z = -(half_d + 0.55f * g.canal_depth_mm);
     const float r = 3.2f * scale + 0.8f;
-    const vec3 qs(std::abs(q.x), q.y, q.z);  // the paired parts, mirrored
-    float arch = sdf::capsule(qs, vec3(ped_x, 0.1f * h, -half_d + 2.0f), vec3(ped_x, 0.1f * h, ped_z), r);
+    const float pedicle_r = lumbar ? r * 1.35f : r;
+    float arch = sdf::capsule(qs, vec3(ped_x, 0.1f * h, -half_d + 2.0f), vec3(ped_x, 0.1f * h, ped_z), pedicle_r);
     arch = std::min(arch, sdf::capsule(qs, vec3(ped_x, 0.05f * h, ped_z), vec3(0.0f, -0.1f * h, canal_back - 2.0f), r * 0.9f));
-    // Articular processes: short vertical pillars where pedicle meets lamina.
-    arch = std::min(arch, sdf::capsule(qs, vec3(ped_x + 1.0f, -0.55f * h, ped_z - 1.5f),
-                                       vec3(ped_x + 1.0f, 0.55f * h, ped_z - 1.5f), r * 0.95f));
-    // Transverse processes: short in the neck, angled back in the chest, long and flat in the lumbar spine.
-    const float tp_len = i < 7 ? 9.0f + 0.2f * half_w : (i < 19 ? 20.0f + 0.25f * half_w : 18.0f + 0.55f * half_w);
-    const float tp_back = i < 7 ? 2.0f : (i < 19 ? -10.0f : -2.0f);
-    arch = std::min(arch, sdf::capsule(qs, vec3(ped_x, 0.0f, ped_z), vec3(ped_x + tp_len, 0.02f * h, ped_z + tp_back), r * 0.8f));
-    // Spinous process: steep and long in the chest, square and level in the lumbar spine.
-    const float sp_len = i < 6 ? 14.0f + 2.0f * static_cast<float>(i) : (i < 19 ? 36.0f : 30.0f);
-    const float sp_drop = i < 7 ? 0.35f : (i < 19 ? 0.95f : 0.15f);
+    // Articular processes: short vertical pillars where pedicle meets lamina; the atlas' lateral
+    // masses carry the skull.
+    arch = std::min(arch, sdf::capsule(qs, vec3(ped_x + 1.0f, -0.55f * h, ped_z - 1.5f), vec3(ped_x + 1.0f, 0.55f * h, ped_z - 1.5f),
+                                       r * (i == 0 ? 2.0f : 0.95f)));
+    // Transverse processes: in the neck a ring round the transverse foramen (the vertebral artery's
+    // way, C1-C6), angled back in the chest, long and flat in the lumbar spine.
+    const float tp_len = cervical ? 9.0f + 0.2f * half_w : (region == Region::thoracic ? 20.0f + 0.25f * half_w : 18.0f + 0.55f * half_w);
+    if (cervical && i < 6) {
+        const TransverseForamen f = transverse_foramen(g);
+        const vec2 round(glm::length(vec2(qs.x, qs.z) - vec2(f.centre.x, f.centre.z)) - f.ring_mm, qs.y - f.centre.y);
+        arch = std::min(arch, glm::length(round) - f.bar_mm);  // the ring round the foramen
+        arch = std::min(arch, sdf::capsule(qs, f.centre + vec3(f.ring_mm, 0.0f, 0.0f), vec3(ped_x + tp_len + 3.0f, 0.0f, f.centre.z - 1.0f),
+                                           f.bar_mm));  // its tubercles
+    } else {
+        const float tp_back = cervical ? 2.0f : (region == Region::thoracic ? -10.0f : -2.0f);
+        arch = std::min(arch, sdf::capsule(qs, vec3(ped_x, 0.0f, ped_z), vec3(ped_x + tp_len, 0.02f * h, ped_z + tp_back), r * 0.8f));
+    }
+    // Spinous process: a small tubercle on the atlas, forked in the neck, steep and long in the
+    // chest, square and level in the lumbar spine.
+    const float sp_len = i == 0 ? 5.0f : (i < 6 ? 14.0f + 2.0f * static_cast<float>(i) : (lumbar ? 30.0f : 36.0f));
+    const float sp_drop = cervical ? 0.35f : (lumbar ? 0.15f : 0.95f);
     const vec3 sp_start(0.0f, -0.1f * h, canal_back - 1.0f);
-    const vec3 sp_end = sp_start + glm::normalize(vec3(0.0f, -sp_drop, -1.0f)) * sp_len;
-    const float sp = i < 19 ? sdf::tapered_capsule(q, sp_start, sp_end, r, r * 0.7f)
-                            : sdf::round_box(q - glm::mix(sp_start, sp_end, 0.5f), vec3(2.5f, 0.32f * h, 0.5f * sp_len), 2.0f);
+    const vec3 sp_dir = glm::normalize(vec3(0.0f, -sp_drop, -1.0f));
+    const vec3 sp_end = sp_start + sp_dir * sp_len;
+    float sp = 0.0f;
+    if (lumbar) {
+        sp = sdf::round_box(q - glm::mix(sp_start, sp_end, 0.5f), vec3(2.5f, 0.32f * h, 0.5f * sp_len), 2.0f);
+    } else if (cervical && i >= 1 && i <= 5) {  // C2-C6: bifid
+        const vec3 fork = sp_start + sp_dir * (0.6f * sp_len);
+        sp = std::min(sdf::capsule(q, sp_start, fork, r), sdf::capsule(qs, fork, sp_end + vec3(3.5f * scale + 1.5f, 0.0f, 0.0f), r * 0.7f));
+    } else {
+        sp = sdf::tapered_capsule(q, sp_start, sp_end, r, r * 0.7f);
+    }
     arch = std::min(arch, sp);
     if (i == 1) arch = std::min(arch, sdf::capsule(q, vec3(0.0f, 0.5f * h, -2.0f), vec3(0.0f, 0.5f * h + 14.0f, -1.0f), 5.0f));  // dens
     return sdf::smin(body, arch, 2.5f);
@@ -301,8 +400,11 @@ float BodyShape::disc(vec3 q, int i) const {
 float BodyShape::spine_bone(vec3 p, Structure s) const {
     const int i = level_above(p.y);
     float d = 1e5f;
-    for (int k = std::max(i - 1, 0); k <= std::min(i + 2, kLevelCount - 1); ++k) {
+    // The nearest levels first; a level whose bones cannot reach nearer than d is skipped.
+    for (const int k : {i, i + 1, i - 1, i + 2}) {
+        if (k < 0 || k >= kLevelCount) continue;
         const vec3 q = level_local(p, k);
+        if (glm::length(q) - level_reach_mm_[static_cast<std::size_t>(k)] > d) continue;
         if (s == Structure::discs) d = std::min(d, disc(q, k));
         else if (s == Structure::vertebrae && k < kMobileVertebraCount) d = std::min(d, vertebra(q, k));
         else if (s == Structure::sacrum && k >= kMobileVertebraCount) d = std::min(d, sacral_segment(q, k));
@@ -464,7 +566,7 @@ float BodyShape::distance(Structure s, vec3 p) const {
         case Structure::fat: return wall_layer(p, s);
         case Structure::muscle: {
             // The back muscles lie under the fat, like the abdominal wall's.
-            const float back = std::max(back_muscle(p, level_above(p.y)), fascia(p, anatomy_.torso_at(p.y)));
+            const float back = std::max(back_muscle(p, level_above(p.y)), fascia_at(p));
             return std::min(wall_layer(p, s), back);
         }
         case Structure::ribs: return chains(ribs_, p);

@@ -2,6 +2,7 @@
 // the mesher turns into triangles, and what tests ask "is this point inside the skin?".
 #pragma once
 
+#include <array>
 #include <vector>
 
 #include <glm/mat4x4.hpp>
@@ -21,6 +22,8 @@ struct Box3 {
     [[nodiscard]] glm::vec3 size() const { return hi - lo; }
     [[nodiscard]] glm::vec3 centre() const { return 0.5f * (lo + hi); }
     [[nodiscard]] bool contains(glm::vec3 p) const;
+    // How far p lies outside the box (0 inside): never more than its distance to what the box holds.
+    [[nodiscard]] float distance(glm::vec3 p) const;
     // True when the whole box lies outside the view of this view-projection matrix (all eight
     // corners beyond one of its planes): nothing of what it holds can be seen.
     [[nodiscard]] bool outside_view(const glm::mat4& view_proj) const;
@@ -32,6 +35,15 @@ struct CapsuleChain {
     float radius_mm = 1.0f;
     bool mirrored = false;  // also drawn on the right side (x -> -x)
 };
+
+// The transverse foramen of a cervical vertebra (C1-C6), in its level's frame (x lateral, y up
+// its axis, z forward from its body's centre; the left one, mirrored): the ring of bone round it.
+struct TransverseForamen {
+    glm::vec3 centre{0.0f};
+    float ring_mm = 0.0f;  // from the centre to the middle of the ring's bar
+    float bar_mm = 0.0f;   // the bar's radius
+};
+TransverseForamen transverse_foramen(const LevelGeometry& g);
 
 class BodyShape {
 public:
@@ -60,8 +72,9 @@ private:
     [[nodiscard]] float skull(glm::vec3 p) const;
     [[nodiscard]] float arm_bones(glm::vec3 p) const;
     [[nodiscard]] glm::vec3 clavicle_medial() const;
-    [[nodiscard]] float skin(glm::vec3 p, const TorsoSection& s) const;
-    [[nodiscard]] float fascia(glm::vec3 p, const TorsoSection& s) const;
+    [[nodiscard]] float skin(glm::vec3 p, float outline) const;
+    [[nodiscard]] float fascia(glm::vec3 p, const TorsoSection& s, float outline) const;
+    [[nodiscard]] float fascia_at(glm::vec3 p) const;
     [[nodiscard]] float wall_layer(glm::vec3 p, Structure s) const;
     [[nodiscard]] float back_muscle(glm::vec3 p, int i) const;
     // Spine
@@ -90,6 +103,9 @@ private:
     float neck_base_mm_ = 0.0f, neck_top_mm_ = 0.0f, neck_z_mm_ = 0.0f;
     static constexpr float kThinnest = 0.3f;  // a tapering sac or cord ends where it is this thin
     float sac_end_mm_ = 0.0f, cord_end_mm_ = 0.0f, canal_bottom_mm_ = 0.0f;
+    Box3 arm_box_, head_box_, thigh_box_, breast_box_;  // the left ones (x >= 0); the breasts' empty without
+    Box3 pelvis_box_;
+    std::array<float, kLevelCount> level_reach_mm_{};
     std::vector<CapsuleChain> ribs_, roots_, catheter_;
     std::vector<CapsuleChain> none_;
 };
