@@ -63,13 +63,6 @@ BodyShape::BodyShape(const Anatomy& anatomy) : anatomy_(anatomy) {
     sac_end_mm_ = taper_end_y([](const LevelGeometry& g) { return g.sac_half_depth_mm; });
     cord_end_mm_ = taper_end_y([](const LevelGeometry& g) { return g.cord_half_depth_mm; });
     canal_bottom_mm_ = a.at(Level::S5).canal_centre_mm.y;
-    // How far from its body's centre any bone or disc of a level can reach (spine_bone's shortcut):
-    // the longest spinous process is 36 mm, the sacrum's alae its half width.
-    for (int k = 0; k < kLevelCount; ++k) {
-        const LevelGeometry& g = a.levels[k];
-        level_reach_mm_[static_cast<std::size_t>(k)] =
-            std::max(0.5f * g.body_width_mm + 20.0f, 0.5f * g.body_depth_mm + g.canal_depth_mm + 48.0f);
-    }
     // Boxes round the left limbs, the head and the left breast, for body_outline's shortcuts.
     const Limbs& l = a.limbs;
     arm_box_.add(vec3(l.shoulder_half_width_mm - 20.0f, torso_top_mm_ - 20.0f, neck_z_mm_ - 10.0f), l.shoulder_radius_mm + 10.0f);
@@ -400,11 +393,8 @@ float BodyShape::disc(vec3 q, int i) const {
 float BodyShape::spine_bone(vec3 p, Structure s) const {
     const int i = level_above(p.y);
     float d = 1e5f;
-    // The nearest levels first; a level whose bones cannot reach nearer than d is skipped.
-    for (const int k : {i, i + 1, i - 1, i + 2}) {
-        if (k < 0 || k >= kLevelCount) continue;
+    for (int k = std::max(i - 1, 0); k <= std::min(i + 2, kLevelCount - 1); ++k) {
         const vec3 q = level_local(p, k);
-        if (glm::length(q) - level_reach_mm_[static_cast<std::size_t>(k)] > d) continue;
         if (s == Structure::discs) d = std::min(d, disc(q, k));
         else if (s == Structure::vertebrae && k < kMobileVertebraCount) d = std::min(d, vertebra(q, k));
         else if (s == Structure::sacrum && k >= kMobileVertebraCount) d = std::min(d, sacral_segment(q, k));

@@ -2,7 +2,6 @@
 // the mesher turns into triangles, and what tests ask "is this point inside the skin?".
 #pragma once
 
-#include <array>
 #include <vector>
 
 #include <glm/mat4x4.hpp>
@@ -105,7 +104,6 @@ private:
     float sac_end_mm_ = 0.0f, cord_end_mm_ = 0.0f, canal_bottom_mm_ = 0.0f;
     Box3 arm_box_, head_box_, thigh_box_, breast_box_;  // the left ones (x >= 0); the breasts' empty without
     Box3 pelvis_box_;
-    std::array<float, kLevelCount> level_reach_mm_{};
     std::vector<CapsuleChain> ribs_, roots_, catheter_;
     std::vector<CapsuleChain> none_;
 };
