@@ -1,12 +1,12 @@
-// A bounding volume hierarchy over tagged triangles (median splits, small leaves) and two queries:
+// A bounding volume hierarchy over tagged triangles (binned surface-area-heuristic splits) and two queries:
 // the nearest hit, and every tag met along a ray (the bake's occluder groups).
 //
 // Sections: build | traverse | queries
 #include "core/geometry/ray_caster.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
-#include <numeric>
 
 #include <glm/common.hpp>
 #include <glm/geometric.hpp>
@@ -16,8 +16,11 @@ namespace thecaview {
 using glm::vec3;
 
 namespace {
-constexpr std::uint32_t kLeafTriangles = 4;
-constexpr int kStackDepth = 64;
+constexpr std::uint32_t kMinLeafTriangles = 2;  // never split below this
+constexpr std::uint32_t kMaxLeafTriangles = 8;  // a leaf holds at most this many, unless inseparable
+constexpr int kBins = 16;                       // candidate split planes per axis, less one
+constexpr int kSahDepth = 48;                   // below this depth, median splits: the tree stays shallow
+constexpr int kStackDepth = 128;                // > kSahDepth + 32: holds the deepest path
 }  // namespace
 
 // ---- build ------------------------------------------------------------------------------
@@ -30,56 +33,133 @@ void RayCaster::add(const Mesh& mesh, std::uint32_t tag) {
     }
 }
 
+namespace {
+
+struct Bounds {
+    vec3 lo{1e30f}, hi{-1e30f};
+    void add(vec3 p) {
+        lo = glm::min(lo, p);
+        hi = glm::max(hi, p);
+    }
+    void add(const Bounds& b) {
+        lo = glm::min(lo, b.lo);
+        hi = glm::max(hi, b.hi);
+    }
+    [[nodiscard]] float half_area() const {
+        const vec3 e = glm::max(hi - lo, vec3(0.0f));
+        return e.x * e.y + e.y * e.z + e.z * e.x;
+    }
+};
+
+}  // namespace
+
+struct RayCaster::BuildItem {
+    Bounds box;
+    vec3 centroid;
+    std::uint32_t triangle;
+};
+
 void RayCaster::build() {
     nodes_.clear();
     if (tris_.empty()) return;
-    nodes_.reserve(2 * tris_.size() / kLeafTriangles + 2);
-    std::vector<vec3> centroids(tris_.size());
-    for (std::size_t i = 0; i < tris_.size(); ++i) centroids[i] = tris_[i].a + (tris_[i].e1 + tris_[i].e2) / 3.0f;
-    build_node(0, static_cast<std::uint32_t>(tris_.size()), centroids);
+    nodes_.reserve(2 * tris_.size() + 1);
+    std::vector<BuildItem> items(tris_.size());
+    for (std::size_t i = 0; i < tris_.size(); ++i) {
+        const Triangle& t = tris_[i];
+        items[i].box.add(t.a);
+        items[i].box.add(t.a + t.e1);
+        items[i].box.add(t.a + t.e2);
+        items[i].centroid = 0.5f * (items[i].box.lo + items[i].box.hi);
+        items[i].triangle = static_cast<std::uint32_t>(i);
+    }
+    build_node(items, 0, static_cast<std::uint32_t>(items.size()), 0);
+    // The leaves index the items' order: put the triangles in it.
+    std::vector<Triangle> ordered(tris_.size());
+    for (std::size_t i = 0; i < items.size(); ++i) ordered[i] = tris_[items[i].triangle];
+    tris_ = std::move(ordered);
 }
 
-std::uint32_t RayCaster::build_node(std::uint32_t first, std::uint32_t count, std::vector<vec3>& centroids) {
+// Splits where the surface area heuristic says a ray's expected cost is least (binned along each
+// axis), or makes a leaf when no split is cheaper than testing the triangles.
+std::uint32_t RayCaster::build_node(std::vector<BuildItem>& items, std::uint32_t first, std::uint32_t count, int depth) {
     const auto index = static_cast<std::uint32_t>(nodes_.size());
     nodes_.push_back({});
+    Bounds box, centres;
     Node node;
-    node.lo = vec3(1e30f);
-    node.hi = vec3(-1e30f);
-    vec3 c_lo(1e30f), c_hi(-1e30f);
     for (std::uint32_t i = first; i < first + count; ++i) {
-        const Triangle& t = tris_[i];
-        for (const vec3 p : {t.a, t.a + t.e1, t.a + t.e2}) {
-            node.lo = glm::min(node.lo, p);
-            node.hi = glm::max(node.hi, p);
-        }
-        c_lo = glm::min(c_lo, centroids[i]);
-        c_hi = glm::max(c_hi, centroids[i]);
-        node.tags |= 1u << t.tag;
+        box.add(items[i].box);
+        centres.add(items[i].centroid);
+        node.tags |= 1u << tris_[items[i].triangle].tag;
     }
-    const vec3 extent = c_hi - c_lo;
-    const int axis = extent.x > extent.y ? (extent.x > extent.z ? 0 : 2) : (extent.y > extent.z ? 1 : 2);
-    if (count <= kLeafTriangles || extent[axis] <= 0.0f) {
+    node.lo = box.lo;
+    node.hi = box.hi;
+    const auto make_leaf = [&] {
         node.first = first;
         node.count = count;
         nodes_[index] = node;
         return index;
+    };
+    if (count <= kMinLeafTriangles) return make_leaf();
+
+    struct Bin {
+        Bounds box;
+        std::uint32_t count = 0;
+    };
+    constexpr float kTraversalCost = 1.0f;  // against one triangle test
+    float best_cost = 1e30f;
+    int best_axis = -1, best_split = 0;
+    const vec3 extent = centres.hi - centres.lo;
+    for (int axis = 0; axis < 3; ++axis) {
+        if (extent[axis] <= 0.0f) continue;
+        std::array<Bin, kBins> bins{};
+        const float scale = static_cast<float>(kBins) / extent[axis];
+        for (std::uint32_t i = first; i < first + count; ++i) {
+            const int b = std::min(kBins - 1, static_cast<int>((items[i].centroid[axis] - centres.lo[axis]) * scale));
+            bins[b].box.add(items[i].box);
+            ++bins[b].count;
+        }
+        // Costs of the splits after bin s, from the right, then swept from the left.
+        std::array<float, kBins> right_cost{};
+        Bounds right;
+        std::uint32_t right_count = 0;
+        for (int s = kBins - 1; s > 0; --s) {
+            right.add(bins[s].box);
+            right_count += bins[s].count;
+            right_cost[s - 1] = right.half_area() * static_cast<float>(right_count);
+        }
+        Bounds left;
+        std::uint32_t left_count = 0;
+        for (int s = 0; s + 1 < kBins; ++s) {
+            left.add(bins[s].box);
+            left_count += bins[s].count;
+            if (left_count == 0 || left_count == count) continue;
+            const float cost = left.half_area() * static_cast<float>(left_count) + right_cost[s];
+            if (cost < best_cost) {
+                best_cost = cost;
+                best_axis = axis;
+                best_split = s;
+            }
+        }
     }
-    // Split at the median centroid along the longest axis: triangles and centroids move together.
-    std::vector<std::uint32_t> order(count);
-    std::iota(order.begin(), order.end(), first);
-    const std::uint32_t half = count / 2;
-    std::nth_element(order.begin(), order.begin() + half, order.end(),
-                     [&](std::uint32_t l, std::uint32_t r) { return centroids[l][axis] < centroids[r][axis]; });
-    std::vector<Triangle> tris(count);
-    std::vector<vec3> cents(count);
-    for (std::uint32_t k = 0; k < count; ++k) {
-        tris[k] = tris_[order[k]];
-        cents[k] = centroids[order[k]];
+    const float leaf_cost = box.half_area() * static_cast<float>(count);
+    const float split_cost = kTraversalCost * box.half_area() + best_cost;
+    if (best_axis < 0 || (count <= kMaxLeafTriangles && split_cost >= leaf_cost)) {
+        if (best_axis >= 0 || count <= kMaxLeafTriangles) return make_leaf();
+        best_axis = 0;  // every centroid at one point: halve the list as it is
     }
-    std::copy(tris.begin(), tris.end(), tris_.begin() + first);
-    std::copy(cents.begin(), cents.end(), centroids.begin() + first);
-    build_node(first, half, centroids);  // the left child follows its parent
-    node.first = build_node(first + half, count - half, centroids);
+    std::uint32_t half = count / 2;
+    if (depth >= kSahDepth) {  // a pathological tree: halve it at the median instead
+        const auto by_centre = [&](const BuildItem& l, const BuildItem& r) { return l.centroid[best_axis] < r.centroid[best_axis]; };
+        std::nth_element(items.begin() + first, items.begin() + first + half, items.begin() + first + count, by_centre);
+    } else if (extent[best_axis] > 0.0f) {
+        const float scale = static_cast<float>(kBins) / extent[best_axis];
+        const auto mid = std::partition(items.begin() + first, items.begin() + first + count, [&](const BuildItem& it) {
+            return std::min(kBins - 1, static_cast<int>((it.centroid[best_axis] - centres.lo[best_axis]) * scale)) <= best_split;
+        });
+        half = static_cast<std::uint32_t>(mid - (items.begin() + first));
+    }
+    build_node(items, first, half, depth + 1);  // the left child follows its parent
+    node.first = build_node(items, first + half, count - half, depth + 1);
     node.count = 0;
     nodes_[index] = node;
     return index;
@@ -143,7 +223,6 @@ void RayCaster::traverse(const Ray& ray, std::uint32_t tag_mask, float& t_limit,
         const float tr = box_entry(ray, inv, nodes_[right].lo, nodes_[right].hi, t_limit);
         // Push the farther child first so the nearer is visited first.
         const bool left_first = tl >= 0.0f && (tr < 0.0f || tl <= tr);
-        if (top + 2 > kStackDepth) continue;  // deeper than a median split of 2^60 triangles
         if (left_first) {
             if (tr >= 0.0f) stack[top++] = right;
             stack[top++] = left;

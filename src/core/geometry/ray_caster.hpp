@@ -51,7 +51,8 @@ private:
         std::uint32_t count = 0;  // leaf: triangles; 0: inner (its left child follows it)
         std::uint32_t tags = 0;   // the tags in this subtree
     };
-    std::uint32_t build_node(std::uint32_t first, std::uint32_t count, std::vector<glm::vec3>& centroids);
+    struct BuildItem;
+    std::uint32_t build_node(std::vector<BuildItem>& items, std::uint32_t first, std::uint32_t count, int depth);
     template <typename Visit>
     void traverse(const Ray& ray, std::uint32_t tag_mask, float& t_limit, Visit visit) const;
 
