@@ -247,42 +247,186 @@ glm::vec3 rib_tubercle(const Anatomy& a, int k) {
     return g.canal_centre_mm + glm::vec3(g.canal_width_mm * 0.5f + 24.0f, 0.0f, 0.0f) - g.anterior() * 4.0f;
 }
 
+// The sternum's landmarks (docs/anatomy.md, "Ribs, cartilages and the sternum"): the jugular notch
+// level with the T2-T3 disc, the manubrium 51 mm long and the body 102 mm (CT, men; scaled with the
+// spine), the xiphoid 46 mm; ribs 1 and 2 on the manubrium, 2 at the sternal angle, 3-7 spaced down
+// the body to the xiphisternal joint.
+struct SternumLayout {
+    float notch_y = 0.0f, angle_y = 0.0f, xiphisternal_y = 0.0f, tip_y = 0.0f;
+    std::array<float, 7> rib_y{};  // where the cartilage of rib k+1 meets it
+};
+
+SternumLayout sternum_layout(const Anatomy& a) {
+    const float s = body_measures(a.options.body).spine_scale;
+    const LevelGeometry& t2 = a.at(Level::T2);
+    SternumLayout l;
+    l.notch_y = t2.body_centre_mm.y - 0.5f * (t2.body_height_mm + t2.disc_below_mm);
+    l.angle_y = l.notch_y - 51.0f * s;
+    l.xiphisternal_y = l.angle_y - 102.0f * s;
+    l.tip_y = l.xiphisternal_y - 46.0f * s;
+    l.rib_y[0] = l.notch_y - 0.35f * (l.notch_y - l.angle_y);
+    for (int k = 1; k < 7; ++k) l.rib_y[k] = glm::mix(l.angle_y, l.xiphisternal_y, static_cast<float>(k - 1) / 5.0f);
+    return l;
+}
+
+// The sternum's half width at height y: the manubrium 63 mm across at the clavicles' notches
+// (dry bone), narrowing to the sternal angle; the body widest at the fifth ribs; the xiphoid small.
+float sternum_half_width(const SternumLayout& l, float y) {
+    const float scale = (l.notch_y - l.tip_y) / 199.0f;
+    const std::array<glm::vec2, 7> profile = {{{l.notch_y, 27.0f}, {l.rib_y[0], 30.0f}, {l.angle_y, 15.0f}, {l.rib_y[4], 17.0f},
+                                               {l.xiphisternal_y, 11.0f}, {l.xiphisternal_y - 8.0f * scale, 8.0f}, {l.tip_y, 4.0f}}};
+    if (y >= profile.front().x) return profile.front().y * scale;
+    for (std::size_t i = 0; i + 1 < profile.size(); ++i) {
+        if (y <= profile[i].x && y >= profile[i + 1].x) {
+            return glm::mix(profile[i].y, profile[i + 1].y, (profile[i].x - y) / std::max(profile[i].x - profile[i + 1].x, 1e-3f)) * scale;
+        }
+    }
+    return profile.back().y * scale;
+}
+
+// A rib's shaft section, half height across its face and half thickness (rib k+1; estimates, as no
+// measured heights were found: docs/anatomy.md): the first broad and flat, the middle ribs the tallest.
+glm::vec2 rib_section(const Anatomy& a, int k) {
+    constexpr float kHalfHeight[12] = {8.0f, 5.5f, 6.0f, 6.5f, 7.0f, 7.0f, 7.0f, 6.5f, 6.0f, 5.5f, 4.5f, 4.0f};
+    constexpr float kHalfThickness[12] = {3.0f, 3.0f, 3.0f, 3.0f, 3.0f, 3.0f, 3.0f, 3.0f, 2.8f, 2.8f, 2.6f, 2.5f};
+    const float s = body_measures(a.options.body).spine_scale;
+    return glm::vec2(kHalfHeight[k], kHalfThickness[k]) * std::sqrt(s);
+}
+
+// The way a rib's flat face looks: outwards through the chest wall, but the first rib's faces look
+// up and down, as it lies nearly flat under the clavicle.
+glm::vec3 rib_facing(const Anatomy& a, int k, float y, float angle) {
+    const glm::vec3 out = a.skin_normal(y, angle);
+    return k == 0 ? glm::normalize(out * 0.45f + glm::vec3(0.0f, 1.0f, 0.0f)) : out;
+}
+
+void push(Tube& t, glm::vec3 p, glm::vec2 half_size, glm::vec3 facing) {
+    t.points_mm.push_back(p);
+    t.half_size_mm.push_back(half_size);
+    t.facing.push_back(facing);
+    t.radius_mm = std::max({t.radius_mm, half_size.x, half_size.y});
+}
+
+// The arc of rib k+1 at an angle round the trunk (0 = front), as the rib would run to its front end.
+struct RibArc {
+    const Anatomy& a;
+    int k;
+    float front_angle, extra_depth_mm, drop_mm, tubercle_y;
+    [[nodiscard]] float u(float angle) const { return (kRibBackAngle - angle) / (kRibBackAngle - front_angle); }
+    [[nodiscard]] float y(float angle) const { return tubercle_y - drop_mm * std::pow(std::clamp(u(angle), 0.0f, 1.0f), 1.4f); }
+    [[nodiscard]] float depth(float angle) const { return a.wall.fat_mm(angle) + 9.0f + extra_depth_mm * (1.0f - 0.5f * u(angle)); }
+    [[nodiscard]] glm::vec3 at(float angle) const { return a.under_skin(y(angle), angle, depth(angle)); }
+};
+
+// The angle round the arc at which, walking back from `from`, the arc has run `length` mm.
+float angle_back_along(const RibArc& arc, float from, float length) {
+    float angle = from, run = 0.0f;
+    glm::vec3 p = arc.at(angle);
+    while (run < length && angle < kRibBackAngle) {
+        angle += 0.01f;
+        const glm::vec3 q = arc.at(angle);
+        run += glm::distance(p, q);
+        p = q;
+    }
+    return angle;
+}
+
 void build_ribs(Anatomy& a) {
     constexpr float kFrontAngle[12] = {0.10f, 0.12f, 0.14f, 0.16f, 0.18f, 0.20f, 0.24f,
                                        0.45f, 0.62f, 0.80f, 1.45f, 2.05f};
     constexpr float kExtraDepthMm[12] = {55.0f, 35.0f, 20.0f, 10.0f, 4.0f, 0.0f, 0.0f,
                                          0.0f, 0.0f, 0.0f, 0.0f, 0.0f};
+    // The costal cartilages' lengths (ribs 1-10; 4-6 measured by CT, the rest estimated:
+    // docs/anatomy.md).
+    constexpr float kCartilageMm[10] = {25.0f, 32.0f, 42.0f, 56.0f, 70.0f, 98.0f, 110.0f, 60.0f, 45.0f, 30.0f};
+    const float s = body_measures(a.options.body).spine_scale;
+    const SternumLayout sternum = sternum_layout(a);
+    const float sternum_depth = a.wall.fat_mm(0.0f) + 9.0f;  // its centre under the skin
     a.ribs.clear();
+    a.costal_cartilages.clear();
     for (int k = 0; k < 12; ++k) {
         const auto& g = a.levels[index_of(Level::T1) + k];
-        Tube rib;
-        rib.radius_mm = 4.0f + 0.12f * static_cast<float>(std::min(k, 6));
-        const glm::vec3 lateral(1.0f, 0.0f, 0.0f);
-        rib.points_mm.push_back(g.body_centre_mm + lateral * (g.body_width_mm * 0.5f + 2.0f) -
-                                g.anterior() * (g.body_depth_mm * 0.3f));
         const glm::vec3 tubercle = rib_tubercle(a, k);
-        rib.points_mm.push_back(tubercle);
-        const float drop_mm = rib_drop_mm(a, k);
-        const float span = kRibBackAngle - kFrontAngle[k];
+        const RibArc arc{a, k, kFrontAngle[k], kExtraDepthMm[k], rib_drop_mm(a, k), tubercle.y};
+        const glm::vec2 shaft = rib_section(a, k);
+        // Ribs 1-7 reach the sternum through their cartilage: the bone ends where the arc, walked
+        // back from the sternum's edge, has run most of the cartilage's length (the rest is its rise).
+        float bone_end = kFrontAngle[k];
+        float sternal_angle = kFrontAngle[k];
+        if (k < 7) {
+            const float edge = sternum_half_width(sternum, sternum.rib_y[k]) - 2.0f;
+            while (sternal_angle < 1.5f && arc.at(sternal_angle).x < edge) sternal_angle += 0.005f;
+            bone_end = angle_back_along(arc, sternal_angle, 0.85f * kCartilageMm[k] * s);
+        }
+        Tube rib;
+        rib.radius_mm = 0.0f;
+        // The head on the costal facets: ribs 2-9 on the disc between their own body and the one
+        // above, ribs 1 and 10-12 on their own body alone.
+        const bool two_facets = k >= 1 && k <= 8;
+        const glm::vec3 head = g.body_centre_mm + glm::vec3(g.body_width_mm * 0.5f + (two_facets ? 1.0f : 2.5f), 0.0f, 0.0f) - g.anterior() * (g.body_depth_mm * 0.3f) +
+                               (two_facets ? g.up() * (0.5f * g.body_height_mm + 0.5f * a.levels[index_of(Level::T1) + k - 1].disc_below_mm) : glm::vec3(0.0f));
+        const glm::vec3 back_facing = a.skin_normal(tubercle.y, kRibBackAngle);
+        push(rib, head, glm::vec2(5.0f, 4.5f) * std::sqrt(s), back_facing);
+        push(rib, tubercle, glm::vec2(5.0f, 4.0f) * std::sqrt(s), back_facing);
         for (int j = 0; j < kRibAngles; ++j) {
-            const float angle = std::max(rib_angle(j), kFrontAngle[k]);  // past its end a rib stays put
-            const float u = (kRibBackAngle - angle) / span;
-            const float y = tubercle.y - drop_mm * std::pow(u, 1.4f);
-            const float depth = a.wall.fat_mm(angle) + 9.0f + kExtraDepthMm[k] * (1.0f - 0.5f * u);
-            rib.points_mm.push_back(a.under_skin(y, angle, depth));
+            const float angle = std::max(rib_angle(j), bone_end);  // past its end a rib stays put
+            // Round near the tubercle, flat along the shaft, a little taller where the cartilage starts.
+            const float along = std::clamp(static_cast<float>(j) / 2.0f, 0.0f, 1.0f);
+            const float front = k < 10 ? 1.0f + 0.12f * std::clamp((1.2f - angle) / 0.8f, 0.0f, 1.0f) : 1.0f;
+            const glm::vec2 size = glm::mix(glm::vec2(4.5f, 4.0f) * std::sqrt(s), shaft, along) * glm::vec2(front, 1.0f);
+            push(rib, arc.at(angle), size, rib_facing(a, k, arc.y(angle), angle));
         }
         a.ribs.push_back(std::move(rib));
+        if (k >= 10) continue;  // ribs 11 and 12 end free in the flank
+        // The cartilage: from the bone's end forwards to the sternum (1-7), rising to it more steeply
+        // lower down; or up to the cartilage above (8-10), the costal margin.
+        Tube cartilage;
+        cartilage.radius_mm = 0.0f;
+        const glm::vec3 start = a.ribs[k].points_mm.back();
+        const glm::vec2 start_size = a.ribs[k].half_size_mm.back() * glm::vec2(0.85f, 1.1f);
+        constexpr int kSteps = 6;
+        if (k < 7) {
+            const float end_y = sternum.rib_y[k];
+            const TorsoSection at_sternum = a.torso_at(end_y);
+            const float end_angle = std::asin(std::clamp((sternum_half_width(sternum, end_y) - 2.0f) / at_sternum.half_width_mm, 0.0f, 1.0f));
+            const float rise = k >= 4 ? 1.6f : 1.0f;
+            for (int i = 0; i <= kSteps; ++i) {
+                const float t = static_cast<float>(i) / kSteps;
+                const float angle = glm::mix(bone_end, end_angle, t);
+                const float y = glm::mix(arc.y(bone_end), end_y, std::pow(t, rise));
+                const float depth = glm::mix(arc.depth(bone_end), sternum_depth, t);
+                push(cartilage, i == 0 ? start : a.under_skin(y, angle, depth), glm::mix(start_size, glm::vec2(4.5f, 3.0f) * std::sqrt(s), t),
+                     a.skin_normal(y, angle));
+            }
+        } else {
+            // A smooth curve on from the bone's end, the way the rib was heading, bending up to
+            // join the cartilage above: 8 the seventh's middle, 9 and 10 the one above's end.
+            const Tube& above = a.costal_cartilages[k - 1];
+            const glm::vec3 end = above.points_mm[k == 7 ? above.points_mm.size() / 2 : above.points_mm.size() - 2];
+            const glm::vec3 heading = glm::normalize(arc.at(bone_end - 0.05f) - start);
+            const glm::vec3 control = start + heading * (0.5f * glm::distance(start, end));
+            for (int i = 0; i <= kSteps; ++i) {
+                const float t = static_cast<float>(i) / kSteps;
+                const glm::vec3 p = glm::mix(glm::mix(start, control, t), glm::mix(control, end, t), t);
+                const float angle = std::atan2(p.x, p.z - a.torso_at(p.y).centre_z_mm);
+                push(cartilage, p, glm::mix(start_size, glm::vec2(3.5f, 2.8f) * std::sqrt(s), t), a.skin_normal(p.y, angle));
+            }
+        }
+        a.costal_cartilages.push_back(std::move(cartilage));
     }
-    // The sternum, from the first rib's front end down to the xiphoid at the seventh's.
-    Tube sternum;
-    sternum.radius_mm = 9.0f;
-    const glm::vec3 top = a.ribs[0].points_mm.back();
-    const glm::vec3 bottom = a.ribs[6].points_mm.back();
-    for (int s = 0; s <= 4; ++s) {
-        const float y = glm::mix(top.y, bottom.y - 20.0f, static_cast<float>(s) / 4.0f);
-        sternum.points_mm.push_back(a.under_skin(y, 0.0f, a.wall.fat_mm(0.0f) + 10.0f));
+    // The sternum down the midline, flat, its face forwards: the manubrium (14 mm thick), the body
+    // (an estimated 10 mm) and the thin xiphoid.
+    Tube bone;
+    bone.radius_mm = 0.0f;
+    bone.midline = true;
+    const std::array<float, 9> ys = {sternum.notch_y, sternum.rib_y[0], sternum.angle_y, sternum.rib_y[2],
+                                     sternum.rib_y[4], sternum.rib_y[5], sternum.xiphisternal_y, 0.5f * (sternum.xiphisternal_y + sternum.tip_y),
+                                     sternum.tip_y};
+    for (const float y : ys) {
+        const float half_depth = (y > sternum.angle_y ? 7.0f : (y >= sternum.xiphisternal_y ? 5.0f : 2.5f)) * std::sqrt(s);
+        push(bone, a.under_skin(y, 0.0f, sternum_depth), glm::vec2(sternum_half_width(sternum, y), half_depth), a.skin_normal(y, 0.0f));
     }
-    a.ribs.push_back(std::move(sternum));
+    a.ribs.push_back(std::move(bone));
 }
 
 // Where along the spine (fractional level index) the cord segment of the nerve that leaves at
@@ -490,6 +634,7 @@ glm::vec3 Anatomy::landmark(Structure s) const {
         case Structure::pump: return pump.centre_mm;
         case Structure::skull: return limbs.head_centre_mm + glm::vec3(0.0f, 20.0f, 0.0f);
         case Structure::arm_bones: return 0.5f * (limbs.shoulder_mm + limbs.elbow_mm);
+        case Structure::costal_cartilage: return costal_cartilages[5].points_mm[3];
     }
     return glm::vec3(0.0f);
 }
@@ -533,6 +678,29 @@ glm::vec3 Anatomy::under_skin(float y_mm, float angle_rad, float depth_mm) const
 }
 
 namespace {
+// The scapula (docs/anatomy.md, "The shoulder girdle"): 155 mm from its superior to its inferior
+// angle (cadavers), the inferior angle level with the T8 spinous process (radiographs, standing), the spine's root
+// a quarter of the way down the medial border (an estimate),
+// the medial border an estimated 55-70 mm from the midline, the glenoid beside the humerus' head
+// and the acromion over it, where the clavicle ends.
+void place_scapula(Anatomy& a) {
+    Limbs& l = a.limbs;
+    const float s = body_measures(a.options.body).spine_scale;
+    const LevelGeometry& t2 = a.at(Level::T2);
+    l.scapula_depth_mm = a.wall.fat_mm(glm::pi<float>());  // clear of the ribs behind the chest (24 mm under the skin)
+    const auto on_back = [&](float x, float y) {
+        const TorsoSection t = a.torso_at(y);
+        const float u = std::min(x / t.half_width_mm, 0.9f);
+        return glm::vec3(x, y, t.centre_z_mm - t.half_depth_mm * std::sqrt(1.0f - u * u) + l.scapula_depth_mm);
+    };
+    l.scapula_superior_mm = on_back(58.0f * s, t2.body_centre_mm.y);
+    l.scapula_inferior_mm = on_back(72.0f * s, t2.body_centre_mm.y - 155.0f * s);
+    l.scapula_spine_root_mm = on_back(60.0f * s, t2.body_centre_mm.y - 40.0f * s);  // a quarter of the way down
+    const glm::vec3 head = l.shoulder_mm + glm::vec3(-6.0f, -8.0f, 0.0f);  // the humerus' head (arm_bones)
+    l.glenoid_mm = head - glm::vec3(23.0f, 0.0f, 4.0f);
+    l.acromion_mm = head + glm::vec3(6.0f, 24.0f, 4.0f);
+}
+
 // Head and arms hung from the top of the trunk and the atlas, sized from the body's measures:
 // the shoulders from the biacromial and bideltoid breadths, the arm's segments from their
 // lengths, its radii from its circumferences (docs/anatomy.md).
@@ -570,6 +738,7 @@ void place_limbs(Anatomy& a) {
     l.thigh_radius_mm = 0.8f * m.thigh_circumference / kTwoPi;
     l.thigh_top_mm = glm::vec3(0.5f * m.hip_breadth - l.thigh_radius_mm - 35.0f, a.pelvis.acetabulum_mm.y - 10.0f * s,
                                a.pelvis.acetabulum_mm.z - 5.0f * s);
+    place_scapula(a);
     if (m.breast_projection > 0.0f) {
         const TorsoSection t = a.torso_at(a.chest_y_mm);
         l.breast_radii_mm = glm::vec3(62.0f, 58.0f, m.breast_projection + 8.0f);

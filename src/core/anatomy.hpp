@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include <glm/vec2.hpp>
 #include <glm/vec3.hpp>
 
 #include "core/body_type.hpp"
@@ -69,9 +70,15 @@ struct BodyWall {
 };
 
 // A tube along a polyline on the patient's left; the renderer mirrors it to the right side.
+// Round unless it has a flat section: then, per point, its half size across the flat face and
+// through it (a rib's half height and half thickness; the sternum's half width and half depth) and
+// the unit direction the face looks to, and radius_mm is the largest half size.
 struct Tube {
     std::vector<glm::vec3> points_mm;
     float radius_mm = 1.0f;
+    std::vector<glm::vec2> half_size_mm;  // empty: round
+    std::vector<glm::vec3> facing;        // with half_size_mm
+    bool midline = false;                 // on the midline (the sternum): not mirrored
 };
 
 // The hip bones as a few landmarks (left side; mirrored). The iliac wings are part of the shell
@@ -120,6 +127,11 @@ struct Limbs {
     float thigh_cut_mm = 0.0f;                 // where the thighs end
     float neck_radius_mm = 55.0f;
     glm::vec3 breast_mm{0.0f}, breast_radii_mm{0.0f};  // the left breast (female body; zero radii: none)
+    // The left scapula on the back of the chest: its superior and inferior angles, the root of its
+    // spine on the medial border, the glenoid (the shoulder joint's socket) and the acromion's tip.
+    glm::vec3 scapula_superior_mm{0.0f}, scapula_inferior_mm{0.0f}, scapula_spine_root_mm{0.0f};
+    glm::vec3 glenoid_mm{0.0f}, acromion_mm{0.0f};
+    float scapula_depth_mm = 0.0f;  // the blade's middle under the back's skin
 };
 
 // A body's measures, in millimetres: means of the 2012 US Army survey ANSUR II (Gordon et al.
@@ -160,6 +172,7 @@ struct Anatomy {
     AnatomyOptions options;
     BodyWall wall;
     std::vector<Tube> ribs;         // ribs 1-12 (see kRibAngles) and then the sternum, left side
+    std::vector<Tube> costal_cartilages;  // ribs 1-10's: 1-7 to the sternum, 8-10 to the one above
     std::vector<Tube> nerve_roots;  // one per spinal nerve pair, from the cord to beyond the foramen
     PelvisGeometry pelvis;
     Limbs limbs;

@@ -80,6 +80,7 @@ bool read_look(JsonReader& r, const json& e, const std::string& path, StructureL
             look.mesh.tube_sides = 0;
             number(*m, path + ".mesh", "cell_mm", 0.25, 10.0, look.mesh.cell_mm);
             number(*m, path + ".mesh", "error_mm", 0.0, 5.0, look.mesh.error_mm);
+            if (m->contains("max_edge_mm")) number(*m, path + ".mesh", "max_edge_mm", 0.5, 50.0, look.mesh.max_edge_mm);
         }
     }
     return ok;
@@ -152,7 +153,8 @@ std::uint64_t mesh_table_fingerprint() {
     std::uint64_t h = kFnvOffset;
     for (const auto& s : structures()) {
         const StructureLook& l = look(s.id);
-        const float mesh[] = {l.mesh.cell_mm, l.mesh.error_mm, static_cast<float>(l.mesh.tube_sides), static_cast<float>(l.shadow_group)};
+        const float mesh[] = {l.mesh.cell_mm, l.mesh.error_mm, static_cast<float>(l.mesh.tube_sides), static_cast<float>(l.shadow_group),
+                              l.mesh.max_edge_mm};
         h = fnv1a(mesh, sizeof mesh, h);
     }
     return h;

@@ -27,6 +27,7 @@ struct MeshResolution {
     float cell_mm = 1.0f;
     float error_mm = 0.25f;
     int tube_sides = 0;  // > 0: a swept tube with this many sides
+    float max_edge_mm = 0.0f;  // > 0: no edge longer after simplifying (flat faces keep their light even)
     bool operator==(const MeshResolution&) const = default;
 };
 

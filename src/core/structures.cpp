@@ -13,8 +13,8 @@ constexpr std::array<StructureInfo, kStructureCount> kStructures{{
      "A soft layer of fat under the skin. The pump sits in a pocket in it."},
     {Structure::muscle, "muscle", "Muscle", "abdominal wall and erector spinae muscles",
      "The muscles of the belly wall and the back. The pump rests on top of them."},
-    {Structure::ribs, "ribs", "Ribs", "costae",
-     "Curved bones around the chest that guard the heart and lungs."},
+    {Structure::ribs, "ribs", "Ribs and breastbone", "costae and sternum",
+     "Curved bones around the chest, and the flat bone in front they join. They guard the heart and lungs."},
     {Structure::pelvis, "pelvis", "Hip bones", "pelvis (ilium, ischium, pubis)",
      "The ring of bones at the hips. Its top edge is at about the L4 level."},
     {Structure::vertebrae, "vertebrae", "Backbones", "vertebrae",
@@ -41,8 +41,10 @@ constexpr std::array<StructureInfo, kStructureCount> kStructures{{
      "A round metal device under the belly skin that holds and gives the medicine."},
     {Structure::skull, "skull", "Skull", "cranium and mandible",
      "The bones of the head. They guard the brain; the spinal cord leaves through a hole at its base."},
-    {Structure::arm_bones, "arm_bones", "Arm bones", "clavicle, humerus, radius, ulna and the bones of the hand",
-     "The collarbone and the bones of the arm and hand. An IV often goes into a vein on the back of the hand."},
+    {Structure::arm_bones, "arm_bones", "Shoulder and arm bones", "clavicle, scapula, humerus, radius, ulna and the bones of the hand",
+     "The collarbone, the shoulder blade and the bones of the arm and hand. An IV often goes into a vein on the back of the hand."},
+    {Structure::costal_cartilage, "costal_cartilage", "Rib cartilage", "costal cartilages",
+     "Tough, bendy tissue that joins the front ends of most ribs to the breastbone, so the chest can move as you breathe."},
 }};
 }  // namespace
 

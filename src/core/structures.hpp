@@ -29,6 +29,7 @@ enum class Structure : std::uint8_t {
     pump,
     skull,
     arm_bones,
+    costal_cartilage,
 };
 
 struct StructureInfo {
@@ -39,7 +40,7 @@ struct StructureInfo {
     std::string_view description;  // one line, plain words
 };
 
-inline constexpr std::size_t kStructureCount = 18;
+inline constexpr std::size_t kStructureCount = 19;
 
 // A set of structures, a bit per structure: id N is bit N - 1 (the background, id 0, has none).
 // 64 bits leave room for the bones and body parts the anatomy will gain (ids 1 to 64).

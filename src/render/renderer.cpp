@@ -333,7 +333,7 @@ void Renderer::update_moving_parts(const ProcedurePose& pose) {
     }
     needle_.reset();
     if (pose.needle) {
-        const Mesh m = sweep_tubes({CapsuleChain{{pose.needle_from, pose.needle_to}, 0.55f, false}}, 8);
+        const Mesh m = sweep_tubes({CapsuleChain{.points_mm = {pose.needle_from, pose.needle_to}, .radius_mm = 0.55f}}, 8);
         needle_ = upload_mesh(m, nullptr, nullptr, nullptr);
     }
     iv_cannula_.reset();
@@ -341,9 +341,9 @@ void Renderer::update_moving_parts(const ProcedurePose& pose) {
     iv_bag_.reset();
     if (pose.iv) {
         const IvLine iv = iv_line(*anatomy_);
-        iv_cannula_ = upload_mesh(sweep_tubes({CapsuleChain{{iv.hub_mm, iv.cannula_tip_mm}, kIvCannulaRadiusMm, false}}, 8),
+        iv_cannula_ = upload_mesh(sweep_tubes({CapsuleChain{.points_mm = {iv.hub_mm, iv.cannula_tip_mm}, .radius_mm = kIvCannulaRadiusMm}}, 8),
                                   nullptr, nullptr, nullptr);
-        iv_tubing_ = upload_mesh(sweep_tubes({CapsuleChain{iv.tubing_mm, kIvTubingRadiusMm, false}}, 10), nullptr, nullptr, nullptr);
+        iv_tubing_ = upload_mesh(sweep_tubes({CapsuleChain{.points_mm = iv.tubing_mm, .radius_mm = kIvTubingRadiusMm}}, 10), nullptr, nullptr, nullptr);
         Box3 bag;
         bag.add(iv.bag_lo_mm);
         bag.add(iv.bag_hi_mm);

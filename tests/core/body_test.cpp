@@ -8,6 +8,7 @@
 #include <glm/geometric.hpp>
 #include <glm/gtc/constants.hpp>
 
+#include "each_body.hpp"
 #include "core/geometry/body_shape.hpp"
 
 using namespace thecaview;
@@ -35,14 +36,8 @@ glm::vec3 trunk_centre(const Anatomy& a, float y) {
     return {0.0f, y, s.centre_z_mm};
 }
 
-class Body : public ::testing::TestWithParam<BodyType> {
+class Body : public EachBody {
 protected:
-    Anatomy anatomy = [] {
-        AnatomyOptions o;
-        o.body = GetParam();
-        return build_anatomy(o);
-    }();
-    BodyShape shape{anatomy};
     const BodyMeasures& m = body_measures(GetParam());
 };
 

@@ -80,7 +80,9 @@ TEST(SweptTubeTest, ATubeIsClosedFacesOutAndHoldsACapsule) {
 }
 
 TEST(SweptTubeTest, AMirroredChainAlsoFacesOut) {
-    CapsuleChain chain{{glm::vec3(10.0f, 0.0f, 0.0f), glm::vec3(30.0f, 5.0f, 2.0f), glm::vec3(50.0f, 0.0f, 8.0f)}, 1.5f, true};
+    CapsuleChain chain{.points_mm = {glm::vec3(10.0f, 0.0f, 0.0f), glm::vec3(30.0f, 5.0f, 2.0f), glm::vec3(50.0f, 0.0f, 8.0f)},
+                       .radius_mm = 1.5f,
+                       .mirrored = true};
     const Mesh both = sweep_tubes({chain}, 10);
     chain.mirrored = false;
     const Mesh one = sweep_tubes({chain}, 10);

@@ -74,9 +74,10 @@ StructureMesh mesh_part(const BodyShape& shape, const StructureInfo& info, const
     if (r.tube_sides > 0) {
         part.mesh = sweep_tubes(shape.tubes(info.id), r.tube_sides);
     } else {
-        part.mesh = mesh_surface([&](vec3 p) { return shape.mesh_distance(info.id, p); },
-                                 {shape.bounds(info.id), r.cell_mm, desc.threads});
+        const DistanceMap map = [&](vec3 p) { return shape.mesh_distance(info.id, p); };
+        part.mesh = mesh_surface(map, {shape.bounds(info.id), r.cell_mm, desc.threads});
         simplify(part.mesh, r.error_mm);
+        refine_long_edges(part.mesh, map, r.max_edge_mm, 0.25f * r.cell_mm);
     }
     optimise_for_gpu(part.mesh);
     part.levels.reserve(part.mesh.positions_mm.size());

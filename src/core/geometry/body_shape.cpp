@@ -57,9 +57,10 @@ BodyShape::BodyShape(const Anatomy& anatomy) : anatomy_(anatomy) {
     neck_base_mm_ = torso_top_mm_ - 60.0f;  // the neck's capsule starts inside the shoulders
     neck_top_mm_ = a.at(Level::C1).body_centre_mm.y + 10.0f;
     neck_z_mm_ = a.at(Level::C4).body_centre_mm.z - 5.0f;
-    for (const Tube& rib : a.ribs) ribs_.push_back({rib.points_mm, rib.radius_mm, true});
-    for (const Tube& root : a.nerve_roots) roots_.push_back({root.points_mm, root.radius_mm, true});
-    catheter_.push_back({a.catheter_path_mm, a.catheter_radius_mm, false});
+    for (const Tube& rib : a.ribs) ribs_.push_back({rib.points_mm, rib.radius_mm, !rib.midline, rib.half_size_mm, rib.facing});
+    for (const Tube& c : a.costal_cartilages) cartilages_.push_back({c.points_mm, c.radius_mm, true, c.half_size_mm, c.facing});
+    for (const Tube& root : a.nerve_roots) roots_.push_back({.points_mm = root.points_mm, .radius_mm = root.radius_mm, .mirrored = true});
+    catheter_.push_back({.points_mm = a.catheter_path_mm, .radius_mm = a.catheter_radius_mm});
     sac_end_mm_ = taper_end_y([](const LevelGeometry& g) { return g.sac_half_depth_mm; });
     cord_end_mm_ = taper_end_y([](const LevelGeometry& g) { return g.cord_half_depth_mm; });
     canal_bottom_mm_ = a.at(Level::S5).canal_centre_mm.y;
@@ -76,6 +77,9 @@ BodyShape::BodyShape(const Anatomy& anatomy) : anatomy_(anatomy) {
     thigh_box_.add(vec3(l.thigh_top_mm.x + 12.0f, l.thigh_cut_mm - 40.0f, l.thigh_top_mm.z + 12.0f), l.thigh_radius_mm + 4.0f);
     if (l.breast_radii_mm.x > 0.0f) breast_box_.add(l.breast_mm, std::max({l.breast_radii_mm.x, l.breast_radii_mm.y, l.breast_radii_mm.z}) + 4.0f);
     pelvis_box_ = bounds(Structure::pelvis);
+    for (const vec3 q : {l.scapula_superior_mm, l.scapula_inferior_mm, l.glenoid_mm, l.acromion_mm, l.glenoid_mm + vec3(-14.0f, 14.0f, 34.0f)}) {
+        scapula_box_.add(q, 24.0f);
+    }
 }
 
 // Where along the canal (as a height) a tapering radius falls to kThinnest: the conus or the
@@ -138,22 +142,49 @@ float BodyShape::skull(vec3 p) const {
     return sdf::smin(cranium, face, 12.0f);
 }
 
-// Where the clavicle meets the sternum (left; mirrored).
+// Where the clavicle meets the sternum (left; mirrored): the manubrium's upper corner.
 vec3 BodyShape::clavicle_medial() const {
-    const TorsoSection s = anatomy_.torso_at(torso_top_mm_ - 45.0f);
-    return vec3(22.0f, torso_top_mm_ - 45.0f, s.centre_z_mm + s.half_depth_mm - 22.0f);
+    const Tube& sternum = anatomy_.ribs.back();
+    return sternum.points_mm.front() + vec3(sternum.half_size_mm.front().x - 6.0f, 4.0f, -2.0f);
 }
 
-// The bones of the upper limb (left; mirrored): the clavicle from the sternum to the shoulder, the
-// humerus with its head and its condyles at the elbow, the radius (on the thumb's side, away from
-// the body in the anatomical position) and the ulna, and the hand's bones as five rays.
+// The scapula (left; mirrored): a thin blade on the back of the chest, curved with it, between its
+// three angles; a thicker lateral border up to the glenoid; the spine across its back out to the
+// acromion over the shoulder joint; the coracoid process hooked forwards.
+float BodyShape::scapula(vec3 q) const {
+    const Limbs& l = anatomy_.limbs;
+    const vec3 neck = l.glenoid_mm + vec3(-16.0f, -6.0f, -6.0f);  // the blade's lateral angle, below the glenoid's neck
+    const float outline = sdf::triangle(vec2(q.x, q.y), vec2(l.scapula_superior_mm), vec2(l.scapula_inferior_mm), vec2(neck)) + 3.0f;
+    // The blade follows the back's curve at its depth (the back as the trunk's ellipse).
+    const TorsoSection t = anatomy_.torso_at(q.y);
+    const float u = std::min(std::abs(q.x) / t.half_width_mm, 0.9f);
+    const float blade_z = t.centre_z_mm - t.half_depth_mm * std::sqrt(1.0f - u * u) + l.scapula_depth_mm;
+    float d = std::max(outline - 3.0f, 0.8f * (std::abs(q.z - blade_z) - 2.5f));
+    d = std::min(d, sdf::capsule(q, l.scapula_inferior_mm, neck, 4.0f));  // the lateral border
+    d = sdf::smin(d, sdf::capsule(q, neck, l.glenoid_mm, 9.0f), 4.0f);    // the glenoid's neck
+    d = std::min(d, sdf::ellipsoid(q - l.glenoid_mm, vec3(5.0f, 18.0f, 14.5f)));  // the glenoid (36 x 29 mm)
+    const vec3 spine_top = l.acromion_mm + vec3(-22.0f, -8.0f, -16.0f);
+    d = sdf::smin(d, sdf::tapered_capsule(q, l.scapula_spine_root_mm - vec3(0.0f, 0.0f, 4.0f), spine_top, 3.5f, 6.0f), 2.0f);  // the spine
+    d = sdf::smin(d, sdf::capsule(q, spine_top, l.acromion_mm, 6.0f), 3.0f);  // the acromion
+    d = std::min(d, sdf::capsule(q, l.glenoid_mm + vec3(-6.0f, 16.0f, 6.0f), l.glenoid_mm + vec3(-14.0f, 14.0f, 34.0f), 4.5f));  // coracoid
+    return d;
+}
+
+// The bones of the shoulder girdle and the upper limb (left; mirrored): the clavicle from the
+// sternum to the acromion, curved forwards near the sternum and back towards the shoulder; the
+// scapula; the humerus with its head and its condyles at the elbow, the radius (on the thumb's
+// side, away from the body in the anatomical position) and the ulna, and the hand's bones as five rays.
 float BodyShape::arm_bones(vec3 p) const {
     const Limbs& l = anatomy_.limbs;
     const vec3 q(std::abs(p.x), p.y, p.z);
     const vec3 shoulder = l.shoulder_mm + vec3(-6.0f, -8.0f, 0.0f);
     const vec3 elbow = l.elbow_mm;
     const vec3 wrist = l.wrist_mm;
-    float d = sdf::capsule(q, clavicle_medial(), shoulder + vec3(4.0f, 22.0f, 16.0f), 6.5f);  // the clavicle
+    const vec3 medial = clavicle_medial(), lateral = l.acromion_mm + vec3(-2.0f, 2.0f, 8.0f);
+    const vec3 bend1 = glm::mix(medial, lateral, 0.33f) + vec3(0.0f, 4.0f, 9.0f), bend2 = glm::mix(medial, lateral, 0.72f) + vec3(0.0f, 2.0f, -4.0f);
+    float d = std::min({sdf::tapered_capsule(q, medial, bend1, 7.5f, 6.0f), sdf::capsule(q, bend1, bend2, 6.0f),
+                        sdf::tapered_capsule(q, bend2, lateral, 6.0f, 5.5f)});  // the clavicle
+    if (scapula_box_.distance(q) < d) d = std::min(d, scapula(q));
     d = std::min(d, sdf::sphere(q - shoulder, 21.0f));                                       // the humerus' head
     d = std::min(d, sdf::capsule(q, shoulder, elbow, 10.0f));                                // its shaft
     const vec3 across = glm::normalize(vec3(1.0f, 0.0f, 0.15f));
@@ -224,14 +255,12 @@ float BodyShape::fascia(vec3 p, const TorsoSection& s, float outline) const {
     return outline + fat;
 }
 
-float BodyShape::fascia_at(vec3 p) const {
-    const TorsoSection s = anatomy_.torso_at(p.y);
-    return fascia(p, s, body_outline(p, s));
-}
-
 float BodyShape::wall_layer(vec3 p, Structure id) const {
     const TorsoSection s = anatomy_.torso_at(p.y);
-    const float outline = body_outline(p, s);  // evaluated once: the costliest map of the figure
+    return wall_layer(p, id, s, body_outline(p, s));  // the outline evaluated once: the costliest map of the figure
+}
+
+float BodyShape::wall_layer(vec3 p, Structure id, const TorsoSection& s, float outline) const {
     if (id == Structure::skin) return skin(p, outline);
     // Where the hip bone comes up to the fascia (its crest and anterior superior spine), the
     // fascia rises smoothly over it, 3 mm above the bone: the muscles and aponeuroses attached
@@ -364,7 +393,10 @@ float BodyShape::vertebra(vec3 q, int i) const {
     return sdf::smin(body, arch, 2.5f);
 }
 
-// A sacral segment (S1-S5, with the alae at the top) or the coccyx.
+// A sacral segment (S1-S5; the alae at the top) or the coccyx. The segments are fused: each one's
+// body and lateral masses reach the next, and between them the paired sacral foramina pass
+// through the bone from front to back where the body meets the lateral mass (S1-S4's, 12-13 mm
+// across at the top, smaller lower down: docs/anatomy.md).
 float BodyShape::sacral_segment(vec3 q, int i) const {
     const LevelGeometry& g = anatomy_.levels[i];
     if (i == kLevelCount - 1) {
@@ -372,10 +404,22 @@ float BodyShape::sacral_segment(vec3 q, int i) const {
                                     3.0f);
     }
     const float half_w = 0.5f * g.body_width_mm, half_d = 0.5f * g.body_depth_mm, h = g.body_height_mm;
-    const float body = sdf::round_box(q, vec3(half_w * 0.45f, 0.5f * h, half_d), 4.0f);
-    const float wings = sdf::round_box(q - vec3(0.0f, 0.0f, -0.2f * half_d), vec3(half_w, 0.42f * h, half_d * 0.7f), 6.0f);
+    const float body = sdf::round_box(q, vec3(half_w * 0.45f, 0.5f * h + 1.0f, half_d), 4.0f);
+    const float wings = sdf::round_box(q - vec3(0.0f, 0.0f, -0.2f * half_d), vec3(half_w, 0.5f * h + 1.0f, half_d * 0.7f), 6.0f);
     const float crest = sdf::round_box(q - vec3(0.0f, 0.0f, -half_d - 3.0f), vec3(3.0f, 0.4f * h, 5.0f), 2.0f);  // median crest
-    const float bone = sdf::smin(sdf::smin(body, wings, 8.0f), crest, 4.0f);
+    float bone = sdf::smin(sdf::smin(body, wings, 8.0f), crest, 4.0f);
+    // The foramina above and below this segment (the first pair between S1 and S2).
+    constexpr float kForamenRadiusMm[4] = {6.3f, 6.0f, 4.5f, 3.5f};
+    const int segment = i - kMobileVertebraCount;  // 0: S1
+    for (const int j : {segment - 1, segment}) {
+        if (j < 0 || j > 3) continue;
+        // Placed by the segment above it, so that the two segments' holes meet.
+        const float upper_half_w = 0.5f * anatomy_.levels[kMobileVertebraCount + j].body_width_mm;
+        const float scale = std::sqrt(2.0f * upper_half_w / std::max(anatomy_.at(Level::S1).body_width_mm, 1.0f));
+        const float r = kForamenRadiusMm[j] * std::max(scale, 0.8f);
+        const float y = j == segment ? -0.5f * h : 0.5f * h;
+        bone = std::max(bone, -(glm::length(vec2(std::abs(q.x) - (upper_half_w * 0.45f + r + 1.5f), q.y - y)) - r));
+    }
     // The sacral canal runs through the bone.
     const float canal = sdf::ellipse(vec2(q.x, q.z + 0.25f * g.body_depth_mm), 0.5f * vec2(g.canal_width_mm, g.canal_depth_mm));
     return std::max(bone, -canal);
@@ -397,7 +441,7 @@ float BodyShape::spine_bone(vec3 p, Structure s) const {
         const vec3 q = level_local(p, k);
         if (s == Structure::discs) d = std::min(d, disc(q, k));
         else if (s == Structure::vertebrae && k < kMobileVertebraCount) d = std::min(d, vertebra(q, k));
-        else if (s == Structure::sacrum && k >= kMobileVertebraCount) d = std::min(d, sacral_segment(q, k));
+        else if (s == Structure::sacrum && k >= kMobileVertebraCount) d = sdf::smin(d, sacral_segment(q, k), 3.0f);  // fused
     }
     return d;
 }
@@ -470,24 +514,35 @@ float BodyShape::canal_structure(vec3 p, Structure s) const {
 }
 
 // ---- pelvis -----------------------------------------------------------------------------
+// A hip bone (left; mirrored): the iliac wing, a bowl's shell from the sacroiliac joint round to the
+// anterior superior iliac spine, its crest a thicker rounded rim; the acetabulum, a cup that opens
+// outwards, forwards and down; the pubis' body at the symphysis and its rami, and the ischium down
+// to its tuberosity, round the obturator foramen.
 float BodyShape::pelvis(vec3 p) const {
     const PelvisGeometry& g = anatomy_.pelvis;
     const vec3 q(std::abs(p.x), p.y, p.z);
-    // Iliac wings: the back and side of a bowl's shell, from the sacroiliac joint round to the
-    // anterior superior iliac spine, between the crest and the body of the ilium.
-    const float shell = std::abs(sdf::ellipsoid(q - g.bowl_centre_mm, g.bowl_radii_mm)) - 0.5f * g.wing_thickness_mm;
-    float wing = std::max(shell, q.y - g.crest_y_mm);
-    wing = std::max(wing, g.wing_bottom_y_mm - q.y);
-    wing = std::max(wing, q.z - g.asis_mm.z - 6.0f);
-    wing = std::max(wing, g.sacroiliac_mm.x - 4.0f - q.x);
-    float d = wing;
-    const vec3 acetabulum = g.acetabulum_mm;
-    d = sdf::smin(d, sdf::capsule(q, vec3(acetabulum.x + 6.0f, g.wing_bottom_y_mm + 10.0f, acetabulum.z - 12.0f), acetabulum, 16.0f), 10.0f);
-    d = std::min(d, glm::length(q - acetabulum) - g.acetabulum_radius_mm);
-    d = sdf::smin(d, sdf::capsule(q, acetabulum, g.symphysis_mm, 8.0f), 6.0f);                    // superior pubic ramus
-    d = sdf::smin(d, sdf::capsule(q, acetabulum, g.ischial_tuberosity_mm, 12.0f), 6.0f);          // ischium
-    d = sdf::smin(d, sdf::capsule(q, g.ischial_tuberosity_mm, g.symphysis_mm, 6.5f), 6.0f);       // inferior ramus
-    return d;
+    const float bowl = sdf::ellipsoid(q - g.bowl_centre_mm, g.bowl_radii_mm);
+    const float limits = std::max({g.wing_bottom_y_mm - q.y, q.z - g.asis_mm.z - 6.0f, g.sacroiliac_mm.x - 4.0f - q.x});
+    float wing = std::max({std::abs(bowl) - 0.5f * g.wing_thickness_mm, q.y - g.crest_y_mm, limits});
+    const float crest = glm::length(vec2(bowl, q.y - (g.crest_y_mm - 5.0f))) - 5.5f;  // the crest's lip
+    wing = std::min(wing, std::max(crest, limits));
+    float d = sdf::smin(wing, sdf::sphere(q - g.asis_mm - vec3(-2.0f, -3.0f, 0.0f), 7.0f), 4.0f);  // the ASIS
+    const vec3 c = g.acetabulum_mm;
+    const float r = g.acetabulum_radius_mm;
+    const vec3 opening = glm::normalize(vec3(1.0f, -0.55f, 0.5f));
+    const vec3 back = c - opening * (0.75f * r);
+    // The ilium's body, broad from the wing down to the socket (the greater sciatic notch behind it).
+    const vec3 wing_base(c.x + 4.0f, g.wing_bottom_y_mm + 12.0f, c.z - 8.0f);
+    d = sdf::smin(d, sdf::capsule(q, wing_base, back, 16.0f), 10.0f);
+    d = sdf::smin(d, sdf::ellipsoid(q - glm::mix(wing_base, back, 0.4f) - vec3(-2.0f, 0.0f, 6.0f), vec3(9.0f, 30.0f, 34.0f)), 8.0f);
+    d = sdf::smin(d, std::max(std::abs(glm::length(q - c) - r + 3.0f) - 3.5f, glm::dot(q - c, opening) - 0.15f * r), 4.0f);  // the cup's rim
+    const vec3 pubis = g.symphysis_mm + vec3(9.0f, 0.0f, -2.0f);
+    d = sdf::smin(d, sdf::round_box(q - pubis, vec3(9.0f, 17.0f, 7.0f), 4.0f), 4.0f);  // the pubis' body
+    d = sdf::smin(d, sdf::capsule(q, back + vec3(0.0f, 0.0f, 10.0f), pubis + vec3(2.0f, 8.0f, 0.0f), 8.0f), 6.0f);  // superior ramus
+    d = sdf::smin(d, sdf::capsule(q, back - vec3(0.0f, 10.0f, 0.0f), g.ischial_tuberosity_mm, 11.0f), 6.0f);  // ischium
+    d = sdf::smin(d, sdf::sphere(q - g.ischial_tuberosity_mm, 14.0f), 6.0f);  // its tuberosity
+    d = sdf::smin(d, sdf::capsule(q, g.ischial_tuberosity_mm, pubis - vec3(0.0f, 12.0f, 0.0f), 6.5f), 6.0f);  // inferior ramus
+    return std::max(d, r - 4.0f - glm::length(q - c));  // the socket, hollow for the femur's head
 }
 
 // ---- pump -------------------------------------------------------------------------------
@@ -529,12 +584,42 @@ float BodyShape::pump(vec3 p) const {
 }
 
 // ---- tubes ------------------------------------------------------------------------------
+namespace {
+// A flat chain's segment k: an elliptic section (half sizes and facing blended along it) whose
+// ends, where the segment's end clamps the nearest point, round off as ellipsoids as deep as the
+// section is thin, like the swept mesh's caps.
+float flat_segment(vec3 q, const CapsuleChain& c, std::size_t k) {
+    const vec3 a = c.points_mm[k], b = c.points_mm[k + 1];
+    const vec3 ab = b - a;
+    const float length = glm::length(ab);
+    if (length < 1e-4f) return 1e5f;
+    const vec3 t = ab / length;
+    const float along = glm::dot(q - a, t);
+    const float h = std::clamp(along / length, 0.0f, 1.0f);
+    const vec2 size = glm::mix(c.half_size_mm[k], c.half_size_mm[k + 1], h);
+    vec3 face = glm::mix(c.facing[k], c.facing[k + 1], h);
+    face -= t * glm::dot(face, t);
+    face = glm::length(face) > 1e-6f ? glm::normalize(face) : vec3(0.0f, 0.0f, 1.0f);
+    const vec3 across = glm::cross(t, face);
+    const vec3 off = q - (a + ab * h);
+    const float beyond = along < 0.0f ? along : std::max(along - length, 0.0f);
+    return sdf::ellipsoid(vec3(glm::dot(off, across), glm::dot(off, face), beyond), vec3(size, std::min(size.x, size.y)));
+}
+}  // namespace
+
 float BodyShape::chains(const std::vector<CapsuleChain>& chains, vec3 p) {
     float d = 1e5f;
     for (const CapsuleChain& c : chains) {
         const vec3 q = c.mirrored ? vec3(std::abs(p.x), p.y, p.z) : p;
+        if (c.half_size_mm.empty()) {
+            for (std::size_t k = 0; k + 1 < c.points_mm.size(); ++k) {
+                d = std::min(d, sdf::capsule(q, c.points_mm[k], c.points_mm[k + 1], c.radius_mm));
+            }
+            continue;
+        }
         for (std::size_t k = 0; k + 1 < c.points_mm.size(); ++k) {
-            d = std::min(d, sdf::capsule(q, c.points_mm[k], c.points_mm[k + 1], c.radius_mm));
+            if (sdf::capsule(q, c.points_mm[k], c.points_mm[k + 1], c.radius_mm) > d) continue;  // a bound: no nearer
+            d = std::min(d, flat_segment(q, c, k));
         }
     }
     return d;
@@ -543,6 +628,7 @@ float BodyShape::chains(const std::vector<CapsuleChain>& chains, vec3 p) {
 const std::vector<CapsuleChain>& BodyShape::tubes(Structure s) const {
     switch (s) {
         case Structure::ribs: return ribs_;
+        case Structure::costal_cartilage: return cartilages_;
         case Structure::nerve_roots: return roots_;
         case Structure::catheter: return catheter_;
         default: return none_;
@@ -555,11 +641,14 @@ float BodyShape::distance(Structure s, vec3 p) const {
         case Structure::skin:
         case Structure::fat: return wall_layer(p, s);
         case Structure::muscle: {
-            // The back muscles lie under the fat, like the abdominal wall's.
-            const float back = std::max(back_muscle(p, level_above(p.y)), fascia_at(p));
-            return std::min(wall_layer(p, s), back);
+            // The back muscles lie under the fat, like the abdominal wall's (one outline for both).
+            const TorsoSection section = anatomy_.torso_at(p.y);
+            const float outline = body_outline(p, section);
+            const float back = std::max(back_muscle(p, level_above(p.y)), fascia(p, section, outline));
+            return std::min(wall_layer(p, s, section, outline), back);
         }
         case Structure::ribs: return chains(ribs_, p);
+        case Structure::costal_cartilage: return chains(cartilages_, p);
         case Structure::pelvis: return pelvis(p);
         case Structure::vertebrae:
         case Structure::sacrum:
@@ -618,6 +707,7 @@ Box3 BodyShape::bounds(Structure s) const {
             return box;
         }
         case Structure::ribs:
+        case Structure::costal_cartilage:
         case Structure::nerve_roots:
         case Structure::catheter: add_chains(tubes(s)); return box;
         case Structure::pelvis: {
@@ -648,6 +738,10 @@ Box3 BodyShape::bounds(Structure s) const {
             for (const vec3 q : {l.shoulder_mm, l.elbow_mm, l.wrist_mm, clavicle_medial()}) {
                 box.add(q, 40.0f);
                 box.add(vec3(-q.x, q.y, q.z), 40.0f);
+            }
+            for (const vec3 q : {l.scapula_superior_mm, l.scapula_inferior_mm}) {
+                box.add(q, 24.0f);
+                box.add(vec3(-q.x, q.y, q.z), 24.0f);
             }
             box.add(l.hand_mm, l.hand_radii_mm.y + 5.0f);
             box.add(vec3(-l.hand_mm.x, l.hand_mm.y, l.hand_mm.z), l.hand_radii_mm.y + 5.0f);

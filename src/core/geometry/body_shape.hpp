@@ -28,11 +28,14 @@ struct Box3 {
     [[nodiscard]] bool outside_view(const glm::mat4& view_proj) const;
 };
 
-// A capsule chain: the shape of a tube (rib, root, catheter) for the distance map.
+// A capsule chain: the shape of a tube (rib, root, catheter) for the distance map. Round unless it
+// has a flat section (see Tube): then radius_mm is its largest half size, a bound.
 struct CapsuleChain {
     std::vector<glm::vec3> points_mm;
     float radius_mm = 1.0f;
     bool mirrored = false;  // also drawn on the right side (x -> -x)
+    std::vector<glm::vec2> half_size_mm{};  // per point: across the face, through it; empty: round
+    std::vector<glm::vec3> facing{};        // per point: the unit direction the face looks to
 };
 
 // The transverse foramen of a cervical vertebra (C1-C6), in its level's frame (x lateral, y up
@@ -70,11 +73,12 @@ private:
     [[nodiscard]] float thighs(glm::vec3 p) const;
     [[nodiscard]] float skull(glm::vec3 p) const;
     [[nodiscard]] float arm_bones(glm::vec3 p) const;
+    [[nodiscard]] float scapula(glm::vec3 q) const;
     [[nodiscard]] glm::vec3 clavicle_medial() const;
     [[nodiscard]] float skin(glm::vec3 p, float outline) const;
     [[nodiscard]] float fascia(glm::vec3 p, const TorsoSection& s, float outline) const;
-    [[nodiscard]] float fascia_at(glm::vec3 p) const;
     [[nodiscard]] float wall_layer(glm::vec3 p, Structure s) const;
+    [[nodiscard]] float wall_layer(glm::vec3 p, Structure s, const TorsoSection& section, float outline) const;
     [[nodiscard]] float back_muscle(glm::vec3 p, int i) const;
     // Spine
     [[nodiscard]] int level_above(float y_mm) const;
@@ -104,7 +108,8 @@ private:
     float sac_end_mm_ = 0.0f, cord_end_mm_ = 0.0f, canal_bottom_mm_ = 0.0f;
     Box3 arm_box_, head_box_, thigh_box_, breast_box_;  // the left ones (x >= 0); the breasts' empty without
     Box3 pelvis_box_;
-    std::vector<CapsuleChain> ribs_, roots_, catheter_;
+    Box3 scapula_box_;  // the left scapula's
+    std::vector<CapsuleChain> ribs_, cartilages_, roots_, catheter_;
     std::vector<CapsuleChain> none_;
 };
 

@@ -196,60 +196,76 @@ vec3 any_perpendicular(vec3 t) {
     return glm::normalize(glm::cross(t, helper));
 }
 
-void sweep_one(const std::vector<vec3>& polyline, float radius, int sides, Mesh& mesh) {
-    std::vector<vec3> points;  // without repeated points, which have no direction
-    for (const vec3& p : polyline) {
-        if (points.empty() || glm::distance(points.back(), p) > 1e-4f) points.push_back(p);
+// One tube along a polyline: round (half sizes equal, the frame carried by parallel transport so
+// that it does not twist) or flat (an elliptic section whose face looks along `facing`).
+void sweep_one(const std::vector<vec3>& polyline, const std::vector<glm::vec2>& half_sizes, const std::vector<vec3>& facing,
+               int sides, Mesh& mesh) {
+    std::vector<vec3> points, faces;  // without repeated points, which have no direction
+    std::vector<glm::vec2> sizes;
+    for (std::size_t i = 0; i < polyline.size(); ++i) {
+        if (!points.empty() && glm::distance(points.back(), polyline[i]) <= 1e-4f) continue;
+        points.push_back(polyline[i]);
+        sizes.push_back(half_sizes[i]);
+        if (!facing.empty()) faces.push_back(facing[i]);
     }
     if (points.size() < 2) return;
     const float two_pi = glm::two_pi<float>();
     const auto base = static_cast<std::uint32_t>(mesh.positions_mm.size());
     const std::size_t n = points.size();
-    // Tangents at the points (the mean of the segments on either side), and a frame carried along
-    // them by parallel transport so that the tube does not twist.
-    std::vector<vec3> tangent(n);
+    std::vector<vec3> tangent(n);  // the mean of the segments on either side
     for (std::size_t i = 0; i < n; ++i) {
         const vec3 prev = points[i > 0 ? i - 1 : i], next = points[i + 1 < n ? i + 1 : i];
         tangent[i] = glm::normalize(next - prev);
     }
-    vec3 normal = any_perpendicular(tangent[0]);
-    const auto ring = [&](vec3 centre, vec3 t, vec3 nrm, float r, float scale_normal_out) {
+    // The frame at each point: `normal` through the section's thickness (its half size .y), the
+    // binormal across it (.x).
+    std::vector<vec3> normal(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!faces.empty()) {
+            const vec3 f = faces[i] - tangent[i] * glm::dot(faces[i], tangent[i]);
+            normal[i] = glm::length(f) > 1e-6f ? glm::normalize(f) : any_perpendicular(tangent[i]);
+            continue;
+        }
+        if (i == 0) {
+            normal[i] = any_perpendicular(tangent[0]);
+            continue;
+        }
+        // Rotate the frame from the last tangent to this one.
+        vec3 nrm = normal[i - 1];
+        const vec3 axis = glm::cross(tangent[i - 1], tangent[i]);
+        const float s = glm::length(axis);
+        if (s > 1e-6f) {
+            const vec3 k = axis / s;
+            const float c = glm::dot(tangent[i - 1], tangent[i]);
+            const float angle = std::atan2(s, c);
+            nrm = nrm * std::cos(angle) + glm::cross(k, nrm) * std::sin(angle) + k * glm::dot(k, nrm) * (1.0f - std::cos(angle));
+        }
+        normal[i] = glm::normalize(nrm - tangent[i] * glm::dot(nrm, tangent[i]));
+    }
+    const auto ring = [&](vec3 centre, vec3 t, vec3 nrm, glm::vec2 size, float scale_normal_out) {
         const vec3 bin = glm::cross(t, nrm);
         for (int s = 0; s < sides; ++s) {
             const float a = two_pi * static_cast<float>(s) / static_cast<float>(sides);
-            const vec3 dir = std::cos(a) * nrm + std::sin(a) * bin;
-            mesh.positions_mm.push_back(centre + dir * r);
-            mesh.normals.push_back(glm::normalize(dir + t * scale_normal_out));
+            const float c = std::cos(a), sn = std::sin(a);
+            mesh.positions_mm.push_back(centre + nrm * (c * size.y) + bin * (sn * size.x));
+            const vec3 out = glm::normalize(nrm * (c / size.y) + bin * (sn / size.x));  // the ellipse's normal
+            mesh.normals.push_back(glm::normalize(out + t * scale_normal_out));
         }
     };
-    // Hemispherical caps: a few rings shrinking towards a pole at each end.
+    // Rounded caps: a few rings shrinking towards a pole at each end, as deep as the section is thin.
     constexpr int kCapRings = 3;
-    const auto cap_rings = [&](vec3 centre, vec3 t, vec3 nrm, bool start) {
+    const auto cap_rings = [&](std::size_t i, bool start) {
+        const float depth = std::min(sizes[i].x, sizes[i].y);
         for (int k = kCapRings; k >= 1; --k) {
             const int kk = start ? k : kCapRings + 1 - k;
             const float phi = glm::half_pi<float>() * static_cast<float>(kk) / static_cast<float>(kCapRings + 1);
-            const float along = (start ? -1.0f : 1.0f) * radius * std::sin(phi);
-            ring(centre + t * along, t, nrm, radius * std::cos(phi), (start ? -1.0f : 1.0f) * std::tan(phi));
+            const float along = (start ? -1.0f : 1.0f) * depth * std::sin(phi);
+            ring(points[i] + tangent[i] * along, tangent[i], normal[i], sizes[i] * std::cos(phi), (start ? -1.0f : 1.0f) * std::tan(phi));
         }
     };
-    cap_rings(points[0], tangent[0], normal, true);
-    for (std::size_t i = 0; i < n; ++i) {
-        if (i > 0) {
-            // Rotate the frame from the last tangent to this one.
-            const vec3 axis = glm::cross(tangent[i - 1], tangent[i]);
-            const float s = glm::length(axis);
-            if (s > 1e-6f) {
-                const vec3 k = axis / s;
-                const float c = glm::dot(tangent[i - 1], tangent[i]);
-                const float angle = std::atan2(s, c);
-                normal = normal * std::cos(angle) + glm::cross(k, normal) * std::sin(angle) +
-                         k * glm::dot(k, normal) * (1.0f - std::cos(angle));
-            }
-            normal = glm::normalize(normal - tangent[i] * glm::dot(normal, tangent[i]));
-        }
-        ring(points[i], tangent[i], normal, radius, 0.0f);
-    }
-    cap_rings(points[n - 1], tangent[n - 1], normal, false);
+    cap_rings(0, true);
+    for (std::size_t i = 0; i < n; ++i) ring(points[i], tangent[i], normal[i], sizes[i], 0.0f);
+    cap_rings(n - 1, false);
     const int rings = static_cast<int>(n) + 2 * kCapRings;
     const auto vtx = [&](int r, int s) { return base + static_cast<std::uint32_t>(r * sides + (s % sides)); };
     for (int r = 0; r + 1 < rings; ++r) {
@@ -264,8 +280,8 @@ void sweep_one(const std::vector<vec3>& polyline, float radius, int sides, Mesh&
         mesh.normals.push_back(nrm);
         return static_cast<std::uint32_t>(mesh.positions_mm.size() - 1);
     };
-    const std::uint32_t first = pole(points[0] - tangent[0] * radius, -tangent[0]);
-    const std::uint32_t last = pole(points[n - 1] + tangent[n - 1] * radius, tangent[n - 1]);
+    const std::uint32_t first = pole(points[0] - tangent[0] * std::min(sizes[0].x, sizes[0].y), -tangent[0]);
+    const std::uint32_t last = pole(points[n - 1] + tangent[n - 1] * std::min(sizes[n - 1].x, sizes[n - 1].y), tangent[n - 1]);
     for (int s = 0; s < sides; ++s) {
         mesh.indices.insert(mesh.indices.end(), {first, vtx(0, s + 1), vtx(0, s)});
         mesh.indices.insert(mesh.indices.end(), {last, vtx(rings - 1, s), vtx(rings - 1, s + 1)});
@@ -306,13 +322,80 @@ Mesh box_mesh(const Box3& box) {
 Mesh sweep_tubes(const std::vector<CapsuleChain>& chains, int sides) {
     Mesh mesh;
     for (const CapsuleChain& c : chains) {
-        sweep_one(c.points_mm, c.radius_mm, sides, mesh);
+        const std::vector<glm::vec2> sizes =
+            c.half_size_mm.empty() ? std::vector<glm::vec2>(c.points_mm.size(), glm::vec2(c.radius_mm)) : c.half_size_mm;
+        sweep_one(c.points_mm, sizes, c.facing, sides, mesh);
         if (!c.mirrored) continue;
-        std::vector<vec3> mirrored = c.points_mm;
+        std::vector<vec3> mirrored = c.points_mm, faces = c.facing;
         for (vec3& p : mirrored) p.x = -p.x;
-        sweep_one(mirrored, c.radius_mm, sides, mesh);  // swept afresh, so it faces out as well
+        for (vec3& f : faces) f.x = -f.x;
+        sweep_one(mirrored, sizes, faces, sides, mesh);  // swept afresh, so it faces out as well
     }
     return mesh;
+}
+
+// ---- refining ---------------------------------------------------------------------------
+// Splits every edge longer than max_edge_mm at its middle, moved onto the surface along the map's
+// gradient (its normal from the gradient), and each triangle into two, three or four to match,
+// until none is longer: the simplifier leaves flat faces as a few long triangles, across which the
+// vertices' normals and baked light would spread from a curved rim in bands.
+void refine_long_edges(Mesh& mesh, const DistanceMap& distance, float max_edge_mm, float normal_step_mm) {
+    if (max_edge_mm <= 0.0f) return;
+    for (int pass = 0; pass < 8; ++pass) {
+        std::map<std::pair<std::uint32_t, std::uint32_t>, std::uint32_t> middle;  // split edge -> new vertex
+        const auto key = [](std::uint32_t a, std::uint32_t b) { return std::make_pair(std::min(a, b), std::max(a, b)); };
+        for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
+            for (int e = 0; e < 3; ++e) {
+                const std::uint32_t a = mesh.indices[t + e], b = mesh.indices[t + (e + 1) % 3];
+                if (glm::distance(mesh.positions_mm[a], mesh.positions_mm[b]) <= max_edge_mm || middle.count(key(a, b))) continue;
+                vec3 p = 0.5f * (mesh.positions_mm[a] + mesh.positions_mm[b]);
+                for (int k = 0; k < 2; ++k) p -= gradient_normal(distance, p, normal_step_mm) * distance(p);
+                middle[key(a, b)] = static_cast<std::uint32_t>(mesh.positions_mm.size());
+                mesh.positions_mm.push_back(p);
+                mesh.normals.push_back(gradient_normal(distance, p, normal_step_mm));
+            }
+        }
+        if (middle.empty()) return;
+        std::vector<std::uint32_t> out;
+        out.reserve(mesh.indices.size() * 2);
+        for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
+            const std::uint32_t v[3] = {mesh.indices[t], mesh.indices[t + 1], mesh.indices[t + 2]};
+            std::int64_t m[3];
+            int splits = 0;
+            for (int e = 0; e < 3; ++e) {
+                const auto it = middle.find(key(v[e], v[(e + 1) % 3]));
+                m[e] = it == middle.end() ? -1 : static_cast<std::int64_t>(it->second);
+                splits += m[e] >= 0;
+            }
+            const auto tri = [&out](std::uint32_t a, std::uint32_t b, std::uint32_t c) { out.insert(out.end(), {a, b, c}); };
+            const auto at = [&](int e) { return static_cast<std::uint32_t>(m[e]); };
+            if (splits == 0) {
+                tri(v[0], v[1], v[2]);
+            } else if (splits == 3) {
+                tri(v[0], at(0), at(2));
+                tri(v[1], at(1), at(0));
+                tri(v[2], at(2), at(1));
+                tri(at(0), at(1), at(2));
+            } else {
+                // Turn the triangle so that edge 0 (v0-v1) is split, then fan from that middle.
+                int r = 0;
+                while (m[r] < 0) ++r;
+                if (splits == 2 && m[(r + 2) % 3] >= 0) r = (r + 2) % 3;  // the first of two split edges in order
+                const std::uint32_t a = v[r], b = v[(r + 1) % 3], c = v[(r + 2) % 3];
+                const std::uint32_t mab = at(r);
+                if (splits == 1) {
+                    tri(a, mab, c);
+                    tri(mab, b, c);
+                } else {
+                    const std::uint32_t mbc = at((r + 1) % 3);
+                    tri(a, mab, c);
+                    tri(mab, b, mbc);
+                    tri(mab, mbc, c);
+                }
+            }
+        }
+        mesh.indices = std::move(out);
+    }
 }
 
 // ---- meshoptimizer ----------------------------------------------------------------------

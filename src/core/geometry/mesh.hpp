@@ -45,6 +45,9 @@ Mesh box_mesh(const Box3& box);
 // Fewer triangles (meshoptimizer's quadric simplification) within error_mm of the surface, down to
 // at most target_triangles when that is not 0; then unused vertices are dropped.
 void simplify(Mesh& mesh, float error_mm, std::size_t target_triangles = 0);
+// Splits edges longer than max_edge_mm (their middles put on the map's surface, with its normal)
+// until none is: flat faces left as long triangles would show bands of spread normals and light.
+void refine_long_edges(Mesh& mesh, const DistanceMap& distance, float max_edge_mm, float normal_step_mm);
 // The same simplification as an index buffer into the mesh's own vertices (a level of detail that
 // shares the vertex buffer and what is baked per vertex).
 std::vector<std::uint32_t> simplified_indices(const Mesh& mesh, float error_mm, std::size_t target_triangles = 0);

@@ -16,7 +16,7 @@
 namespace thecaview {
 
 // Bumped whenever a shape, a mesh resolution or the bake changes: older files are then not read.
-inline constexpr std::uint32_t kGeometryVersion = 5;
+inline constexpr std::uint32_t kGeometryVersion = 6;
 
 // The file name for an anatomy: the options that shape the body and the geometry version, hashed.
 std::string mesh_cache_name(const AnatomyOptions& options);

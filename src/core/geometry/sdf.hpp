@@ -14,6 +14,19 @@ namespace thecaview::sdf {
 
 inline float sphere(glm::vec3 p, float r) { return glm::length(p) - r; }
 
+// Signed distance to a triangle in the plane.
+inline float triangle(glm::vec2 p, glm::vec2 p0, glm::vec2 p1, glm::vec2 p2) {
+    const glm::vec2 e0 = p1 - p0, e1 = p2 - p1, e2 = p0 - p2;
+    const glm::vec2 v0 = p - p0, v1 = p - p1, v2 = p - p2;
+    const auto edge = [](glm::vec2 v, glm::vec2 e) { return v - e * std::clamp(glm::dot(v, e) / glm::dot(e, e), 0.0f, 1.0f); };
+    const glm::vec2 q0 = edge(v0, e0), q1 = edge(v1, e1), q2 = edge(v2, e2);
+    const float side = e0.x * e2.y - e0.y * e2.x > 0.0f ? 1.0f : -1.0f;
+    const glm::vec2 d = glm::min(glm::min(glm::vec2(glm::dot(q0, q0), side * (v0.x * e0.y - v0.y * e0.x)),
+                                          glm::vec2(glm::dot(q1, q1), side * (v1.x * e1.y - v1.y * e1.x))),
+                                 glm::vec2(glm::dot(q2, q2), side * (v2.x * e2.y - v2.y * e2.x)));
+    return -std::sqrt(d.x) * (d.y > 0.0f ? 1.0f : -1.0f);
+}
+
 // Distance from p to the segment ab, and where along it (0..1) the closest point lies.
 inline glm::vec2 segment(glm::vec3 p, glm::vec3 a, glm::vec3 b) {
     const glm::vec3 pa = p - a, ba = b - a;
