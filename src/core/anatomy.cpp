@@ -635,6 +635,10 @@ glm::vec3 Anatomy::landmark(Structure s) const {
         case Structure::skull: return limbs.head_centre_mm + glm::vec3(0.0f, 20.0f, 0.0f);
         case Structure::arm_bones: return 0.5f * (limbs.shoulder_mm + limbs.elbow_mm);
         case Structure::costal_cartilage: return costal_cartilages[5].points_mm[3];
+        case Structure::scapula: {  // the blade's middle, at its depth
+            const glm::vec3 m = (limbs.scapula_superior_mm + limbs.scapula_inferior_mm + limbs.glenoid_mm) / 3.0f;
+            return {m.x, m.y, scapula_blade_z(m.x, m.y)};
+        }
     }
     return glm::vec3(0.0f);
 }
@@ -647,6 +651,12 @@ glm::vec3 Anatomy::canal_point(float level_index) const {
     const int i = std::min(static_cast<int>(clamped), kLevelCount - 2);
     const float f = clamped - static_cast<float>(i);
     return glm::mix(levels[i].canal_centre_mm, levels[i + 1].canal_centre_mm, f);
+}
+
+float Anatomy::scapula_blade_z(float x_mm, float y_mm) const {
+    const TorsoSection t = torso_at(y_mm);
+    const float u = std::min(std::abs(x_mm) / t.half_width_mm, 0.9f);
+    return t.centre_z_mm - t.half_depth_mm * std::sqrt(1.0f - u * u) + limbs.scapula_depth_mm;
 }
 
 TorsoSection Anatomy::torso_at(float y_mm) const {
@@ -688,11 +698,7 @@ void place_scapula(Anatomy& a) {
     const float s = body_measures(a.options.body).spine_scale;
     const LevelGeometry& t2 = a.at(Level::T2);
     l.scapula_depth_mm = a.wall.fat_mm(glm::pi<float>());  // clear of the ribs behind the chest (24 mm under the skin)
-    const auto on_back = [&](float x, float y) {
-        const TorsoSection t = a.torso_at(y);
-        const float u = std::min(x / t.half_width_mm, 0.9f);
-        return glm::vec3(x, y, t.centre_z_mm - t.half_depth_mm * std::sqrt(1.0f - u * u) + l.scapula_depth_mm);
-    };
+    const auto on_back = [&](float x, float y) { return glm::vec3(x, y, a.scapula_blade_z(x, y)); };
     l.scapula_superior_mm = on_back(58.0f * s, t2.body_centre_mm.y);
     l.scapula_inferior_mm = on_back(72.0f * s, t2.body_centre_mm.y - 155.0f * s);
     l.scapula_spine_root_mm = on_back(60.0f * s, t2.body_centre_mm.y - 40.0f * s);  // a quarter of the way down

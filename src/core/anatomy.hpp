@@ -184,6 +184,9 @@ struct Anatomy {
     [[nodiscard]] TorsoSection torso_at(float y_mm) const;
     // A point depth_mm under the skin at height y, at angle (0 = front midline, +pi/2 = left flank).
     [[nodiscard]] glm::vec3 under_skin(float y_mm, float angle_rad, float depth_mm) const;
+    // The scapula's blade at (|x|, y): the depth (z) of its middle, on the back's curve (the trunk's
+    // ellipse) limbs.scapula_depth_mm under the skin.
+    [[nodiscard]] float scapula_blade_z(float x_mm, float y_mm) const;
     // The outward skin normal at height y and angle (horizontal approximation).
     [[nodiscard]] glm::vec3 skin_normal(float y_mm, float angle_rad) const;
     // A point that lies inside the structure, for tests, labels and picking checks.

@@ -41,10 +41,12 @@ constexpr std::array<StructureInfo, kStructureCount> kStructures{{
      "A round metal device under the belly skin that holds and gives the medicine."},
     {Structure::skull, "skull", "Skull", "cranium and mandible",
      "The bones of the head. They guard the brain; the spinal cord leaves through a hole at its base."},
-    {Structure::arm_bones, "arm_bones", "Shoulder and arm bones", "clavicle, scapula, humerus, radius, ulna and the bones of the hand",
-     "The collarbone, the shoulder blade and the bones of the arm and hand. An IV often goes into a vein on the back of the hand."},
+    {Structure::arm_bones, "arm_bones", "Arm bones", "clavicle, humerus, radius, ulna and the bones of the hand",
+     "The collarbone and the bones of the arm and hand. An IV often goes into a vein on the back of the hand."},
     {Structure::costal_cartilage, "costal_cartilage", "Rib cartilage", "costal cartilages",
      "Tough, bendy tissue that joins the front ends of most ribs to the breastbone, so the chest can move as you breathe."},
+    {Structure::scapula, "scapula", "Shoulder blade", "scapula",
+     "A flat, three-cornered bone on the upper back. It holds the shoulder joint's socket."},
 }};
 }  // namespace
 

@@ -30,6 +30,7 @@ enum class Structure : std::uint8_t {
     skull,
     arm_bones,
     costal_cartilage,
+    scapula,
 };
 
 struct StructureInfo {
@@ -40,7 +41,7 @@ struct StructureInfo {
     std::string_view description;  // one line, plain words
 };
 
-inline constexpr std::size_t kStructureCount = 19;
+inline constexpr std::size_t kStructureCount = 20;
 
 // A set of structures, a bit per structure: id N is bit N - 1 (the background, id 0, has none).
 // 64 bits leave room for the bones and body parts the anatomy will gain (ids 1 to 64).

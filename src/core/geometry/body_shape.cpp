@@ -155,11 +155,8 @@ float BodyShape::scapula(vec3 q) const {
     const Limbs& l = anatomy_.limbs;
     const vec3 neck = l.glenoid_mm + vec3(-16.0f, -6.0f, -6.0f);  // the blade's lateral angle, below the glenoid's neck
     const float outline = sdf::triangle(vec2(q.x, q.y), vec2(l.scapula_superior_mm), vec2(l.scapula_inferior_mm), vec2(neck)) + 3.0f;
-    // The blade follows the back's curve at its depth (the back as the trunk's ellipse).
-    const TorsoSection t = anatomy_.torso_at(q.y);
-    const float u = std::min(std::abs(q.x) / t.half_width_mm, 0.9f);
-    const float blade_z = t.centre_z_mm - t.half_depth_mm * std::sqrt(1.0f - u * u) + l.scapula_depth_mm;
-    float d = std::max(outline - 3.0f, 0.8f * (std::abs(q.z - blade_z) - 2.5f));
+    // The blade follows the back's curve at its depth.
+    float d = std::max(outline - 3.0f, 0.8f * (std::abs(q.z - anatomy_.scapula_blade_z(q.x, q.y)) - 2.5f));
     d = std::min(d, sdf::capsule(q, l.scapula_inferior_mm, neck, 4.0f));  // the lateral border
     d = sdf::smin(d, sdf::capsule(q, neck, l.glenoid_mm, 9.0f), 4.0f);    // the glenoid's neck
     d = std::min(d, sdf::ellipsoid(q - l.glenoid_mm, vec3(5.0f, 18.0f, 14.5f)));  // the glenoid (36 x 29 mm)
@@ -170,9 +167,8 @@ float BodyShape::scapula(vec3 q) const {
     return d;
 }
 
-// The bones of the shoulder girdle and the upper limb (left; mirrored): the clavicle from the
-// sternum to the acromion, curved forwards near the sternum and back towards the shoulder; the
-// scapula; the humerus with its head and its condyles at the elbow, the radius (on the thumb's
+// The bones of the upper limb (left; mirrored): the clavicle from the sternum to the scapula's
+// acromion, curved forwards near the sternum and back towards the shoulder; the humerus with its head and its condyles at the elbow, the radius (on the thumb's
 // side, away from the body in the anatomical position) and the ulna, and the hand's bones as five rays.
 float BodyShape::arm_bones(vec3 p) const {
     const Limbs& l = anatomy_.limbs;
@@ -184,7 +180,6 @@ float BodyShape::arm_bones(vec3 p) const {
     const vec3 bend1 = glm::mix(medial, lateral, 0.33f) + vec3(0.0f, 4.0f, 9.0f), bend2 = glm::mix(medial, lateral, 0.72f) + vec3(0.0f, 2.0f, -4.0f);
     float d = std::min({sdf::tapered_capsule(q, medial, bend1, 7.5f, 6.0f), sdf::capsule(q, bend1, bend2, 6.0f),
                         sdf::tapered_capsule(q, bend2, lateral, 6.0f, 5.5f)});  // the clavicle
-    if (scapula_box_.distance(q) < d) d = std::min(d, scapula(q));
     d = std::min(d, sdf::sphere(q - shoulder, 21.0f));                                       // the humerus' head
     d = std::min(d, sdf::capsule(q, shoulder, elbow, 10.0f));                                // its shaft
     const vec3 across = glm::normalize(vec3(1.0f, 0.0f, 0.15f));
@@ -663,6 +658,7 @@ float BodyShape::distance(Structure s, vec3 p) const {
         case Structure::pump: return pump(p);
         case Structure::skull: return skull(p);
         case Structure::arm_bones: return arm_bones(p);
+        case Structure::scapula: return scapula(vec3(std::abs(p.x), p.y, p.z));
     }
     return 1e5f;
 }
@@ -733,15 +729,16 @@ Box3 BodyShape::bounds(Structure s) const {
             box.add(l.jaw_centre_mm - l.jaw_radii_mm, 4.0f);
             return box;
         }
+        case Structure::scapula:
+            box = scapula_box_;
+            box.add(vec3(-scapula_box_.lo.x, scapula_box_.lo.y, scapula_box_.lo.z));
+            box.add(vec3(-scapula_box_.hi.x, scapula_box_.hi.y, scapula_box_.hi.z));
+            return box;
         case Structure::arm_bones: {
             const Limbs& l = a.limbs;
             for (const vec3 q : {l.shoulder_mm, l.elbow_mm, l.wrist_mm, clavicle_medial()}) {
                 box.add(q, 40.0f);
                 box.add(vec3(-q.x, q.y, q.z), 40.0f);
-            }
-            for (const vec3 q : {l.scapula_superior_mm, l.scapula_inferior_mm}) {
-                box.add(q, 24.0f);
-                box.add(vec3(-q.x, q.y, q.z), 24.0f);
             }
             box.add(l.hand_mm, l.hand_radii_mm.y + 5.0f);
             box.add(vec3(-l.hand_mm.x, l.hand_mm.y, l.hand_mm.z), l.hand_radii_mm.y + 5.0f);
