@@ -635,6 +635,7 @@ glm::vec3 Anatomy::landmark(Structure s) const {
         case Structure::skull: return limbs.head_centre_mm + glm::vec3(0.0f, 20.0f, 0.0f);
         case Structure::arm_bones: return 0.5f * (limbs.shoulder_mm + limbs.elbow_mm);
         case Structure::costal_cartilage: return costal_cartilages[5].points_mm[3];
+        case Structure::femur: return pelvis.acetabulum_mm;  // the head's centre
         case Structure::scapula: {  // the blade's middle, at its depth
             const glm::vec3 m = (limbs.scapula_superior_mm + limbs.scapula_inferior_mm + limbs.glenoid_mm) / 3.0f;
             return {m.x, m.y, scapula_blade_z(m.x, m.y)};

@@ -47,6 +47,8 @@ constexpr std::array<StructureInfo, kStructureCount> kStructures{{
      "Tough, bendy tissue that joins the front ends of most ribs to the breastbone, so the chest can move as you breathe."},
     {Structure::scapula, "scapula", "Shoulder blade", "scapula",
      "A flat, three-cornered bone on the upper back. It holds the shoulder joint's socket."},
+    {Structure::femur, "femur", "Thigh bone", "femur",
+     "The long bone of the thigh. Its round head turns in the hip bone's socket."},
 }};
 }  // namespace
 

@@ -31,6 +31,7 @@ enum class Structure : std::uint8_t {
     arm_bones,
     costal_cartilage,
     scapula,
+    femur,
 };
 
 struct StructureInfo {
@@ -41,7 +42,7 @@ struct StructureInfo {
     std::string_view description;  // one line, plain words
 };
 
-inline constexpr std::size_t kStructureCount = 20;
+inline constexpr std::size_t kStructureCount = 21;
 
 // A set of structures, a bit per structure: id N is bit N - 1 (the background, id 0, has none).
 // 64 bits leave room for the bones and body parts the anatomy will gain (ids 1 to 64).

@@ -144,6 +144,29 @@ TEST_P(BonesTest, TheHipBoneHasASocketAnObturatorForamenAndACrest) {
     EXPECT_LT(d(Structure::pelvis, g.asis_mm), 0.0f) << "the anterior superior iliac spine";
 }
 
+// The femur's head turns in the acetabulum with a joint space between them (the socket is hollow,
+// the head fills it less a millimetre); its shaft ends inside the thigh, above the cut.
+TEST_P(BonesTest, TheFemursHeadSitsInTheSocket) {
+    const PelvisGeometry& g = anatomy.pelvis;
+    EXPECT_LT(d(Structure::femur, g.acetabulum_mm), -10.0f);
+    const glm::vec3 opening = glm::normalize(glm::vec3(1.0f, -0.55f, 0.5f));
+    for (const glm::vec3 dir : {-opening, glm::vec3(0.0f, 1.0f, 0.0f), glm::vec3(-1.0f, 0.0f, 0.0f)}) {
+        const glm::vec3 gap = g.acetabulum_mm + dir * (g.acetabulum_radius_mm - 4.5f);
+        EXPECT_GT(d(Structure::femur, gap), 0.0f) << "no femur in the joint space";
+        EXPECT_GT(d(Structure::pelvis, gap), 0.0f) << "no hip bone in it";
+    }
+    const Limbs& l = anatomy.limbs;
+    EXPECT_GT(d(Structure::femur, glm::vec3(l.thigh_top_mm.x, l.thigh_cut_mm + 5.0f, l.thigh_top_mm.z)), 0.0f) << "it ends above the cut";
+    // Half way down the thigh, across it: bone, inside the skin.
+    const float y = 0.5f * (l.thigh_top_mm.y + l.thigh_cut_mm);
+    bool shaft = false;
+    for (float x = 0.0f; x < l.thigh_top_mm.x + l.thigh_radius_mm && !shaft; x += 1.0f) {
+        const glm::vec3 p(x, y, l.thigh_top_mm.z + 8.0f);
+        shaft = d(Structure::femur, p) < 0.0f && d(Structure::skin, p) < -5.0f;
+    }
+    EXPECT_TRUE(shaft) << "its shaft runs down the thigh";
+}
+
 INSTANTIATE_TEST_SUITE_P(BothBodies, BonesTest, ::testing::Values(BodyType::female, BodyType::male),
                          [](const auto& info) { return std::string(name_of(info.param)); });
 

@@ -60,7 +60,7 @@ protected:
 
 TEST_P(TissueCover, EveryBoneLiesUnderTheSkinByAtLeastTheTabledDepth) {
     for (const Structure bone : {Structure::vertebrae, Structure::sacrum, Structure::ribs, Structure::costal_cartilage, Structure::pelvis,
-                                 Structure::discs, Structure::skull, Structure::arm_bones, Structure::scapula}) {
+                                 Structure::discs, Structure::skull, Structure::arm_bones, Structure::scapula, Structure::femur}) {
         std::map<std::string, float> worst;
         for (const glm::vec3 p : surface(shape, bone)) {
             float need = kSkinAndSomeFatMm;

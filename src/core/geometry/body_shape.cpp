@@ -540,6 +540,28 @@ float BodyShape::pelvis(vec3 p) const {
     return std::max(d, r - 4.0f - glm::length(q - c));  // the socket, hollow for the femur's head
 }
 
+// The femur (left; mirrored): its head in the acetabulum (a millimetre of joint space), the neck
+// out and down to the greater trochanter at a neck-shaft angle of about 125 degrees, and the shaft
+// down the thigh, ending inside it above the cut.
+vec3 BodyShape::femur_shaft_end() const {
+    const Limbs& l = anatomy_.limbs;
+    return vec3(l.thigh_top_mm.x + 4.0f, l.thigh_cut_mm + 30.0f, l.thigh_top_mm.z + 10.0f);
+}
+
+float BodyShape::femur(vec3 q) const {
+    const PelvisGeometry& g = anatomy_.pelvis;
+    const float s = g.acetabulum_radius_mm / 27.0f;  // the male's socket: 27 mm
+    const vec3 c = g.acetabulum_mm;
+    const float head = sdf::sphere(q - c, g.acetabulum_radius_mm - 5.0f);
+    const vec3 trochanter = c + vec3(52.0f, -30.0f, -4.0f) * s;
+    const vec3 neck_end = c + vec3(40.0f, -24.0f, 0.0f) * s;
+    float d = sdf::smin(head, sdf::tapered_capsule(q, c, neck_end, 12.0f * s, 15.0f * s), 4.0f);  // the neck
+    d = sdf::smin(d, sdf::ellipsoid(q - trochanter, vec3(12.0f, 20.0f, 15.0f) * s), 5.0f);       // the greater trochanter
+    const vec3 shaft_top = trochanter + vec3(-10.0f, -30.0f, 2.0f) * s;
+    d = sdf::smin(d, sdf::tapered_capsule(q, trochanter - vec3(4.0f, 0.0f, 0.0f), shaft_top, 16.0f * s, 13.0f * s), 6.0f);
+    return sdf::smin(d, sdf::tapered_capsule(q, shaft_top, femur_shaft_end(), 13.0f * s, 12.0f * s), 4.0f);  // the shaft
+}
+
 // ---- pump -------------------------------------------------------------------------------
 // The titanium disc, grown by `grow` millimetres (the skin's bulge uses a grown copy).
 float BodyShape::pump_shape(vec3 p, float grow) const {
@@ -659,6 +681,7 @@ float BodyShape::distance(Structure s, vec3 p) const {
         case Structure::skull: return skull(p);
         case Structure::arm_bones: return arm_bones(p);
         case Structure::scapula: return scapula(vec3(std::abs(p.x), p.y, p.z));
+        case Structure::femur: return femur(vec3(std::abs(p.x), p.y, p.z));
     }
     return 1e5f;
 }
@@ -727,6 +750,16 @@ Box3 BodyShape::bounds(Structure s) const {
             box.add(l.head_centre_mm - l.head_radii_mm, 4.0f);
             box.add(l.jaw_centre_mm + l.jaw_radii_mm, 4.0f);
             box.add(l.jaw_centre_mm - l.jaw_radii_mm, 4.0f);
+            return box;
+        }
+        case Structure::femur: {
+            const Limbs& l = a.limbs;
+            const vec3 c = a.pelvis.acetabulum_mm;
+            for (const vec3 q : {c, femur_shaft_end(), c + vec3(60.0f, -30.0f, 0.0f)}) {
+                box.add(q, 40.0f);
+                box.add(vec3(-q.x, q.y, q.z), 40.0f);
+            }
+            box.lo.y = std::max(box.lo.y, l.thigh_cut_mm);
             return box;
         }
         case Structure::scapula:

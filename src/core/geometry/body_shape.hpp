@@ -97,6 +97,8 @@ private:
     [[nodiscard]] float canal_structure(glm::vec3 p, Structure s) const;
     // Pelvis, pump, tubes
     [[nodiscard]] float pelvis(glm::vec3 p) const;
+    [[nodiscard]] float femur(glm::vec3 q) const;
+    [[nodiscard]] glm::vec3 femur_shaft_end() const;
     [[nodiscard]] float pump_shape(glm::vec3 p, float grow) const;
     [[nodiscard]] float pump(glm::vec3 p) const;
     [[nodiscard]] static float chains(const std::vector<CapsuleChain>& chains, glm::vec3 p);
