@@ -269,8 +269,8 @@ SternumLayout sternum_layout(const Anatomy& a) {
     return l;
 }
 
-// The sternum's half width at height y: the manubrium 63 mm across at the clavicles' notches
-// (dry bone), narrowing to the sternal angle; the body widest at the fifth ribs; the xiphoid small.
+// The sternum's half width at height y: the manubrium 60 mm across at its widest (dry bone:
+// 62.8 mm), narrowing to the sternal angle; the body widest at the fifth ribs; the xiphoid small.
 float sternum_half_width(const SternumLayout& l, float y) {
     const float scale = (l.notch_y - l.tip_y) / 199.0f;
     const std::array<glm::vec2, 7> profile = {{{l.notch_y, 27.0f}, {l.rib_y[0], 30.0f}, {l.angle_y, 15.0f}, {l.rib_y[4], 17.0f},
@@ -310,7 +310,6 @@ void push(Tube& t, glm::vec3 p, glm::vec2 half_size, glm::vec3 facing) {
 // The arc of rib k+1 at an angle round the trunk (0 = front), as the rib would run to its front end.
 struct RibArc {
     const Anatomy& a;
-    int k;
     float front_angle, extra_depth_mm, drop_mm, tubercle_y;
     [[nodiscard]] float u(float angle) const { return (kRibBackAngle - angle) / (kRibBackAngle - front_angle); }
     [[nodiscard]] float y(float angle) const { return tubercle_y - drop_mm * std::pow(std::clamp(u(angle), 0.0f, 1.0f), 1.4f); }
@@ -347,7 +346,7 @@ void build_ribs(Anatomy& a) {
     for (int k = 0; k < 12; ++k) {
         const auto& g = a.levels[index_of(Level::T1) + k];
         const glm::vec3 tubercle = rib_tubercle(a, k);
-        const RibArc arc{a, k, kFrontAngle[k], kExtraDepthMm[k], rib_drop_mm(a, k), tubercle.y};
+        const RibArc arc{a, kFrontAngle[k], kExtraDepthMm[k], rib_drop_mm(a, k), tubercle.y};
         const glm::vec2 shaft = rib_section(a, k);
         // Ribs 1-7 reach the sternum through their cartilage: the bone ends where the arc, walked
         // back from the sternum's edge, has run most of the cartilage's length (the rest is its rise).
@@ -363,8 +362,9 @@ void build_ribs(Anatomy& a) {
         // The head on the costal facets: ribs 2-9 on the disc between their own body and the one
         // above, ribs 1 and 10-12 on their own body alone.
         const bool two_facets = k >= 1 && k <= 8;
-        const glm::vec3 head = g.body_centre_mm + glm::vec3(g.body_width_mm * 0.5f + (two_facets ? 1.0f : 2.5f), 0.0f, 0.0f) - g.anterior() * (g.body_depth_mm * 0.3f) +
-                               (two_facets ? g.up() * (0.5f * g.body_height_mm + 0.5f * a.levels[index_of(Level::T1) + k - 1].disc_below_mm) : glm::vec3(0.0f));
+        const glm::vec3 side = glm::vec3(g.body_width_mm * 0.5f + (two_facets ? 1.0f : 2.5f), 0.0f, 0.0f) - g.anterior() * (g.body_depth_mm * 0.3f);
+        const float up_mm = two_facets ? 0.5f * g.body_height_mm + 0.5f * a.levels[index_of(Level::T1) + k - 1].disc_below_mm : 0.0f;
+        const glm::vec3 head = g.body_centre_mm + side + g.up() * up_mm;
         const glm::vec3 back_facing = a.skin_normal(tubercle.y, kRibBackAngle);
         push(rib, head, glm::vec2(5.0f, 4.5f) * std::sqrt(s), back_facing);
         push(rib, tubercle, glm::vec2(5.0f, 4.0f) * std::sqrt(s), back_facing);
