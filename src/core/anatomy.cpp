@@ -703,9 +703,10 @@ void place_scapula(Anatomy& a) {
     l.scapula_superior_mm = on_back(58.0f * s, t2.body_centre_mm.y);
     l.scapula_inferior_mm = on_back(72.0f * s, t2.body_centre_mm.y - 155.0f * s);
     l.scapula_spine_root_mm = on_back(60.0f * s, t2.body_centre_mm.y - 40.0f * s);  // a quarter of the way down
-    const glm::vec3 head = l.shoulder_mm + glm::vec3(-6.0f, -8.0f, 0.0f);  // the humerus' head (arm_bones)
-    l.glenoid_mm = head - glm::vec3(23.0f, 0.0f, 4.0f);
-    l.acromion_mm = head + glm::vec3(6.0f, 24.0f, 4.0f);
+    l.humeral_head_mm = l.shoulder_mm + glm::vec3(-6.0f, -8.0f, 0.0f);
+    l.glenoid_mm = l.humeral_head_mm - glm::vec3(23.0f, 0.0f, 4.0f);
+    l.acromion_mm = l.humeral_head_mm + glm::vec3(6.0f, 24.0f, 4.0f);
+    l.coracoid_tip_mm = l.glenoid_mm + glm::vec3(-14.0f, 14.0f, 34.0f);
 }
 
 // Head and arms hung from the top of the trunk and the atlas, sized from the body's measures:

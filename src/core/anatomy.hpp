@@ -130,7 +130,8 @@ struct Limbs {
     // The left scapula on the back of the chest: its superior and inferior angles, the root of its
     // spine on the medial border, the glenoid (the shoulder joint's socket) and the acromion's tip.
     glm::vec3 scapula_superior_mm{0.0f}, scapula_inferior_mm{0.0f}, scapula_spine_root_mm{0.0f};
-    glm::vec3 glenoid_mm{0.0f}, acromion_mm{0.0f};
+    glm::vec3 glenoid_mm{0.0f}, acromion_mm{0.0f}, coracoid_tip_mm{0.0f};
+    glm::vec3 humeral_head_mm{0.0f};  // the humerus' head, in the glenoid
     float scapula_depth_mm = 0.0f;  // the blade's middle under the back's skin
 };
 

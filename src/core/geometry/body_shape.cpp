@@ -77,7 +77,7 @@ BodyShape::BodyShape(const Anatomy& anatomy) : anatomy_(anatomy) {
     thigh_box_.add(vec3(l.thigh_top_mm.x + 12.0f, l.thigh_cut_mm - 40.0f, l.thigh_top_mm.z + 12.0f), l.thigh_radius_mm + 4.0f);
     if (l.breast_radii_mm.x > 0.0f) breast_box_.add(l.breast_mm, std::max({l.breast_radii_mm.x, l.breast_radii_mm.y, l.breast_radii_mm.z}) + 4.0f);
     pelvis_box_ = bounds(Structure::pelvis);
-    for (const vec3 q : {l.scapula_superior_mm, l.scapula_inferior_mm, l.glenoid_mm, l.acromion_mm, l.glenoid_mm + vec3(-14.0f, 14.0f, 34.0f)}) {
+    for (const vec3 q : {l.scapula_superior_mm, l.scapula_inferior_mm, l.glenoid_mm, l.acromion_mm, l.coracoid_tip_mm}) {
         scapula_box_.add(q, 24.0f);
     }
 }
@@ -154,26 +154,27 @@ vec3 BodyShape::clavicle_medial() const {
 float BodyShape::scapula(vec3 q) const {
     const Limbs& l = anatomy_.limbs;
     const vec3 neck = l.glenoid_mm + vec3(-16.0f, -6.0f, -6.0f);  // the blade's lateral angle, below the glenoid's neck
-    const float outline = sdf::triangle(vec2(q.x, q.y), vec2(l.scapula_superior_mm), vec2(l.scapula_inferior_mm), vec2(neck)) + 3.0f;
+    const float outline = sdf::triangle(vec2(q.x, q.y), vec2(l.scapula_superior_mm), vec2(l.scapula_inferior_mm), vec2(neck));
     // The blade follows the back's curve at its depth.
-    float d = std::max(outline - 3.0f, 0.8f * (std::abs(q.z - anatomy_.scapula_blade_z(q.x, q.y)) - 2.5f));
+    float d = std::max(outline, 0.8f * (std::abs(q.z - anatomy_.scapula_blade_z(q.x, q.y)) - 2.5f));
     d = std::min(d, sdf::capsule(q, l.scapula_inferior_mm, neck, 4.0f));  // the lateral border
     d = sdf::smin(d, sdf::capsule(q, neck, l.glenoid_mm, 9.0f), 4.0f);    // the glenoid's neck
     d = std::min(d, sdf::ellipsoid(q - l.glenoid_mm, vec3(5.0f, 18.0f, 14.5f)));  // the glenoid (36 x 29 mm)
     const vec3 spine_top = l.acromion_mm + vec3(-22.0f, -8.0f, -16.0f);
     d = sdf::smin(d, sdf::tapered_capsule(q, l.scapula_spine_root_mm - vec3(0.0f, 0.0f, 4.0f), spine_top, 3.5f, 6.0f), 2.0f);  // the spine
     d = sdf::smin(d, sdf::capsule(q, spine_top, l.acromion_mm, 6.0f), 3.0f);  // the acromion
-    d = std::min(d, sdf::capsule(q, l.glenoid_mm + vec3(-6.0f, 16.0f, 6.0f), l.glenoid_mm + vec3(-14.0f, 14.0f, 34.0f), 4.5f));  // coracoid
+    d = std::min(d, sdf::capsule(q, l.glenoid_mm + vec3(-6.0f, 16.0f, 6.0f), l.coracoid_tip_mm, 4.5f));  // coracoid
     return d;
 }
 
 // The bones of the upper limb (left; mirrored): the clavicle from the sternum to the scapula's
-// acromion, curved forwards near the sternum and back towards the shoulder; the humerus with its head and its condyles at the elbow, the radius (on the thumb's
-// side, away from the body in the anatomical position) and the ulna, and the hand's bones as five rays.
+// acromion, curved forwards near the sternum and back towards the shoulder; the humerus with its
+// head and its condyles at the elbow, the radius (on the thumb's side, away from the body in the
+// anatomical position) and the ulna, and the hand's bones as five rays.
 float BodyShape::arm_bones(vec3 p) const {
     const Limbs& l = anatomy_.limbs;
     const vec3 q(std::abs(p.x), p.y, p.z);
-    const vec3 shoulder = l.shoulder_mm + vec3(-6.0f, -8.0f, 0.0f);
+    const vec3 shoulder = l.humeral_head_mm;
     const vec3 elbow = l.elbow_mm;
     const vec3 wrist = l.wrist_mm;
     const vec3 medial = clavicle_medial(), lateral = l.acromion_mm + vec3(-2.0f, 2.0f, 8.0f);
