@@ -59,8 +59,8 @@ thecaview_require("CLI11" "libcli11-dev" CLI11_FOUND)
 find_package(nlohmann_json 3 QUIET)
 thecaview_require("nlohmann-json" "nlohmann-json3-dev" nlohmann_json_FOUND)
 
-pkg_check_modules(STB QUIET IMPORTED_TARGET stb)
-thecaview_require("stb" "libstb-dev" STB_FOUND)
+pkg_check_modules(PNG QUIET IMPORTED_TARGET libpng)
+thecaview_require("libpng" "libpng-dev" PNG_FOUND)
 
 # The handout: Pango on Cairo's PDF surface.
 pkg_check_modules(PANGOCAIRO QUIET IMPORTED_TARGET pangocairo)

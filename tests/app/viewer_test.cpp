@@ -8,11 +8,11 @@
 #include <thread>
 
 #include <GLFW/glfw3.h>
-#include <stb_image.h>
 
 #include "core/geometry/mesh_cache.hpp"
 #include "core/signage.hpp"
 #include "viewer_fixture.hpp"
+#include "render/png.hpp"
 #include "window_manager.hpp"
 
 namespace thecaview::testing {
@@ -396,19 +396,18 @@ TEST_F(ClassroomTest, ScreenshotsGoToThePicturesFolderWithATimestampAndNeverOver
     EXPECT_EQ(files[0].extension(), ".png");
     EXPECT_GT(std::filesystem::file_size(files[0]), 1000u);
     // The whole window as shown, panel included: the white text of its buttons at the top left.
-    int w = 0, h = 0, channels = 0;
-    unsigned char* pixels = stbi_load(files[0].c_str(), &w, &h, &channels, 4);
-    ASSERT_NE(pixels, nullptr);
-    EXPECT_EQ(w, 320);
-    EXPECT_EQ(h, 200);
+    std::string error;
+    const auto image = read_png(files[0], error);
+    ASSERT_TRUE(image) << error;
+    EXPECT_EQ(image->width, 320);
+    EXPECT_EQ(image->height, 200);
     int bright = 0;
     for (int y = 0; y < 60; ++y) {
         for (int x = 0; x < 60; ++x) {
-            const unsigned char* p = pixels + (static_cast<std::size_t>(y) * static_cast<std::size_t>(w) + static_cast<std::size_t>(x)) * 4;
+            const std::uint8_t* p = &image->rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(image->width) + static_cast<std::size_t>(x)) * 4];
             bright += p[0] > 200 && p[1] > 200 && p[2] > 200;
         }
     }
-    stbi_image_free(pixels);
     EXPECT_GT(bright, 20) << "no panel text in the screenshot's top left";
 }
 

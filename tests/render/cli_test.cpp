@@ -7,7 +7,8 @@
 #include <string>
 
 #include <nlohmann/json.hpp>
-#include <stb_image.h>
+
+#include "render/png.hpp"
 
 namespace fs = std::filesystem;
 
@@ -81,12 +82,11 @@ TEST_F(CliTest, RenderRespectsSizeAndWritesOnlyWhatItWasTold) {
     std::ofstream(png) << "old contents";  // it overwrites the file it was told to write
     const auto r = run("render --out " + png.string() + " --size 320x200 --coverage " + json.string());
     ASSERT_EQ(r.status, 0) << r.output;
-    int w = 0, h = 0, channels = 0;
-    unsigned char* pixels = stbi_load(png.c_str(), &w, &h, &channels, 4);
-    ASSERT_NE(pixels, nullptr);
-    stbi_image_free(pixels);
-    EXPECT_EQ(w, 320);
-    EXPECT_EQ(h, 200);
+    std::string error;
+    const auto image = thecaview::read_png(png, error);
+    ASSERT_TRUE(image) << error;
+    EXPECT_EQ(image->width, 320);
+    EXPECT_EQ(image->height, 200);
     std::size_t files = 0;
     for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir_)) ++files;
     EXPECT_EQ(files, 2u);
