@@ -27,9 +27,11 @@ std::uint32_t RenderResult::id_at(int x, int y) const {
 
 std::unique_ptr<OffscreenRenderer> OffscreenRenderer::open(std::string& error) {
     std::unique_ptr<OffscreenRenderer> r(new OffscreenRenderer());
+    auto start = start_session(error);
+    if (!start) return nullptr;
     r->window_ = Window::open({64, 64, false, "Thecaview (off-screen)"}, error);
     if (!r->window_) return nullptr;
-    r->session_ = open_session(error);
+    r->session_ = open_session(std::move(*start), error);
     if (!r->session_) return nullptr;
     r->ui_scale_ = r->window_->content_scale();
     return r;

@@ -16,36 +16,6 @@
 
 namespace thecaview {
 
-std::unique_ptr<Session> open_session(std::string& error, const AnatomyOptions& anatomy) {
-    auto dir = find_data_dir(error);
-    if (!dir) return nullptr;
-    auto s = std::make_unique<Session>();
-    s->data_dir = *dir;
-    s->anatomy = build_anatomy(anatomy);
-    auto views = load_view_specs(*dir / "assets" / "views.json");
-    for (const auto& e : views.errors) s->warnings.push_back(e.to_string());
-    for (const auto& e : views.unused) s->warnings.push_back(e.to_string());
-    s->view_specs = std::move(views.value);  // made into views with the anatomy's meshes, below
-    s->content = load_content_library(*dir / "assets" / "content", view_names(s->view_specs));
-    for (const auto& e : s->content.errors) s->warnings.push_back(e.to_string());
-    auto drugs = load_drugs(*dir / "assets" / "drugs" / "drugs.json");
-    for (const auto& e : drugs.errors) s->warnings.push_back(e.to_string());
-    for (const auto& e : drugs.unused) s->warnings.push_back(e.to_string());
-    s->drugs = std::move(drugs.value);
-    auto csf = load_csf_parameters(*dir / "assets" / "spread.json");
-    for (const auto& e : csf.errors) s->warnings.push_back(e.to_string());
-    for (const auto& e : csf.unused) s->warnings.push_back(e.to_string());
-    s->csf = csf.value;
-    // How each structure looks and is meshed: before anything meshes, bakes or draws.
-    auto table = load_structure_table(*dir / "assets" / "structures.json");
-    for (const auto& e : table.errors) s->warnings.push_back(e.to_string());
-    for (const auto& e : table.unused) s->warnings.push_back(e.to_string());
-    use_structure_table(table.value);
-    if (!s->renderer.init(*dir / "shaders", error)) return nullptr;
-    set_renderer_anatomy(*s);
-    return s;
-}
-
 Viewport scene_viewport(int framebuffer_width, int framebuffer_height, bool ui, float ui_scale, bool drug_charts) {
     const ScreenRect r = screen_layout(static_cast<float>(framebuffer_width), static_cast<float>(framebuffer_height), ui,
                                        ui_scale, drug_charts).scene;
@@ -62,20 +32,67 @@ MeshSources mesh_sources(const Session& session) {
     return sources;
 }
 
-// Makes an anatomy and its meshes the session's and the renderer's.
-void install_anatomy(Session& session, Anatomy anatomy, BodyMeshes meshes, std::string note) {
+// Makes an anatomy and its meshes the session's (its views follow from them), not yet the renderer's.
+void adopt_anatomy(Session& session, Anatomy anatomy, BodyMeshes meshes, std::string note) {
     session.anatomy = std::move(anatomy);
     session.views = named_views(session.anatomy, session.view_specs);
     session.meshes = std::move(meshes);
     session.mesh_note = std::move(note);
+}
+
+// ... and the renderer's.
+void install_anatomy(Session& session, Anatomy anatomy, BodyMeshes meshes, std::string note) {
+    adopt_anatomy(session, std::move(anatomy), std::move(meshes), std::move(note));
     session.renderer.set_anatomy(session.anatomy, session.meshes);
+}
+
+// Everything of a session but its renderer, which only the thread that opens the session touches
+// meanwhile: no GL here, so it runs on a second core.
+void load_session_data(Session& s, const AnatomyOptions& options) {
+    const std::filesystem::path& dir = s.data_dir;
+    auto views = load_view_specs(dir / "assets" / "views.json");
+    for (const auto& e : views.errors) s.warnings.push_back(e.to_string());
+    for (const auto& e : views.unused) s.warnings.push_back(e.to_string());
+    s.view_specs = std::move(views.value);  // made into views with the anatomy's meshes, below
+    s.content = load_content_library(dir / "assets" / "content", view_names(s.view_specs));
+    for (const auto& e : s.content.errors) s.warnings.push_back(e.to_string());
+    auto drugs = load_drugs(dir / "assets" / "drugs" / "drugs.json");
+    for (const auto& e : drugs.errors) s.warnings.push_back(e.to_string());
+    for (const auto& e : drugs.unused) s.warnings.push_back(e.to_string());
+    s.drugs = std::move(drugs.value);
+    auto csf = load_csf_parameters(dir / "assets" / "spread.json");
+    for (const auto& e : csf.errors) s.warnings.push_back(e.to_string());
+    for (const auto& e : csf.unused) s.warnings.push_back(e.to_string());
+    s.csf = csf.value;
+    // How each structure looks and is meshed: before anything meshes, bakes or draws.
+    auto table = load_structure_table(dir / "assets" / "structures.json");
+    for (const auto& e : table.errors) s.warnings.push_back(e.to_string());
+    for (const auto& e : table.unused) s.warnings.push_back(e.to_string());
+    use_structure_table(table.value);
+    Anatomy anatomy = build_anatomy(options);
+    std::string note;
+    BodyMeshes meshes = body_meshes_for(anatomy, mesh_sources(s), note);
+    adopt_anatomy(s, std::move(anatomy), std::move(meshes), std::move(note));
 }
 }  // namespace
 
-void set_renderer_anatomy(Session& session) {
-    std::string note;
-    BodyMeshes meshes = body_meshes_for(session.anatomy, mesh_sources(session), note);
-    install_anatomy(session, session.anatomy, std::move(meshes), std::move(note));
+std::optional<SessionStart> start_session(std::string& error, const AnatomyOptions& anatomy) {
+    auto dir = find_data_dir(error);
+    if (!dir) return std::nullopt;
+    SessionStart start;
+    start.session = std::make_unique<Session>();
+    start.session->data_dir = *dir;
+    start.loaded = std::async(std::launch::async, load_session_data, std::ref(*start.session), anatomy);
+    return start;
+}
+
+std::unique_ptr<Session> open_session(SessionStart start, std::string& error) {
+    Session& s = *start.session;
+    const bool compiled = s.renderer.init(s.data_dir / "shaders", error);  // while the data loads
+    start.loaded.get();
+    if (!compiled) return nullptr;
+    s.renderer.set_anatomy(s.anatomy, s.meshes);
+    return std::move(start.session);
 }
 
 std::optional<BodyProgress> body_progress(const Session& session) {

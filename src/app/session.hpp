@@ -77,9 +77,17 @@ void save_drug_program(Session& session, const ViewerState& state, const std::st
 // The drug program the state describes.
 PumpProgram drug_view_program(const Session& session, const DrugViewState& drug);
 
-// Needs a current GL context; the session starts with the anatomy of these options. Returns
-// nullptr with `error` when the app cannot run at all.
-std::unique_ptr<Session> open_session(std::string& error, const AnatomyOptions& anatomy = {});
+// A session opens in two halves, so that its data (the content, the meshes and the views, no GL)
+// loads on a second core while the window opens and the shaders compile. start_session finds
+// the data and starts loading it, with the anatomy of these options (nullopt with `error` when
+// there is no data); open_session needs a current GL context, compiles the shaders, waits for the
+// data and returns the session (nullptr with `error` when the app cannot run at all).
+struct SessionStart {
+    std::unique_ptr<Session> session;  // its renderer untouched until open_session
+    std::future<void> loaded;          // destroyed first: waits for the loading to end
+};
+std::optional<SessionStart> start_session(std::string& error, const AnatomyOptions& anatomy = {});
+std::unique_ptr<Session> open_session(SessionStart start, std::string& error);
 
 
 // The 3D view's rectangle in framebuffer pixels (y from the top): right of the panel when the UI is shown.
@@ -97,10 +105,6 @@ Viewport scene_viewport(int framebuffer_width, int framebuffer_height, bool ui, 
 // a new catheter tip or entry at once (only its tube is meshed); another body in the background
 // when session.bake_in_background (the old anatomy stays until it is ready) unless `wait`, else now.
 void sync_anatomy(Session& session, const ViewerState& state, bool wait = false);
-
-// The renderer's anatomy and its meshes: read from the installed data or the user's cache, else
-// meshed and baked (and cached).
-void set_renderer_anatomy(Session& session);
 
 // How far the body being baked in the background has come (0..1), and for which options; nullopt
 // when none is.

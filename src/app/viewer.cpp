@@ -71,12 +71,14 @@ std::unique_ptr<Viewer> Viewer::open(const ViewerOptions& options, BoundedLog& l
     std::unique_ptr<Viewer> v(new Viewer(options, log));
     const Config& config = options.config;
     const bool full_screen = config.mode != Mode::classroom && !options.windowed;
+    AnatomyOptions anatomy;
+    anatomy.body = config.body;
+    auto start = start_session(error, anatomy);
+    if (!start) return nullptr;
     v->window_ = Window::open({options.width, options.height, options.visible, "Thecaview", full_screen, config.monitor}, error);
     if (!v->window_) return nullptr;
     if (!v->window_->monitor_note().empty()) log.warn(v->window_->monitor_note());
-    AnatomyOptions anatomy;
-    anatomy.body = config.body;
-    v->session_ = open_session(error, anatomy);
+    v->session_ = open_session(std::move(*start), error);
     if (!v->session_) return nullptr;
     v->session_->bake_in_background = true;  // another pump's body: never a frozen window
     v->session_->contacts = config.contacts;
