@@ -76,14 +76,16 @@ bool read_view(JsonReader& r, const json& e, const std::string& path, ViewSpec& 
         ok = false;
     }
     if (e.contains("cut")) {
-        if (e["cut"] != "axial") {
-            r.error(path + ".cut", e["cut"].dump(), "must be \"axial\"");
-            ok = false;
-        } else {
+        if (e["cut"] == "axial") {
             v.cut = CutKind::axial;
             const json at = e.contains("cut_at") ? e["cut_at"] : json("tip");
             if (const auto ref = level_ref(at, path + ".cut_at")) v.cut_at = *ref;
             else ok = false;
+        } else if (e["cut"] == "sagittal") {
+            v.cut = CutKind::sagittal;
+        } else {
+            r.error(path + ".cut", e["cut"].dump(), "must be \"axial\" or \"sagittal\"");
+            ok = false;
         }
     }
     return ok;

@@ -45,7 +45,7 @@ struct ViewSpec {
     float fov_y_rad = 0.6f;
     StructureMask xray_mask = 0;
     StructureMask hidden_mask = 0;
-    CutKind cut = CutKind::none;          // axial only, at cut_at
+    CutKind cut = CutKind::none;          // axial at cut_at, or sagittal through the midline
     LevelRef cut_at{LevelRef::Anchor::tip};
     bool operator==(const ViewSpec&) const = default;
 };

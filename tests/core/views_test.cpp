@@ -9,6 +9,7 @@
 #include <glm/gtc/constants.hpp>
 
 #include "core/geometry/view_subjects.hpp"
+#include "core/scene_view.hpp"
 #include "core/viewer_state.hpp"
 #include "core/views.hpp"
 
@@ -87,6 +88,10 @@ TEST(ViewSpecs, ABadViewIsNamedByFieldAndValueAndTheOthersStay) {
     EXPECT_TRUE(has_error(bad(R"("subject": ["skin"], "from": {"pitch_deg": 0})").errors, "views[0].from.yaw_deg", "missing"));
     EXPECT_TRUE(has_error(bad(R"("subject": ["pump"], "hidden": ["pump"], )" + from).errors, "views[0].hidden", "own subject"));
     EXPECT_TRUE(has_error(bad(R"("subject": ["skin"], "cut": "sideways", )" + from).errors, "views[0].cut", "sideways"));
+    const auto sagittal = bad(R"("subject": ["skin"], "cut": "sagittal", )" + from);
+    EXPECT_TRUE(sagittal.errors.empty());
+    ASSERT_EQ(sagittal.value.size(), 1u);
+    EXPECT_EQ(sagittal.value.front().cut, CutKind::sagittal);
     const auto two = parse_view_specs(R"({"views": [{"name": "a", "subject": ["skin"], )" + from +
                                           R"(}, {"name": "a", "subject": ["pump"], )" + from + "}]}",
                                       "views.json");
@@ -182,4 +187,32 @@ TEST(ViewFraming, AResizeReframesAViewUnlessTheUserMovedTheCamera) {
     ASSERT_TRUE(state.flight);
     set_view_aspect(state, views, 16.0f / 9.0f);
     EXPECT_EQ(state.flight->to, frame_view(*find_view(views, "pump"), 16.0f / 9.0f));
+}
+
+// The tip view opens the canal from the side: its cut runs along the midline, through the cord
+// and along the catheter where it lies in the CSF.
+TEST(ViewCuts, TheTipViewCutsAlongTheCordAndTheCatheter) {
+    for (const Level tip : {Level::T10, Level::C5, Level::T4}) {
+        AnatomyOptions options;
+        options.catheter_tip = tip;
+        const Anatomy a = build_anatomy(options);
+        const auto views = named_views(a);
+        const NamedView* view = find_view(views, "tip");
+        ASSERT_TRUE(view);
+        ASSERT_EQ(view->cut.kind, CutKind::sagittal);
+        const auto plane = cut_plane(a, view->cut);
+        ASSERT_TRUE(plane);
+        const glm::vec3 centre = a.canal_point(a.catheter_tip_level_index());
+        EXPECT_LT(std::abs(glm::dot(plane->normal, centre) - plane->offset_mm), 0.5f * a.levels[index_of(tip)].cord_half_width_mm)
+            << name_of(tip);
+        const BodyShape shape(a);
+        int in_csf = 0;
+        for (std::size_t i = 0; i < a.catheter_path_mm.size(); ++i) {
+            const glm::vec3 p = a.catheter_path_mm[i];
+            if (shape.distance(Structure::csf, p) > 0.0f) continue;  // out of the sac
+            ++in_csf;
+            EXPECT_LT(std::abs(glm::dot(plane->normal, p) - plane->offset_mm), a.catheter_radius_mm) << name_of(tip) << " point " << i;
+        }
+        EXPECT_GT(in_csf, 5) << name_of(tip);
+    }
 }

@@ -133,6 +133,10 @@ std::vector<NamedView> named_views(const Anatomy& anatomy, const std::vector<Vie
         if (spec.cut == CutKind::axial) {
             v.cut.kind = CutKind::axial;
             v.cut.level_index = level_index(anatomy, spec.cut_at);
+        } else if (spec.cut == CutKind::sagittal) {
+            // Through the midline, where the cord and the catheter lie: both are cut along.
+            v.cut.kind = CutKind::sagittal;
+            v.cut.offset_mm = anatomy.canal_point(anatomy.catheter_tip_level_index()).x;
         }
         v.subject_mm = subject_points_cached(shape, spec, v.subject_pad_mm, cache);
         v.camera = frame_view(v, 16.0f / 9.0f);
