@@ -20,6 +20,18 @@ vec3 acesFilm(vec3 x) {  // Narkowicz's fit of the ACES filmic curve
     return clamp((x * (2.51 * x + 0.03)) / (x * (2.43 * x + 0.59) + 0.14), 0.0, 1.0);
 }
 
+// ACES per channel pales bright colours towards white (a cream cord and an ivory bone read alike),
+// so bright pixels take the curve on their luminance and keep their hue; dark ones keep the
+// per-channel curve (its toe deepens the backdrop's blue), and where the hue would leave the
+// gamut the per-channel curve takes over again.
+vec3 toneMap(vec3 x) {
+    vec3 perChannel = acesFilm(x);
+    float lum = dot(x, vec3(0.2126, 0.7152, 0.0722));
+    vec3 hue = x * (acesFilm(vec3(lum)).x / max(lum, 1e-4));
+    float keep = smoothstep(0.05, 0.25, lum) * (1.0 - clamp((max(max(hue.r, hue.g), hue.b) - 0.9) / 0.3, 0.0, 1.0));
+    return clamp(mix(perChannel, hue, keep), 0.0, 1.0);
+}
+
 vec3 linearToSrgb(vec3 c) {
     return mix(c * 12.92, 1.055 * pow(c, vec3(1.0 / 2.4)) - 0.055, step(0.0031308, c));
 }
@@ -27,7 +39,7 @@ vec3 linearToSrgb(vec3 c) {
 void main() {
     vec4 sum = texture(uImage, vUv);
     vec3 linear = (uSingle ? sum.rgb + (1.0 - sum.a) * backdrop(vUv) : sum.rgb / max(sum.a, 1.0)) * uExposure;
-    vec3 colour = linearToSrgb(acesFilm(linear));
+    vec3 colour = linearToSrgb(toneMap(linear));
 #ifdef OUTLINE
     {
         ivec2 p = ivec2(gl_FragCoord.xy) - uIdsOrigin;

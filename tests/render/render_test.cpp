@@ -670,3 +670,72 @@ TEST_F(RenderTest, AStillStepOutlinesWhatItHighlights) {
     EXPECT_LT(without, outlined / 10);
 }
 }  // namespace
+
+namespace {
+// CIELAB (D65) of an 8-bit sRGB colour: the space in which a distance of about 2.3 is the least a
+// person notices, and 10 or more reads as another colour.
+glm::vec3 lab_of(glm::vec3 srgb) {
+    const auto linear = [](float c) { return c <= 0.04045f ? c / 12.92f : std::pow((c + 0.055f) / 1.055f, 2.4f); };
+    const glm::vec3 l(linear(srgb.x / 255.0f), linear(srgb.y / 255.0f), linear(srgb.z / 255.0f));
+    const glm::vec3 xyz(0.4124f * l.x + 0.3576f * l.y + 0.1805f * l.z, 0.2126f * l.x + 0.7152f * l.y + 0.0722f * l.z,
+                        0.0193f * l.x + 0.1192f * l.y + 0.9505f * l.z);
+    const auto f = [](float t) { return t > 0.008856f ? std::cbrt(t) : 7.787f * t + 16.0f / 116.0f; };
+    const glm::vec3 n(f(xyz.x / 0.95047f), f(xyz.y), f(xyz.z / 1.08883f));
+    return {116.0f * n.y - 16.0f, 500.0f * (n.x - n.y), 200.0f * (n.y - n.z)};
+}
+
+// The mean CIELAB colour of the pixels at which a structure is what is seen most, and how many.
+std::pair<glm::vec3, int> mean_lab(const RenderResult& r, Structure s) {
+    glm::vec3 sum(0.0f);
+    int n = 0;
+    for (int y = 0; y < r.viewport.height; ++y) {
+        for (int x = 0; x < r.viewport.width; ++x) {
+            if (r.ids[static_cast<std::size_t>(y * r.viewport.width + x)].main != static_cast<std::uint32_t>(s)) continue;
+            const std::uint8_t* p = &r.rgba[(static_cast<std::size_t>(r.viewport.y + y) * static_cast<std::size_t>(r.width) +
+                                             static_cast<std::size_t>(r.viewport.x + x)) * 4];
+            sum += lab_of(glm::vec3(p[0], p[1], p[2]));
+            ++n;
+        }
+    }
+    return {n ? sum / static_cast<float>(n) : sum, n};
+}
+}  // namespace
+
+// Deliver 6: the materials read at once. In the converged still of the view that shows them side
+// by side, each pair of neighbours differs by at least a clear colour step (CIELAB distance): the
+// bone, disc, cord, CSF, dura and catheter in the tip view's section, the wall's layers in the
+// cross-section, and the titanium against the belly in the pump view.
+TEST_F(RenderTest, EachMaterialReadsAsItselfBesideItsNeighbours) {
+    struct Pair {
+        Structure a, b;
+        float min_distance;
+    };
+    const std::vector<std::pair<std::string, std::vector<Pair>>> views{
+        {"tip",
+         {{Structure::vertebrae, Structure::discs, 15.0f},
+          {Structure::vertebrae, Structure::spinal_cord, 8.0f},
+          {Structure::discs, Structure::spinal_cord, 20.0f},
+          {Structure::spinal_cord, Structure::csf, 20.0f},
+          {Structure::dura, Structure::csf, 10.0f},
+          {Structure::catheter, Structure::csf, 10.0f},
+          {Structure::catheter, Structure::spinal_cord, 8.0f},
+          {Structure::ligamentum_flavum, Structure::vertebrae, 10.0f}}},
+        {"cross_section",
+         {{Structure::fat, Structure::muscle, 15.0f}, {Structure::muscle, Structure::vertebrae, 15.0f}, {Structure::skin, Structure::muscle, 15.0f}}},
+        {"pump", {{Structure::pump, Structure::skin, 6.0f}, {Structure::pump, Structure::muscle, 15.0f}}},
+    };
+    for (const auto& [view, pairs] : views) {
+        RenderRequest request = one_sample(view, {960, 540});
+        request.samples = 5;
+        const auto r = render(request);
+        for (const Pair& p : pairs) {
+            const auto [a, na] = mean_lab(r, p.a);
+            const auto [b, nb] = mean_lab(r, p.b);
+            const std::string names = view + ": " + std::string(info(p.a).key) + " against " + std::string(info(p.b).key);
+            ASSERT_GT(na, 100) << names;
+            ASSERT_GT(nb, 100) << names;
+            EXPECT_GT(glm::distance(a, b), p.min_distance)
+                << names << ": L " << a.x << " a " << a.y << " b " << a.z << " against L " << b.x << " a " << b.y << " b " << b.z;
+        }
+    }
+}
