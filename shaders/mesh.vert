@@ -8,6 +8,7 @@ layout(location = 1) in vec3 aNormal;
 layout(location = 2) in float aLevel;
 layout(location = 3) in vec4 aAmbient[2];    // groups 0-3, 4-7: sky light not occluded
 layout(location = 5) in vec4 aKey[2 * KEY_LIGHTS];  // per key light, groups 0-3 and 4-7: not shadowed
+layout(location = ATTR_ARM) in float aArm;  // how much of the arms' turn it follows (0: none)
 
 uniform mat4 uViewProj;
 uniform mat4 uModel;        // moves the procedure's parts (the pump lifted above its pocket)
@@ -18,6 +19,8 @@ uniform bool uCutOn;
 uniform vec3 uEye;
 uniform float uPixelAngle;  // radians per pixel
 uniform float uTubeRadius;  // > 0: a thin tube of this radius, kept at least a pixel wide
+uniform float uArmForward;  // the arms raised forward at the shoulder, radians (0: at the sides)
+uniform vec3 uArmPivot;     // the left shoulder joint (the right one mirrors it)
 
 out vec3 vWorld;
 out vec3 vNormal;
@@ -45,9 +48,20 @@ float throughOpaque(vec4 a, vec4 b) {
     return x.x * x.y * x.z * x.w;
 }
 
+// The arms' pose (core's posed_by_arms): turned about the axis across the body through the
+// shoulder joint, the hanging arm's downward direction towards the front.
+vec3 posedByArms(vec3 p, out mat3 turn) {
+    float a = uArmForward * aArm;
+    float c = cos(a), s = sin(a);
+    turn = mat3(1.0, 0.0, 0.0, 0.0, c, -s, 0.0, s, c);  // columns: y' = c y + s z, z' = -s y + c z
+    vec3 pivot = vec3(p.x < 0.0 ? -uArmPivot.x : uArmPivot.x, uArmPivot.yz);
+    return pivot + turn * (p - pivot);
+}
+
 void main() {
-    vec4 world = uModel * vec4(aPosition, 1.0);
-    vNormal = mat3(uModel) * aNormal;
+    mat3 turn;
+    vec4 world = uModel * vec4(posedByArms(aPosition, turn), 1.0);
+    vNormal = mat3(uModel) * (turn * aNormal);
     if (uTubeRadius > 0.0) {
         // A tube thinner than a pixel would break up into dots: widen it to about a pixel.
         float pixel_mm = uPixelAngle * length(uEye - world.xyz);

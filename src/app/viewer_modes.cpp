@@ -108,7 +108,7 @@ bool Viewer::sway_camera(double now_s) {
     const auto view = find_view(session_->views, state_.view_name);
     if (!view) return false;
     const float fade = std::clamp((state_.step_elapsed_s - 1.5f) / 3.0f, 0.0f, 1.0f);
-    OrbitCamera camera = frame_view(*view, state_.view_aspect, pose_roll_rad(state_.pose));
+    OrbitCamera camera = frame_view_in_pose(*view, state_.view_aspect, state_.pose);
     camera.yaw_rad += fade * camera_sway_rad(now_s, kSwayMaxRad, false);
     const bool moved = !(camera == state_.camera);
     state_.camera = camera;

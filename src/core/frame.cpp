@@ -16,6 +16,7 @@ SceneView describe_frame(const ViewerState& state, const Anatomy& anatomy, const
         view.pose = pose_for(step.animation, step_animation_progress(state, content), anatomy);
     }
     view.pose.on_table = state.pose == BodyPose::lateral;
+    if (view.pose.on_table) view.pose.arms_forward_rad = kArmBoardForwardRad;  // on arm boards in front
     if (state.drug.shown && spread) {
         view.spread_on = true;
         view.spread_ug_per_ml = spread_at(*spread, state.drug.time_h);

@@ -17,6 +17,46 @@ float smooth(float t) {
 }
 }  // namespace
 
+float arm_weight(const Limbs& l, glm::vec3 p) {
+    const glm::vec3 q(std::abs(p.x), p.y, p.z);
+    // The arm's axis, as the body's outline has it, from the shoulder to the fingers' ends, and its
+    // radius along it.
+    const glm::vec3 fingers = l.hand_mm - glm::vec3(0.0f, l.hand_radii_mm.y, 0.0f);
+    const float hand_radius = std::max(l.wrist_radius_mm, l.hand_radii_mm.x);
+    struct Segment {
+        glm::vec3 a, b;
+        float ra, rb;
+    };
+    const Segment segments[] = {{l.shoulder_mm, l.elbow_mm, l.shoulder_radius_mm, l.elbow_radius_mm},
+                                {l.elbow_mm, l.wrist_mm, l.elbow_radius_mm, l.wrist_radius_mm},
+                                {l.wrist_mm, fingers, hand_radius, hand_radius}};
+    float beyond = 1e9f;  // how far the point lies outside the arm's surface
+    for (const Segment& s : segments) {
+        const glm::vec3 ab = s.b - s.a;
+        const float t = std::clamp(glm::dot(q - s.a, ab) / glm::dot(ab, ab), 0.0f, 1.0f);
+        beyond = std::min(beyond, glm::distance(q, s.a + ab * t) - glm::mix(s.ra, s.rb, t));
+    }
+    // Nothing above the joint moves; the arm moves whole 40 mm below it.
+    const float below_joint = glm::dot(q - l.humeral_head_mm, glm::normalize(l.elbow_mm - l.humeral_head_mm));
+    const float along = smooth((below_joint + 20.0f) / 60.0f);
+    const float across = 1.0f - smooth((beyond - 4.0f) / 16.0f);
+    return along * across;
+}
+
+bool moves_with_the_arms(Structure s) {
+    return s == Structure::skin || s == Structure::fat || s == Structure::muscle || s == Structure::arm_bones;
+}
+
+glm::vec3 posed_by_arms(const Limbs& l, float forward_rad, glm::vec3 p) {
+    const float w = forward_rad == 0.0f ? 0.0f : arm_weight(l, p);
+    if (w == 0.0f) return p;
+    // Forward: the hanging arm's downward direction (-y) turns towards the front (+z).
+    const float a = forward_rad * w;
+    const glm::vec3 pivot(p.x < 0.0f ? -l.humeral_head_mm.x : l.humeral_head_mm.x, l.humeral_head_mm.y, l.humeral_head_mm.z);
+    const glm::vec3 d = p - pivot;
+    return pivot + glm::vec3(d.x, d.y * std::cos(a) + d.z * std::sin(a), -d.y * std::sin(a) + d.z * std::cos(a));
+}
+
 std::size_t catheter_entry_point(const Anatomy& a) {
     // Going from the tip: the first path point at or below the entry interspace that lies behind
     // the canal, out of the sac.

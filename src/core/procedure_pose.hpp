@@ -23,9 +23,29 @@ struct ProcedurePose {
     float belly_incision_open = 0.0f;
     float dressings = 0.0f;  // the pads over both closed incisions, fading in (0 none, 1 on)
     bool on_table = false;  // the body lies on its right side on the operating table
+    float arms_forward_rad = 0.0f;  // both arms raised forward at the shoulder (0: at the sides)
     bool iv = false;        // the IV line in the back of the left hand
     bool operator==(const ProcedurePose&) const = default;
 };
+
+// Lying on the side (lateral decubitus), the arms rest forward on padded arm boards in front of
+// the chest, raised less than a right angle at the shoulder so that the nerves of the armpit are
+// not stretched.
+inline constexpr float kArmBoardForwardRad = 1.40f;  // 80 degrees
+
+// How much of the arm's turn at the shoulder a point of the body at rest follows: 1 in the arm
+// (within a little of its surface, from just below the shoulder joint to the fingers), 0 in the
+// trunk, blended over the shoulder and across the armpit so that the skin stretches there
+// rather than tears. Either arm (the body is symmetric).
+float arm_weight(const Limbs& limbs, glm::vec3 p);
+
+// The structures the arms carry when they move: the arm's layers and its bones.
+bool moves_with_the_arms(Structure s);
+
+// Where a point of the body at rest lies with the arms raised forward by this angle: turned
+// about the axis across the body through its side's shoulder joint, by the angle times its weight.
+// The renderer's vertex stage does the same with the weights it is given.
+glm::vec3 posed_by_arms(const Limbs& limbs, float forward_rad, glm::vec3 p);
 
 // Where the incisions are: a short vertical cut over the catheter's way in, and one across the
 // belly over the pump.

@@ -169,7 +169,7 @@ void go_to_view(ViewerState& state, const NamedView& view, bool animate) {
     state.visible_mask = all_structures_mask() & ~view.hidden_mask;
     state.cut = view.cut;
     // Framed for the picture's shape; the body turns onto its side with the camera.
-    const OrbitCamera camera = frame_view(view, state.view_aspect, pose_roll_rad(state.pose));
+    const OrbitCamera camera = frame_view_in_pose(view, state.view_aspect, state.pose);
     if (animate && !state.reduced_motion) {
         state.flight = CameraFlight{state.camera, camera, 0.0f, 1.2f};
     } else {
@@ -179,6 +179,10 @@ void go_to_view(ViewerState& state, const NamedView& view, bool animate) {
 }
 
 float pose_roll_rad(BodyPose pose) { return pose == BodyPose::lateral ? -0.5f * glm::pi<float>() : 0.0f; }
+
+OrbitCamera frame_view_in_pose(const NamedView& view, float aspect, BodyPose pose) {
+    return frame_view(view, aspect, pose_roll_rad(pose), pose == BodyPose::lateral);
+}
 
 bool advance_flight(ViewerState& state, float dt_s) {
     if (!state.flight) return false;
@@ -204,12 +208,11 @@ void set_view_aspect(ViewerState& state, const std::vector<NamedView>& views, fl
     if (!view) return;
     // A flight on its way to the view, or a camera still where the view put it, takes the new
     // framing; a camera the user has moved stays where it is.
-    const float roll = pose_roll_rad(state.pose);
-    const OrbitCamera before = frame_view(*view, old_aspect, roll);
+    const OrbitCamera before = frame_view_in_pose(*view, old_aspect, state.pose);
     if (state.flight) {
-        if (state.flight->to == before) state.flight->to = frame_view(*view, aspect, roll);
+        if (state.flight->to == before) state.flight->to = frame_view_in_pose(*view, aspect, state.pose);
     } else if (state.camera == before) {
-        state.camera = frame_view(*view, aspect, roll);
+        state.camera = frame_view_in_pose(*view, aspect, state.pose);
     }
 }
 }  // namespace thecaview

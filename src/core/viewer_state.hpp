@@ -72,6 +72,9 @@ struct ViewerState {
 
 // The camera's roll that shows a body in this pose (0 upright; lying on its right side: -pi/2).
 float pose_roll_rad(BodyPose pose);
+// A view framed for a picture of this aspect with the body in this pose: rolled with it, and
+// lying on the side with the arms forward on their boards.
+OrbitCamera frame_view_in_pose(const NamedView& view, float aspect, BodyPose pose);
 
 // Goes to step `index` of the content: its view (flown to when animate), what it shows, hides,
 // draws see-through and highlights; its animation starts again.

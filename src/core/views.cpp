@@ -177,13 +177,14 @@ const std::vector<ViewSpec>& built_in_view_specs() {
 // smallest D is (A + B) / 2, reached at a = tx (A - B) / 2, where A and B are the largest
 // q.right / tx - q.forward and -q.right / tx - q.forward: the subject centred, touching the margin
 // on the tighter axis.
-OrbitCamera frame_view(const NamedView& view, float aspect, float roll_rad) {
+OrbitCamera frame_view(const NamedView& view, float aspect, float roll_rad, bool lying) {
+    const std::vector<glm::vec3>& subject = lying && !view.subject_lying_mm.empty() ? view.subject_lying_mm : view.subject_mm;
     OrbitCamera camera = view.camera;
     camera.roll_rad = roll_rad;
-    if (view.subject_mm.empty() || !(aspect > 0.0f) || !std::isfinite(aspect)) return camera;
+    if (subject.empty() || !(aspect > 0.0f) || !std::isfinite(aspect)) return camera;
     glm::vec3 centre(0.0f);
-    for (const glm::vec3& p : view.subject_mm) centre += p;
-    centre /= static_cast<float>(view.subject_mm.size());
+    for (const glm::vec3& p : subject) centre += p;
+    centre /= static_cast<float>(subject.size());
     camera.target_mm = centre;
     camera.distance_mm = 1000.0f;
     const glm::vec3 forward = glm::normalize(camera.target_mm - camera.eye());
@@ -195,7 +196,7 @@ OrbitCamera frame_view(const NamedView& view, float aspect, float roll_rad) {
     const glm::vec3 axes[2] = {right, up};
     // A point stands for a ball of radius pad: its silhouette reaches pad * sqrt(1 + t^2) further.
     float a_max[2] = {-1e30f, -1e30f}, b_max[2] = {-1e30f, -1e30f};
-    for (const glm::vec3& p : view.subject_mm) {
+    for (const glm::vec3& p : subject) {
         const glm::vec3 q = p - centre;
         const float depth = glm::dot(q, forward);
         for (int k = 0; k < 2; ++k) {
@@ -215,7 +216,7 @@ OrbitCamera frame_view(const NamedView& view, float aspect, float roll_rad) {
         const float pad = view.subject_pad_mm * std::sqrt(1.0f + t[k] * t[k]);
         const auto room = [&](float s) {  // reach past the centre on the + side minus that on the - side
             float plus = -1e30f, minus = -1e30f;
-            for (const glm::vec3& p : view.subject_mm) {
+            for (const glm::vec3& p : subject) {
                 const glm::vec3 q = p - centre;
                 const float across = glm::dot(q, axes[k]);
                 const float depth = std::max(distance + glm::dot(q, forward), 1.0f);

@@ -65,13 +65,15 @@ struct NamedView {
     CutSettings cut;
     OrbitCamera camera;            // its direction and field of view; frame_view sets the rest
     std::vector<glm::vec3> subject_mm;  // points on the subject
+    std::vector<glm::vec3> subject_lying_mm;  // the same with the arms forward on their boards (the lateral pose)
     float subject_pad_mm = 0.0f;        // how far the subject's surface may lie beyond them
     float margin = 0.05f;
 };
 
 // The camera that shows the whole subject, centred, with the view's margin on the tightest side,
-// in a picture of this aspect ratio (width / height), turned about the line of sight by roll.
-OrbitCamera frame_view(const NamedView& view, float aspect, float roll_rad = 0.0f);
+// in a picture of this aspect ratio (width / height), turned about the line of sight by roll;
+// with the arms forward on their boards when `lying` (the lateral pose).
+OrbitCamera frame_view(const NamedView& view, float aspect, float roll_rad = 0.0f, bool lying = false);
 
 // The view of that name, or nullptr (not a copy: a view holds its subject's points).
 const NamedView* find_view(const std::vector<NamedView>& views, std::string_view name);

@@ -58,6 +58,18 @@ Variant variant_for(Structure id, int pass, bool translucent, const SceneView& v
     return static_cast<Variant>(base);
 }
 
+// The vertex layout: position, normal, level, then the baked light as normalised bytes, and how
+// much of the arms' turn at the shoulder the vertex follows (core's arm_weight).
+struct Vertex {
+    glm::vec3 position;
+    glm::vec3 normal;
+    float level;
+    std::array<std::uint8_t, kOccluderGroups> ambient;
+    std::array<std::array<std::uint8_t, kOccluderGroups>, kKeyLights> key;
+    float arm;
+};
+constexpr GLuint kAttrAmbient = 3, kAttrKey = 5, kAttrLast = kAttrKey + 2 * kKeyLights, kAttrArm = kAttrLast;
+
 // ---- shader prelude ----------------------------------------------------------------------
 // #defines that tie the shaders to the core's one list of structures and its counts.
 std::string shader_prelude() {
@@ -70,6 +82,7 @@ std::string shader_prelude() {
     p += "#define STRUCTURE_COUNT " + std::to_string(kStructureCount) + "\n";
     p += "#define LEVEL_COUNT " + std::to_string(kLevelCount) + "\n";
     p += "#define KEY_LIGHTS " + std::to_string(kKeyLights) + "\n";
+    p += "#define ATTR_ARM " + std::to_string(kAttrArm) + "\n";
     p += "#define SLOT_TARGETS " + std::to_string(kSlotTargets) + "\n";
     return p;
 }
@@ -93,15 +106,6 @@ glm::vec2 jitter(int sample) {
     return glm::vec2(halton(sample, 2), halton(sample, 3)) - 0.5f;
 }
 
-// The vertex layout: position, normal, level, then the baked light as normalised bytes.
-struct Vertex {
-    glm::vec3 position;
-    glm::vec3 normal;
-    float level;
-    std::array<std::uint8_t, kOccluderGroups> ambient;
-    std::array<std::array<std::uint8_t, kOccluderGroups>, kKeyLights> key;
-};
-constexpr GLuint kAttrAmbient = 3, kAttrKey = 5, kAttrLast = kAttrKey + 2 * kKeyLights;
 
 }  // namespace
 
@@ -152,9 +156,10 @@ GLsizei hidden_faces_last(std::vector<std::uint32_t>& indices, const std::vector
 }
 
 // A mesh on the GPU. Without baked light (a part that moves), the light attributes are left
-// disabled and read the constant 1 set at init: fully lit.
+// disabled and read the constant 1 set at init: fully lit. With `arms`, its vertices follow the
+// arms' pose by their weights.
 std::unique_ptr<GpuMesh> upload_mesh(const Mesh& mesh, const std::vector<float>* levels, const StructureMesh* baked,
-                                               const std::vector<std::uint32_t>* moving) {
+                                               const std::vector<std::uint32_t>* moving, const Limbs* arms = nullptr) {
     auto gpu = std::make_unique<GpuMesh>();
     std::vector<Vertex> vertices(mesh.positions_mm.size());
     for (std::size_t v = 0; v < vertices.size(); ++v) {
@@ -162,6 +167,7 @@ std::unique_ptr<GpuMesh> upload_mesh(const Mesh& mesh, const std::vector<float>*
         x.position = mesh.positions_mm[v];
         x.normal = mesh.normals[v];
         x.level = levels ? (*levels)[v] : 0.0f;
+        x.arm = arms ? arm_weight(*arms, x.position) : 0.0f;
         x.ambient.fill(255);
         for (auto& k : x.key) k.fill(255);
         if (baked) {
@@ -169,6 +175,7 @@ std::unique_ptr<GpuMesh> upload_mesh(const Mesh& mesh, const std::vector<float>*
             for (int l = 0; l < kKeyLights; ++l) x.key[static_cast<std::size_t>(l)] = baked->key[static_cast<std::size_t>(l)][v];
         }
         gpu->bounds.add(x.position);
+        if (x.arm > 0.0f) gpu->bounds.add(posed_by_arms(*arms, kArmBoardForwardRad, x.position));  // culled where it may be
     }
     std::vector<std::uint32_t> indices = mesh.indices;
     gpu->full_hidden = hidden_faces_last(indices, levels);
@@ -196,6 +203,8 @@ std::unique_ptr<GpuMesh> upload_mesh(const Mesh& mesh, const std::vector<float>*
     glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, stride, offset(offsetof(Vertex, normal)));
     glEnableVertexAttribArray(2);
     glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, stride, offset(offsetof(Vertex, level)));
+    glEnableVertexAttribArray(kAttrArm);
+    glVertexAttribPointer(kAttrArm, 1, GL_FLOAT, GL_FALSE, stride, offset(offsetof(Vertex, arm)));
     if (baked) {
         for (GLuint k = 0; k < 2; ++k) {
             glEnableVertexAttribArray(kAttrAmbient + k);
@@ -278,7 +287,8 @@ void Renderer::upload() {
     meshes_.resize(kStructureCount + 1);
     Box3 bounds;
     for (const StructureMesh& part : pending_.parts) {
-        auto gpu = upload_mesh(part.mesh, &part.levels, &part, &part.moving_indices);
+        auto gpu = upload_mesh(part.mesh, &part.levels, &part, &part.moving_indices,
+                               moves_with_the_arms(part.id) ? &anatomy_->limbs : nullptr);
         bounds.add(gpu->bounds);
         meshes_[static_cast<std::size_t>(part.id)] = std::move(gpu);
     }
@@ -286,7 +296,7 @@ void Renderer::upload() {
     bounds_min_ = bounds.lo;
     bounds_max_ = bounds.hi;
     incisions_ = incisions(*anatomy_);
-    table_ = upload_mesh(box_mesh(operating_table(*anatomy_)), nullptr, nullptr, nullptr);
+    table_ = upload_mesh(box_mesh(operating_table(*anatomy_)), nullptr, nullptr, nullptr);  // and the arm boards
     moving_parts_pose_.reset();
     anatomy_dirty_ = false;
 }
@@ -409,6 +419,8 @@ void Renderer::set_frame_uniforms(const FrameRequest& r, glm::vec2 offset) {
         glUniform4fv(loc(p, "uSpread"), kLevelCount, glm::value_ptr(spread[0]));
         glUniform3fv(loc(p, "uCatheterTip"), 1, glm::value_ptr(view.catheter_tip_mm));
         glUniformMatrix4fv(loc(p, "uModel"), 1, GL_FALSE, glm::value_ptr(glm::mat4(1.0f)));
+        glUniform1f(loc(p, "uArmForward"), view.pose.arms_forward_rad);
+        glUniform3fv(loc(p, "uArmPivot"), 1, glm::value_ptr(anatomy_->limbs.humeral_head_mm));
     }
 }
 

@@ -7,6 +7,7 @@
 #include <glm/gtc/matrix_transform.hpp>
 #include <gtest/gtest.h>
 
+#include "core/procedure_pose.hpp"
 #include "core/anatomy.hpp"
 #include "core/geometry/body_meshes.hpp"
 #include "core/geometry/body_shape.hpp"
@@ -324,11 +325,27 @@ TEST(BoxMeshTest, ABoxFacesOutAndHoldsItsVolume) {
         EXPECT_GT(glm::dot(mesh.normals[i], mesh.positions_mm[i] - box.centre()), 0.0f);
     }
     const Anatomy a = build_anatomy();
-    const Box3 table = operating_table(a);
+    const Box3 table = operating_table(a).front();
     const BodyShape shape(a);
     EXPECT_LT(table.hi.x, -a.torso_at(a.pump.centre_mm.y).half_width_mm) << "on the right side, away from the pump";
     EXPECT_GT(shape.distance(Structure::skin, glm::vec3(table.hi.x - 1.0f, a.pump.centre_mm.y, 0.0f)), 0.0f)
         << "the table stays outside the body";
+    // Each forearm, raised forward, rests on its board: the right (lower) one's and the left's.
+    const auto boards = operating_table(a);
+    ASSERT_EQ(boards.size(), 4u);
+    const Limbs& l = a.limbs;
+    for (const float side : {-1.0f, 1.0f}) {
+        const glm::vec3 rest = glm::mix(l.elbow_mm, l.wrist_mm, 0.5f) * glm::vec3(side, 1.0f, 1.0f);
+        const glm::vec3 p = posed_by_arms(l, kArmBoardForwardRad, rest);
+        const Box3& board = boards[side < 0.0f ? 1 : 2];
+        const float radius = 0.5f * (l.elbow_radius_mm + l.wrist_radius_mm);
+        EXPECT_GT(p.y, board.lo.y);
+        EXPECT_LT(p.y, board.hi.y);
+        EXPECT_GT(p.z, board.lo.z);
+        EXPECT_LT(p.z, board.hi.z);
+        EXPECT_GT(p.x - board.hi.x, radius - 5.0f) << "above its board, not in it (side " << side << ")";
+        EXPECT_LT(p.x - board.hi.x, radius + 15.0f) << "resting on it (side " << side << ")";
+    }
 }
 
 // The fat is drawn see-through: a bone that comes up into it would show as a bare white shape on

@@ -6,6 +6,7 @@
 #include <glm/geometric.hpp>
 
 #include "core/geometry/body_shape.hpp"
+#include "core/geometry/view_subjects.hpp"
 #include "core/procedure_pose.hpp"
 
 using namespace thecaview;
@@ -113,4 +114,56 @@ TEST(ProcedurePose, TheIvGoesIntoAVeinOnTheBackOfTheHand) {
     EXPECT_GT(iv.bag_lo_mm.y, a.limbs.elbow_mm.y) << "the bag hangs above the hand";
     EXPECT_LT(glm::distance(iv.tubing_mm.back(), glm::vec3(0.5f * (iv.bag_lo_mm.x + iv.bag_hi_mm.x), iv.bag_lo_mm.y,
                                                            0.5f * (iv.bag_lo_mm.z + iv.bag_hi_mm.z))), 1.0f);
+}
+
+// Lying on the side, the arms rest forward on their boards: each arm turns whole at its shoulder
+// joint, the trunk stays where it is, and the skin in between follows by a blend.
+TEST(ArmPose, TheArmsTurnForwardAtTheShoulderAndTheTrunkStays) {
+    for (const BodyType body : {BodyType::male, BodyType::female}) {
+        AnatomyOptions options;
+        options.body = body;
+        const Anatomy a = build_anatomy(options);
+        const Limbs& l = a.limbs;
+        const BodyShape shape(a);
+        const float forward = kArmBoardForwardRad;
+        for (const float side : {1.0f, -1.0f}) {
+            const auto mirrored = [&](glm::vec3 p) { return glm::vec3(side * p.x, p.y, p.z); };
+            const glm::vec3 joint = mirrored(l.humeral_head_mm);
+            for (const glm::vec3 rest : {l.elbow_mm, l.wrist_mm, l.hand_mm}) {
+                const glm::vec3 p = mirrored(rest);
+                EXPECT_FLOAT_EQ(arm_weight(l, p), 1.0f);
+                const glm::vec3 posed = posed_by_arms(l, forward, p);
+                EXPECT_NEAR(glm::distance(posed, joint), glm::distance(p, joint), 0.01f) << "turned, not stretched";
+                EXPECT_FLOAT_EQ(posed.x, p.x) << "turned about the axis across the body";
+                // In front of the chest, a little below the shoulder (less than a right angle).
+                EXPECT_GT(posed.z, a.torso_at(joint.y).centre_z_mm + a.torso_at(joint.y).half_depth_mm);
+                EXPECT_GT(joint.y - posed.y, 0.0f);
+                EXPECT_LT(joint.y - posed.y, 0.25f * glm::distance(p, joint));
+            }
+            // Above the joint and across the trunk, nothing moves.
+            for (const glm::vec3 rest : {l.acromion_mm + glm::vec3(0.0f, 25.0f, 0.0f), l.scapula_inferior_mm, l.breast_mm}) {
+                if (rest == glm::vec3(0.0f)) continue;
+                EXPECT_EQ(posed_by_arms(l, forward, mirrored(rest)), mirrored(rest));
+            }
+        }
+        // Every point of the skin that lies on the trunk, clear of the arm by more than the blend
+        // across the armpit (20 mm), stays; every point on the arm, clear of the trunk and below the
+        // shoulder, turns whole.
+        ViewSpec spec;
+        spec.subject = bit(Structure::skin);
+        float pad = 0.0f;
+        int trunk = 0, arm = 0;
+        for (const glm::vec3 p : subject_points(shape, spec, pad)) {
+            const float to_arm = shape.arm(p), to_trunk = shape.trunk(p, a.torso_at(p.y));
+            if (to_trunk < 2.0f && to_arm > 22.0f) {
+                ++trunk;
+                EXPECT_LT(arm_weight(l, p), 0.02f) << p.x << " " << p.y << " " << p.z;
+            } else if (to_arm < 2.0f && to_trunk > 30.0f && p.y < l.humeral_head_mm.y - 60.0f) {
+                ++arm;
+                EXPECT_GT(arm_weight(l, p), 0.98f) << p.x << " " << p.y << " " << p.z;
+            }
+        }
+        EXPECT_GT(trunk, 1000);
+        EXPECT_GT(arm, 300);
+    }
 }

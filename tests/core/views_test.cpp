@@ -9,6 +9,7 @@
 #include <glm/gtc/constants.hpp>
 
 #include "core/geometry/view_subjects.hpp"
+#include "core/procedure_pose.hpp"
 #include "core/scene_view.hpp"
 #include "core/viewer_state.hpp"
 #include "core/views.hpp"
@@ -27,8 +28,9 @@ std::string one_view(const std::string& fields) {
 }
 
 // Points of the subject found independently of subject_points: random points in the structure's
-// box kept where its distance map says inside, and tubes by points on their surfaces.
-std::vector<glm::vec3> independent_sample(const BodyShape& shape, const ViewSpec& spec) {
+// box kept where its distance map says inside, and tubes by points on their surfaces; with the
+// arms forward (the lateral pose), what they carry posed with them.
+std::vector<glm::vec3> independent_sample(const BodyShape& shape, const ViewSpec& spec, float arms_forward_rad = 0.0f) {
     float pad = 0.0f;
     const auto band = subject_points(shape, spec, pad);  // only for the band's heights
     float y_lo = 1e9f, y_hi = -1e9f;
@@ -57,7 +59,9 @@ std::vector<glm::vec3> independent_sample(const BodyShape& shape, const ViewSpec
         for (int i = 0; i < 150000; ++i) {
             const glm::vec3 p = box.lo + glm::vec3(u(random), u(random), u(random)) * box.size();
             if (p.y < y_lo - 2.0f || p.y > y_hi + 2.0f) continue;
-            if (shape.distance(info.id, p) < 0.0f) out.push_back(p);
+            if (shape.distance(info.id, p) < 0.0f) {
+                out.push_back(moves_with_the_arms(info.id) ? posed_by_arms(shape.anatomy().limbs, arms_forward_rad, p) : p);
+            }
         }
     }
     return out;
@@ -136,12 +140,15 @@ TEST(ViewFraming, EveryViewHoldsItsWholeSubjectWithItsMarginAtEveryAspect) {
     for (const ViewSpec& spec : built_in_view_specs()) {
         const auto view = find_view(views, spec.name);
         ASSERT_TRUE(view) << spec.name;
-        const auto sample = independent_sample(shape, spec);
-        ASSERT_GT(sample.size(), 100u) << spec.name;
+        const auto upright = independent_sample(shape, spec);
+        const auto lying = independent_sample(shape, spec, kArmBoardForwardRad);
+        ASSERT_GT(upright.size(), 100u) << spec.name;
         for (const auto& [w, h] : {std::pair{1600, 900}, std::pair{1200, 900}, std::pair{900, 1600}}) {
-            for (const float roll : {0.0f, -0.5f * glm::pi<float>()}) {
-                SCOPED_TRACE(spec.name + " at " + std::to_string(w) + "x" + std::to_string(h) + (roll != 0.0f ? " lying" : ""));
-                const OrbitCamera camera = frame_view(*view, static_cast<float>(w) / static_cast<float>(h), roll);
+            for (const BodyPose pose : {BodyPose::upright, BodyPose::lateral}) {
+                const bool on_side = pose == BodyPose::lateral;
+                SCOPED_TRACE(spec.name + " at " + std::to_string(w) + "x" + std::to_string(h) + (on_side ? " lying" : ""));
+                const OrbitCamera camera = frame_view_in_pose(*view, static_cast<float>(w) / static_cast<float>(h), pose);
+                const auto& sample = on_side ? lying : upright;
                 glm::vec2 lo(1e9f), hi(-1e9f);
                 for (const glm::vec3& p : sample) {
                     const auto px = project_to_pixel(camera, p, w, h);

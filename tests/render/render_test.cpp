@@ -11,6 +11,7 @@
 #include <glm/geometric.hpp>
 
 #include "app/offscreen.hpp"
+#include "core/procedure_pose.hpp"
 #include "core/structures.hpp"
 
 using namespace thecaview;
@@ -738,4 +739,23 @@ TEST_F(RenderTest, EachMaterialReadsAsItselfBesideItsNeighbours) {
                 << names << ": L " << a.x << " a " << a.y << " b " << a.z << " against L " << b.x << " a " << b.y << " b " << b.z;
         }
     }
+}
+
+// Lying on the side (from the step where the tube is tunneled, seen from above the body), the
+// arms rest forward on their boards: the forearm's bones are drawn where the pose puts them, and
+// no longer beside the flank where they hang when standing.
+TEST_F(RenderTest, LyingOnTheSideTheArmsRestForward) {
+    const ProcedureContent& content = renderer_->session().content.english();
+    const auto step = std::find_if(content.steps.begin(), content.steps.end(), [](const ProcedureStep& s) { return s.id == "tunnel"; });
+    ASSERT_NE(step, content.steps.end());
+    ASSERT_EQ(step->pose, BodyPose::lateral);
+    RenderRequest request = one_sample("overview", {640, 360});
+    request.step = static_cast<int>(step - content.steps.begin());
+    request.xray_mask = bit(Structure::muscle);  // the bones show through the arm
+    const auto r = render(request);
+    const Limbs& l = renderer_->session().anatomy.limbs;
+    const glm::vec3 rest = glm::mix(l.elbow_mm, l.wrist_mm, 0.5f);  // the left forearm's middle, nearer the camera
+    const glm::vec3 posed = posed_by_arms(l, kArmBoardForwardRad, rest);
+    EXPECT_TRUE(id_near_point(r, posed, Structure::arm_bones));
+    EXPECT_FALSE(id_near_point(r, rest, Structure::arm_bones));
 }

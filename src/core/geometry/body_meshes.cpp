@@ -13,6 +13,7 @@
 
 #include "core/geometry/parallel.hpp"
 #include "core/geometry/ray_caster.hpp"
+#include "core/procedure_pose.hpp"
 #include "core/structure_look.hpp"
 
 namespace thecaview {
@@ -149,7 +150,7 @@ float dermatome_coordinate(const Anatomy& anatomy, vec3 p) {
     return level_coordinate(anatomy, p.y + lift_mm);
 }
 
-Box3 operating_table(const Anatomy& anatomy) {
+std::vector<Box3> operating_table(const Anatomy& anatomy) {
     float widest = 0.0f, bottom = 1e9f, top = -1e9f, front = -1e9f, back = 1e9f;
     for (const TorsoSection& s : anatomy.torso) {
         widest = std::max(widest, s.half_width_mm);
@@ -164,7 +165,26 @@ Box3 operating_table(const Anatomy& anatomy) {
     Box3 table;
     table.lo = glm::vec3(-widest - 60.0f, bottom - 400.0f, back - 120.0f);
     table.hi = glm::vec3(-widest - 2.0f, top + 350.0f, front + 120.0f);
-    return table;
+    // Each forearm raised forward, from the elbow to the fingers: its board lies under it (the
+    // body's "down" is -x), from the table's front edge to beyond the fingers.
+    const glm::vec3 elbow = posed_by_arms(l, kArmBoardForwardRad, l.elbow_mm);
+    const glm::vec3 fingers = posed_by_arms(l, kArmBoardForwardRad, l.hand_mm - glm::vec3(0.0f, l.hand_radii_mm.y, 0.0f));
+    const float y_lo = std::min(elbow.y, fingers.y) - 90.0f, y_hi = std::max(elbow.y, fingers.y) + 90.0f;
+    const float z_hi = std::max(elbow.z, fingers.z) + 80.0f;
+    // Each board's top touches its forearm's middle (the padding takes the taper to either end).
+    const float middle_x = 0.5f * (l.elbow_mm.x + l.wrist_mm.x), middle_radius = 0.5f * (l.elbow_radius_mm + l.wrist_radius_mm);
+    Box3 lower;  // under the right forearm, from the table's front edge
+    lower.lo = glm::vec3(table.lo.x, y_lo, table.hi.z - 10.0f);
+    lower.hi = glm::vec3(-middle_x - middle_radius - 2.0f, y_hi, z_hi);
+    Box3 upper;  // under the left forearm
+    const float under_left = middle_x - middle_radius - 2.0f;
+    upper.lo = glm::vec3(under_left - 40.0f, y_lo, elbow.z - 60.0f);
+    upper.hi = glm::vec3(under_left, y_hi, z_hi);
+    Box3 post;  // from the lower board up to the upper one, at its far end
+    const glm::vec3 post_centre(0.0f, 0.5f * (y_lo + y_hi), z_hi - 40.0f);
+    post.lo = glm::vec3(lower.hi.x, post_centre.y - 20.0f, post_centre.z - 20.0f);
+    post.hi = glm::vec3(upper.lo.x, post_centre.y + 20.0f, post_centre.z + 20.0f);
+    return {table, lower, upper, post};
 }
 
 Mesh catheter_mesh(const Anatomy& anatomy, float from_point, float to_point) {

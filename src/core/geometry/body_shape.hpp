@@ -63,13 +63,14 @@ public:
     // Tubes meshed as swept tubes rather than from the distance field.
     [[nodiscard]] const std::vector<CapsuleChain>& tubes(Structure s) const;
     [[nodiscard]] const Anatomy& anatomy() const { return anatomy_; }
+    // Parts of the body's outline on their own: the trunk at its section, and either arm.
+    [[nodiscard]] float trunk(glm::vec3 p, const TorsoSection& s) const;
+    [[nodiscard]] float arm(glm::vec3 p) const;
 
 private:
     // Trunk wall
-    [[nodiscard]] float trunk(glm::vec3 p, const TorsoSection& s) const;
     [[nodiscard]] float body_outline(glm::vec3 p, const TorsoSection& s) const;
     [[nodiscard]] float head(glm::vec3 p) const;
-    [[nodiscard]] float arm(glm::vec3 p) const;
     [[nodiscard]] float thighs(glm::vec3 p) const;
     [[nodiscard]] float skull(glm::vec3 p) const;
     [[nodiscard]] float arm_bones(glm::vec3 p) const;

@@ -290,30 +290,34 @@ void sweep_one(const std::vector<vec3>& polyline, const std::vector<glm::vec2>& 
 
 }  // namespace
 
-Mesh box_mesh(const Box3& box) {
+Mesh box_mesh(const Box3& box) { return box_mesh(std::vector<Box3>{box}); }
+
+Mesh box_mesh(const std::vector<Box3>& boxes) {
     Mesh m;
-    const glm::vec3 lo = box.lo, hi = box.hi;
-    // Each face: its normal and two axes spanning it, counter-clockwise seen from outside.
-    for (int axis = 0; axis < 3; ++axis) {
-        for (const float side : {-1.0f, 1.0f}) {
-            glm::vec3 n(0.0f);
-            n[axis] = side;
-            const int u = (axis + 1) % 3, v = (axis + 2) % 3;
-            const auto corner = [&](float a, float b) {
-                glm::vec3 p;
-                p[axis] = side < 0.0f ? lo[axis] : hi[axis];
-                p[u] = a < 0.0f ? lo[u] : hi[u];
-                p[v] = b < 0.0f ? lo[v] : hi[v];
-                return p;
-            };
-            const auto base = static_cast<std::uint32_t>(m.positions_mm.size());
-            for (const glm::vec2 c : {glm::vec2(-1, -1), glm::vec2(1, -1), glm::vec2(1, 1), glm::vec2(-1, 1)}) {
-                m.positions_mm.push_back(corner(c.x, c.y));
-                m.normals.push_back(n);
+    for (const Box3& box : boxes) {
+        const glm::vec3 lo = box.lo, hi = box.hi;
+        // Each face: its normal and two axes spanning it, counter-clockwise seen from outside.
+        for (int axis = 0; axis < 3; ++axis) {
+            for (const float side : {-1.0f, 1.0f}) {
+                glm::vec3 n(0.0f);
+                n[axis] = side;
+                const int u = (axis + 1) % 3, v = (axis + 2) % 3;
+                const auto corner = [&](float a, float b) {
+                    glm::vec3 p;
+                    p[axis] = side < 0.0f ? lo[axis] : hi[axis];
+                    p[u] = a < 0.0f ? lo[u] : hi[u];
+                    p[v] = b < 0.0f ? lo[v] : hi[v];
+                    return p;
+                };
+                const auto base = static_cast<std::uint32_t>(m.positions_mm.size());
+                for (const glm::vec2 c : {glm::vec2(-1, -1), glm::vec2(1, -1), glm::vec2(1, 1), glm::vec2(-1, 1)}) {
+                    m.positions_mm.push_back(corner(c.x, c.y));
+                    m.normals.push_back(n);
+                }
+                // (u, v, n) is right-handed: the quad runs counter-clockwise round +n; flip for -n.
+                if (side > 0.0f) m.indices.insert(m.indices.end(), {base, base + 1, base + 2, base, base + 2, base + 3});
+                else m.indices.insert(m.indices.end(), {base, base + 2, base + 1, base, base + 3, base + 2});
             }
-            // (u, v, n) is right-handed: the quad runs counter-clockwise round +n; flip for -n.
-            if (side > 0.0f) m.indices.insert(m.indices.end(), {base, base + 1, base + 2, base, base + 2, base + 3});
-            else m.indices.insert(m.indices.end(), {base, base + 2, base + 1, base, base + 3, base + 2});
         }
     }
     return m;

@@ -39,8 +39,9 @@ Mesh mesh_surface(const DistanceMap& distance, const SurfaceDesc& desc);
 // polyline point, oriented by parallel transport, and hemispherical caps at the ends.
 Mesh sweep_tubes(const std::vector<CapsuleChain>& chains, int sides = 10);
 
-// A box's six faces, each with its own outward normal.
+// A box's six faces, each with its own outward normal; several boxes in one mesh.
 Mesh box_mesh(const Box3& box);
+Mesh box_mesh(const std::vector<Box3>& boxes);
 
 // Fewer triangles (meshoptimizer's quadric simplification) within error_mm of the surface, down to
 // at most target_triangles when that is not 0; then unused vertices are dropped.

@@ -8,6 +8,8 @@
 
 #include <glm/geometric.hpp>
 
+#include "core/procedure_pose.hpp"
+
 namespace thecaview {
 
 namespace {
@@ -94,7 +96,9 @@ Sampled sample_structure(const BodyShape& shape, Structure s, float y_lo, float 
 // it once.
 using SampleCache = std::map<std::tuple<Structure, float, float>, Sampled>;
 
-std::vector<glm::vec3> subject_points_cached(const BodyShape& shape, const ViewSpec& spec, float& pad_mm, SampleCache& cache) {
+// With arms_forward_rad, the points of what the arms carry are posed with them.
+std::vector<glm::vec3> subject_points_cached(const BodyShape& shape, const ViewSpec& spec, float& pad_mm, SampleCache& cache,
+                                             float arms_forward_rad = 0.0f) {
     std::vector<glm::vec3> points;
     pad_mm = 0.0f;
     float y_lo = 0.0f, y_hi = 0.0f;
@@ -104,7 +108,11 @@ std::vector<glm::vec3> subject_points_cached(const BodyShape& shape, const ViewS
         const auto key = std::make_tuple(info.id, y_lo, y_hi);
         auto it = cache.find(key);
         if (it == cache.end()) it = cache.emplace(key, sample_structure(shape, info.id, y_lo, y_hi)).first;
-        points.insert(points.end(), it->second.points.begin(), it->second.points.end());
+        if (arms_forward_rad != 0.0f && moves_with_the_arms(info.id)) {
+            for (const glm::vec3& p : it->second.points) points.push_back(posed_by_arms(shape.anatomy().limbs, arms_forward_rad, p));
+        } else {
+            points.insert(points.end(), it->second.points.begin(), it->second.points.end());
+        }
         pad_mm = std::max(pad_mm, it->second.pad_mm);
     }
     return points;
@@ -139,6 +147,7 @@ std::vector<NamedView> named_views(const Anatomy& anatomy, const std::vector<Vie
             v.cut.offset_mm = anatomy.canal_point(anatomy.catheter_tip_level_index()).x;
         }
         v.subject_mm = subject_points_cached(shape, spec, v.subject_pad_mm, cache);
+        v.subject_lying_mm = subject_points_cached(shape, spec, v.subject_pad_mm, cache, kArmBoardForwardRad);
         v.camera = frame_view(v, 16.0f / 9.0f);
         views.push_back(std::move(v));
     }
