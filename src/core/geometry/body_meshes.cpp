@@ -180,11 +180,8 @@ std::vector<Box3> operating_table(const Anatomy& anatomy) {
     const float under_left = middle_x - middle_radius - 2.0f;
     upper.lo = glm::vec3(under_left - 40.0f, y_lo, elbow.z - 60.0f);
     upper.hi = glm::vec3(under_left, y_hi, z_hi);
-    Box3 post;  // from the lower board up to the upper one, at its far end
-    const glm::vec3 post_centre(0.0f, 0.5f * (y_lo + y_hi), z_hi - 40.0f);
-    post.lo = glm::vec3(lower.hi.x, post_centre.y - 20.0f, post_centre.z - 20.0f);
-    post.hi = glm::vec3(upper.lo.x, post_centre.y + 20.0f, post_centre.z + 20.0f);
-    return {table, lower, upper, post};
+    // (Its post is left out: from behind, the back view would show it through the body.)
+    return {table, lower, upper};
 }
 
 Mesh catheter_mesh(const Anatomy& anatomy, float from_point, float to_point) {

@@ -79,7 +79,7 @@ Mesh catheter_mesh(const Anatomy& anatomy, float from_point, float to_point);
 // The operating table under a body lying on its right side (the lateral pose): a padded slab
 // along the body, touching its widest point, long enough for a head and legs beyond the trunk
 // (first); then the arm boards in front of the chest that the arms, raised forward, rest on: the
-// lower arm's at the table's height, the upper arm's above it on a post.
+// lower arm's at the table's height, the upper arm's above it.
 std::vector<Box3> operating_table(const Anatomy& anatomy);
 
 struct BakeDesc {
