@@ -30,6 +30,12 @@ in vec3 vLayerColour;  // ... and the colour they give, with the highlight
 // each slot ends holding its structure's share of the pixel, and alpha the share of all layers.
 layout(location = 0) out vec4 outSlots[SLOT_TARGETS];
 uniform int uSlot;  // this structure's slot
+#elif defined(SURFACE_LAYER)
+// Blended with two sources: the colour the layer adds, and per channel what of the light behind
+// it passes (1 - opacity, filtered by uFilter: the skin tints what lies under it in its tone).
+layout(location = 0, index = 0) out vec4 outColour;
+layout(location = 0, index = 1) out vec4 outBehind;
+uniform vec3 uFilter;
 #else
 layout(location = 0) out vec4 outColour;
 layout(location = 1) out uint outId;  // the opaque structure (its bit follows from it)
@@ -143,7 +149,7 @@ void main() {
 #if !defined(SKIN_EFFECTS) && !defined(CSF_DRUG) && defined(SURFACE_LAYER)
     // A plain layer: everything was worked out per vertex.
     outColour = vec4(vLayerColour, 1.0) * vOpacity;
-    outId = 0u;
+    outBehind = vec4(uFilter * (1.0 - vOpacity), 1.0);
 #elif !defined(SKIN_EFFECTS) && !defined(CSF_DRUG) && defined(SURFACE_IDS)
     writeSlots(cap ? 0.45 : vOpacity);
 #else
@@ -159,7 +165,7 @@ void main() {
 #elif defined(SURFACE_LAYER)
     vec3 colour = s.albedo * vLayerLight.x + vLayerLight.y + s.emission;
     outColour = vec4(colour * s.opacity, s.opacity);
-    outId = 0u;  // not written: the layers leave the ids to the opaque pass
+    outBehind = vec4(uFilter * (1.0 - s.opacity), 1.0);  // the layers leave the ids to the opaque pass
 #else
     writeSlots(s.opacity);
 #endif

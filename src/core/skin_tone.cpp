@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <glm/common.hpp>
+
 namespace thecaview {
 
 namespace {
@@ -21,10 +23,22 @@ glm::vec3 skin_tone_albedo(int n) {
     return {linear(c.x), linear(c.y), linear(c.z)};
 }
 
-float skin_tone_extra_opacity(int n) {
-    const auto luminance = [](glm::vec3 c) { return 0.2126f * c.x + 0.7152f * c.y + 0.0722f * c.z; };
+namespace {
+float luminance(glm::vec3 c) { return 0.2126f * c.x + 0.7152f * c.y + 0.0722f * c.z; }
+// How much darker than the default a tone is: 0 for the default and lighter ones, near 1 for the darkest.
+float darkness(int n) {
     const float base = luminance(skin_tone_albedo(kDefaultSkinTone));
-    return 0.4f * std::max(0.0f, base - luminance(skin_tone_albedo(n))) / base;
+    return std::max(0.0f, base - luminance(skin_tone_albedo(n))) / base;
+}
+}  // namespace
+
+float skin_tone_extra_opacity(int n) { return 0.4f * darkness(n); }
+
+glm::vec3 skin_tone_filter(int n) {
+    const glm::vec3 c = skin_tone_albedo(n);
+    const glm::vec3 hue = c / std::max({c.x, c.y, c.z, 1e-6f});
+    const float d = darkness(n);  // the default and lighter tones let all of it through, as before
+    return glm::mix(glm::vec3(1.0f), hue, 0.5f * d) * (1.0f - 0.45f * d);
 }
 
 }  // namespace thecaview

@@ -24,5 +24,9 @@ glm::vec3 skin_tone_albedo(int n);
 // the default and lighter ones, up to about 0.4 for the darkest): darker skin holds more melanin,
 // which absorbs light, so the figure reads in its tone while its inside still shows.
 float skin_tone_extra_opacity(int n);
+// What of the light from behind the see-through skin passes it, per channel: all of it for the
+// default and lighter tones; for a darker one, less and tinted by the tone's hue, so that the whole
+// figure, not only its rim, reads in its tone.
+glm::vec3 skin_tone_filter(int n);
 
 }  // namespace thecaview

@@ -465,6 +465,8 @@ void Renderer::draw_part(const GpuMesh& mesh, Structure id, const SceneView& vie
                 l.opacity_grazing + extra * (1.0f - l.opacity_grazing));
     glUniform1i(loc(p, "uHighlight"), !table && (view.highlight_mask & bit(id)) ? 1 : 0);
     glUniform3f(loc(p, "uCapNormal"), 0.0f, 0.0f, 0.0f);
+    const glm::vec3 filter = id == Structure::skin ? skin_tone_filter(view.skin_tone) : glm::vec3(1.0f);
+    glUniform3fv(loc(p, "uFilter"), 1, glm::value_ptr(filter));
     // The thin tubes: the catheter, the needle and the nerve roots (the thinnest are 0.8 mm).
     const float tube = &mesh == iv_tubing_.get() ? kIvTubingRadiusMm
                        : table                 ? 0.0f
@@ -646,12 +648,14 @@ void Renderer::draw_scene(const FrameRequest& r, glm::vec2 offset) {
         pass_done("caps");
     }
 
-    // See-through layers: premultiplied colour over what lies behind; no depth or ids written.
+    // See-through layers: premultiplied colour over what lies behind, which each layer's second
+    // output filters per channel (dual-source blending); the coverage in alpha as "over". No depth
+    // or ids written.
     glEnable(GL_BLEND);
-    glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    glBlendFuncSeparate(GL_ONE, GL_SRC1_COLOR, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     glDepthMask(GL_FALSE);
-    const GLenum colour_only[] = {GL_COLOR_ATTACHMENT0, GL_NONE};
-    glDrawBuffers(2, colour_only);
+    const GLenum colour_only[] = {GL_COLOR_ATTACHMENT0};
+    glDrawBuffers(1, colour_only);  // dual-source blending takes one target
     glEnable(GL_CULL_FACE);
     const auto layers = drawn(view, true, translucent);
     glCullFace(GL_FRONT);  // back faces, outer to inner
@@ -669,12 +673,14 @@ void Renderer::draw_scene(const FrameRequest& r, glm::vec2 offset) {
     glDisable(GL_CULL_FACE);
     pass_done("layers_front");
     if (view.cut) {
+        glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);  // the caps' program has one output
         for (auto it = layers.rbegin(); it != layers.rend(); ++it) draw_see_through_cap(view, *it, kPassColour);
         pass_done("layer_caps");
     }
     glDrawBuffers(2, both);
     glDepthMask(GL_TRUE);
     glDisable(GL_BLEND);
+    glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);  // a second source with two targets is an error, blending on or off
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CLIP_DISTANCE0);
 }

@@ -149,12 +149,34 @@ TEST_F(RenderTest, TheSkinToneDarkensTheFigure) {
         }
         return n ? sum / n : 0.0;
     };
+    // What is seen through the skin: the pixels where something else is seen most.
+    const auto mean_inside = [](const RenderResult& r) {
+        double sum = 0.0;
+        int n = 0;
+        for (int y = 0; y < r.viewport.height; ++y) {
+            for (int x = 0; x < r.viewport.width; ++x) {
+                const auto& id = r.ids[static_cast<std::size_t>(y * r.viewport.width + x)];
+                if ((id.mask & bit(Structure::skin)) == 0 || id.main == 0 || id.main == static_cast<std::uint32_t>(Structure::skin)) continue;
+                const std::uint8_t* p = &r.rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(r.width) +
+                                                 static_cast<std::size_t>(r.viewport.x + x)) * 4];
+                sum += p[0] + p[1] + p[2];
+                ++n;
+            }
+        }
+        return n ? sum / n : 0.0;
+    };
     request.skin_tone = 1;
     const auto light = render(request);
+    request.skin_tone = 3;
+    const auto usual = render(request);
     request.skin_tone = 6;
     const auto dark = render(request);
     EXPECT_LT(mean_skin(dark, true), 0.85 * mean_skin(light, true));
     EXPECT_NEAR(mean_skin(dark, false), mean_skin(light, false), 1.0);
+    // The darker skin filters the light from inside too, so the whole figure reads in its tone;
+    // the default tone lets it all through.
+    EXPECT_LT(mean_inside(dark), 0.8 * mean_inside(usual));
+    EXPECT_GT(mean_inside(light), 0.97 * mean_inside(usual));
 }
 
 TEST_F(RenderTest, MovingTheCameraChangesTheImage) {
