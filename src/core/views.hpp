@@ -65,7 +65,8 @@ struct NamedView {
     CutSettings cut;
     OrbitCamera camera;            // its direction and field of view; frame_view sets the rest
     std::vector<glm::vec3> subject_mm;  // points on the subject
-    std::vector<glm::vec3> subject_lying_mm;  // the same with the arms forward on their boards (the lateral pose)
+    std::vector<glm::vec3> subject_lying_mm;  // the same with the arms forward on their boards (the lateral
+                                              // pose); empty when the arms carry nothing of the subject
     float subject_pad_mm = 0.0f;        // how far the subject's surface may lie beyond them
     float margin = 0.05f;
 };

@@ -147,7 +147,10 @@ std::vector<NamedView> named_views(const Anatomy& anatomy, const std::vector<Vie
             v.cut.offset_mm = anatomy.canal_point(anatomy.catheter_tip_level_index()).x;
         }
         v.subject_mm = subject_points_cached(shape, spec, v.subject_pad_mm, cache);
-        v.subject_lying_mm = subject_points_cached(shape, spec, v.subject_pad_mm, cache, kArmBoardForwardRad);
+        const auto& all = structures();
+        if (std::any_of(all.begin(), all.end(), [&](const StructureInfo& s) { return (spec.subject & bit(s.id)) && moves_with_the_arms(s.id); })) {
+            v.subject_lying_mm = subject_points_cached(shape, spec, v.subject_pad_mm, cache, kArmBoardForwardRad);
+        }
         v.camera = frame_view(v, 16.0f / 9.0f);
         views.push_back(std::move(v));
     }
